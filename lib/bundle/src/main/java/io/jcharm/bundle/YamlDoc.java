@@ -1,0 +1,26 @@
+package io.jcharm.bundle;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One YAML document as plain Java values (maps keep their order) with the line of every map key
+ * and list item, so errors can point at the line to change.
+ *
+ * <pre>{@code
+ * YamlDoc doc = new YamlReader().read(Path.of("bundle.yaml")).get(0);
+ * doc.line(List.of("applications", "istio", "charm"));  // Optional[7]
+ * }</pre>
+ *
+ * @param root a {@code Map<String,Object>}, a {@code List<Object>}, a scalar or null
+ * @param lines key path (map keys, list indexes as decimal strings) to 1-based line
+ */
+public record YamlDoc(Path file, int index, Object root, Map<List<String>, Integer> lines) {
+
+    /** The line where a key path was written, if it was. */
+    public Optional<Integer> line(List<String> path) {
+        return Optional.ofNullable(lines.get(path));
+    }
+}

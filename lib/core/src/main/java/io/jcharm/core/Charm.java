@@ -1,0 +1,33 @@
+package io.jcharm.core;
+
+import java.util.List;
+
+/**
+ * A charm: the components it reconciles on every event, plus its actions and teardown.
+ *
+ * <pre>{@code
+ * public final class HelloCharm implements Charm {
+ *     public List<Component> components(Model model) {
+ *         return List.of(new ConfigComponent(), Gates.leader(), new GreetingPublisher());
+ *     }
+ * }
+ * }</pre>
+ */
+public interface Charm {
+
+    /** The components to reconcile, in order; built fresh for every hook. */
+    List<Component> components(Model model);
+
+    /**
+     * Runs an action. Parameter errors and {@link ActionContext#fail} fail the action without
+     * failing the hook.
+     */
+    default void onAction(ActionContext action, Model model) throws Exception {
+        action.fail("action " + action.name() + " is declared but not implemented by this charm");
+    }
+
+    /** The remove hook: by default every component's {@link Component#remove}, last first. */
+    default void onRemove(Model model) {
+        new Reconciler().remove(components(model), model);
+    }
+}

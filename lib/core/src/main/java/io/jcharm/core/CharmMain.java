@@ -1,0 +1,69 @@
+package io.jcharm.core;
+
+import io.jcharm.core.meta.CharmMetadata;
+import io.jcharm.core.meta.MetadataException;
+import io.jcharm.core.tools.ExecHookTools;
+import io.jcharm.core.tools.HookTools;
+import io.jcharm.core.tools.LogLevel;
+import java.util.Map;
+
+/**
+ * The process entry point the packed {@code dispatch} execs: reads the hook context, the
+ * charm's metadata and runs the charm class named by the first argument.
+ *
+ * <pre>{@code
+ * exec "$CHARM_DIR/runtime/bin/java" ... io.jcharm.core.CharmMain io.jcharm.charms.hello.HelloCharm
+ * }</pre>
+ */
+public final class CharmMain {
+    private CharmMain() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.getenv()));
+    }
+
+    /** Runs one dispatch and returns the exit code (separate from main for tests). */
+    static int run(String[] args, Map<String, String> env) {
+        HookTools tools = new ExecHookTools(env);
+        if (args.length != 1) {
+            return fail(tools, "usage: CharmMain <charm class>; the charm's dispatch passes it");
+        }
+        JujuContext context;
+        CharmMetadata metadata;
+        Charm charm;
+        try {
+            context = JujuContext.fromEnvironment(env);
+            metadata = CharmMetadata.load(context.charmDir());
+            charm = instantiate(args[0]);
+        } catch (BadContextException | MetadataException | IllegalArgumentException e) {
+            return fail(tools, e.getMessage());
+        }
+        return new Dispatcher(charm, context, metadata, tools, System.err).run();
+    }
+
+    static Charm instantiate(String className) {
+        try {
+            Class<?> cls = Class.forName(className);
+            if (!Charm.class.isAssignableFrom(cls)) {
+                throw new IllegalArgumentException(className + " does not implement io.jcharm.core.Charm");
+            }
+            return (Charm) cls.getDeclaredConstructor().newInstance();
+        } catch (ClassNotFoundException e) {
+            throw new IllegalArgumentException("charm class " + className + " is not in the charm's jar; repack the charm", e);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalArgumentException("cannot create charm " + className
+                    + ": it needs a public no-argument constructor (" + e + ")", e);
+        }
+    }
+
+    private static int fail(HookTools tools, String message) {
+        System.err.println("ERROR " + message);
+        try {
+            tools.jujuLog(LogLevel.ERROR, message);
+        } catch (RuntimeException ignored) {
+            // Already on stderr, which Juju also logs; outside a hook juju-log does not exist.
+        }
+        return 1;
+    }
+}

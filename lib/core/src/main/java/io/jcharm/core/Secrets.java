@@ -1,0 +1,54 @@
+package io.jcharm.core;
+
+import io.jcharm.core.tools.SecretNotFoundException;
+import io.jcharm.core.tools.SecretOptions;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Looks up and creates Juju secrets.
+ *
+ * <pre>{@code
+ * Secret s = model.secrets().byLabel("webhook-certs")
+ *         .orElseGet(() -> model.secrets().addForApp(Map.of("ca-crt", ca), "webhook-certs"));
+ * }</pre>
+ */
+public final class Secrets {
+    private final Model model;
+
+    Secrets(Model model) {
+        this.model = model;
+    }
+
+    /** A secret by id (for example from a config option of type secret). */
+    public Secret byId(String id) {
+        return new Secret(model, Optional.of(id), Optional.empty());
+    }
+
+    /** A secret by its owner or consumer label; empty when there is none. */
+    public Optional<Secret> byLabel(String label) {
+        try {
+            model.tools().secretGet(Optional.empty(), Optional.of(label), false, true);
+            return Optional.of(new Secret(model, Optional.empty(), Optional.of(label)));
+        } catch (SecretNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Creates an application-owned secret (leader only). */
+    public Secret addForApp(Map<String, String> content, String label) {
+        return add(content, SecretOptions.app().withLabel(label));
+    }
+
+    /** Creates a unit-owned secret. */
+    public Secret addForUnit(Map<String, String> content, String label) {
+        return add(content, SecretOptions.unit().withLabel(label));
+    }
+
+    /** Creates a secret with full options. */
+    public Secret add(Map<String, String> content, SecretOptions options) {
+        model.redact(content.values());
+        String id = model.tools().secretAdd(content, options);
+        return new Secret(model, Optional.of(id), options.label());
+    }
+}

@@ -1,0 +1,47 @@
+package io.jcharm.core.meta;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/** Reads YAML files into plain maps, with errors that name the file and line. */
+final class YamlDocs {
+    private final ObjectMapper mapper = YAMLMapper.builder().build();
+
+    Map<String, Object> readMap(Path file, boolean required) {
+        if (!Files.isRegularFile(file)) {
+            if (required) {
+                throw new MetadataException(file + " not found");
+            }
+            return Map.of();
+        }
+        try {
+            Object doc = mapper.readValue(file.toFile(), Object.class);
+            if (doc == null) {
+                return Map.of();
+            }
+            if (!(doc instanceof Map)) {
+                throw new MetadataException(file.getFileName() + ": expected a mapping at the top level, got "
+                        + doc.getClass().getSimpleName());
+            }
+            return map(doc);
+        } catch (JacksonException e) {
+            throw new MetadataException(file.getFileName() + " is not valid YAML: " + e.getOriginalMessage()
+                    + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ")" : ""), e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> map(Object o) {
+        if (o instanceof Map<?, ?> m) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            m.forEach((k, v) -> out.put(String.valueOf(k), v));
+            return out;
+        }
+        return Map.of();
+    }
+}

@@ -1,0 +1,95 @@
+package io.jcharm.testing;
+
+import io.jcharm.core.Charm;
+import io.jcharm.core.Dispatcher;
+import io.jcharm.core.JujuContext;
+import io.jcharm.core.meta.CharmMetadata;
+import io.jcharm.core.meta.ConfigOption;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Runs one event against a {@link State} through the same dispatch and model code as
+ * production, with hook tools answered in memory, and returns the resulting state.
+ *
+ * <pre>{@code
+ * Context ctx = Context.of(HelloCharm::new);                // reads ./charmcraft.yaml
+ * State out = ctx.run(Events.configChanged(), State.empty().withConfig(Map.of("greeting", "")));
+ * assertEquals(Status.blocked("[config] invalid config greeting: must not be empty"), out.unitStatus());
+ * }</pre>
+ */
+public final class Context {
+    private final Supplier<? extends Charm> charm;
+    private final Path charmDir;
+    private final CharmMetadata metadata;
+    private final String unitName;
+
+    private Context(Supplier<? extends Charm> charm, Path charmDir, String unitName) {
+        this.charm = charm;
+        this.charmDir = charmDir.toAbsolutePath();
+        this.metadata = CharmMetadata.load(this.charmDir);
+        this.unitName = unitName == null ? metadata.name() + "/0" : unitName;
+    }
+
+    /** A context for the charm whose charmcraft.yaml is in the working directory (the module's, under Maven). */
+    public static Context of(Supplier<? extends Charm> charm) {
+        return new Context(charm, Path.of(""), null);
+    }
+
+    /** A context for the charm whose metadata lives in {@code charmDir}. */
+    public static Context of(Supplier<? extends Charm> charm, Path charmDir) {
+        return new Context(charm, charmDir, null);
+    }
+
+    /** The same charm as another unit, e.g. {@code "hello/1"}. */
+    public Context asUnit(String unit) {
+        return new Context(charm, charmDir, unit);
+    }
+
+    public CharmMetadata metadata() {
+        return metadata;
+    }
+
+    /**
+     * Runs the event.
+     *
+     * @throws IllegalArgumentException when the state or event contradicts the charm's metadata
+     * @throws HookFailedException when the hook exits non-zero
+     */
+    public State run(TestEvent event, State state) {
+        Consistency.check(metadata, event, state);
+        Map<String, String> env = new LinkedHashMap<>(state.environment());
+        env.put("JUJU_DISPATCH_PATH", event.dispatchPath());
+        env.put("JUJU_HOOK_NAME", event.dispatchPath().startsWith("hooks/") ? event.name() : "");
+        env.put("JUJU_UNIT_NAME", unitName);
+        env.put("JUJU_MODEL_NAME", state.modelName());
+        env.put("JUJU_MODEL_UUID", state.modelUuid());
+        env.put("JUJU_VERSION", "3.6.14");
+        env.put("JUJU_CHARM_DIR", charmDir.toString());
+        env.putAll(event.environment());
+        FakeHookTools tools = new FakeHookTools(unitName, state, config(state), event.actionParams());
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code;
+        try (PrintStream stderr = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            code = new Dispatcher(charm.get(), JujuContext.fromEnvironment(env), metadata, tools, stderr).run();
+        }
+        if (code != 0) {
+            throw new HookFailedException(event.name(), tools.logs, err.toString(StandardCharsets.UTF_8));
+        }
+        return tools.output();
+    }
+
+    private Map<String, Object> config(State state) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        for (ConfigOption o : metadata.config().values()) {
+            o.defaultValue().ifPresent(d -> c.put(o.name(), d));
+        }
+        c.putAll(state.config());
+        return c;
+    }
+}
