@@ -1,0 +1,55 @@
+package io.jcharm.relations;
+
+import io.jcharm.core.Relation;
+import io.jcharm.core.StatusException;
+import java.util.Optional;
+
+/**
+ * The {@code istio-gateway-info} interface: plain app-bag keys {@code gateway_name},
+ * {@code gateway_namespace} and {@code gateway_up} ("true"/"false"; absent means true).
+ *
+ * <pre>{@code
+ * GatewayInfo.publish(relation, new GatewayInfo("kubeflow-gateway", "kubeflow", true));  // istio, leader
+ * GatewayInfo gw = GatewayInfo.read(relation).orElseThrow();                              // seldon
+ * gw.qualifiedName();  // "kubeflow/kubeflow-gateway"
+ * }</pre>
+ */
+public record GatewayInfo(String name, String namespace, boolean up) {
+
+    /** {@code <namespace>/<name>}, as Seldon's ISTIO_GATEWAY wants it. */
+    public String qualifiedName() {
+        return namespace + "/" + name;
+    }
+
+    /** Provider side: writes the three keys (leader only; a no-op elsewhere). */
+    public static void publish(Relation relation, GatewayInfo info) {
+        if (relation.localApp().writable()) {
+            relation.localApp().put("gateway_name", info.name());
+            relation.localApp().put("gateway_namespace", info.namespace());
+            relation.localApp().put("gateway_up", Boolean.toString(info.up()));
+        }
+    }
+
+    /**
+     * Requirer side: the gateway, empty until the provider has written it.
+     *
+     * @throws StatusException blocked when only some keys are present or gateway_up is not a boolean
+     */
+    public static Optional<GatewayInfo> read(Relation relation) throws StatusException {
+        Optional<String> name = relation.remoteApp().get("gateway_name");
+        Optional<String> ns = relation.remoteApp().get("gateway_namespace");
+        if (name.isEmpty() && ns.isEmpty()) {
+            return Optional.empty();
+        }
+        if (name.isEmpty() || ns.isEmpty()) {
+            throw StatusException.blocked("gateway-info data from " + relation.remoteAppName().orElse("?")
+                    + " lacks " + (name.isEmpty() ? "gateway_name" : "gateway_namespace"));
+        }
+        String up = relation.remoteApp().get("gateway_up").orElse("true");
+        if (!up.equals("true") && !up.equals("false")) {
+            throw StatusException.blocked("gateway-info gateway_up from " + relation.remoteAppName().orElse("?")
+                    + " must be \"true\" or \"false\", got \"" + up + "\"");
+        }
+        return Optional.of(new GatewayInfo(name.get(), ns.get(), Boolean.parseBoolean(up)));
+    }
+}
