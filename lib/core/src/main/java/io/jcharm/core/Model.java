@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +43,7 @@ public final class Model {
     private final Map<String, List<Relation>> relations = new LinkedHashMap<>();
     private Boolean leader;
     private Map<String, Object> rawConfig;
+    private String activeMessage = "";
 
     public Model(JujuContext context, CharmMetadata metadata, HookTools tools, PrintStream stderr) {
         this.context = context;
@@ -143,12 +145,13 @@ public final class Model {
     /** Opens exactly these ports, closing the others this unit had open. */
     public void setPorts(Collection<Port> wanted) {
         Set<Port> open = new HashSet<>(tools.openedPorts());
+        Set<Port> want = new LinkedHashSet<>(wanted);
         for (Port p : open) {
-            if (!wanted.contains(p)) {
+            if (!want.contains(p)) {
                 tools.closePort(p, List.of());
             }
         }
-        for (Port p : wanted) {
+        for (Port p : want) {
             if (!open.contains(p)) {
                 tools.openPort(p, List.of());
             }
@@ -158,6 +161,19 @@ public final class Model {
     /** The network details of an endpoint or extra binding. */
     public NetworkInfo network(String binding) {
         return tools.networkGet(binding, Optional.empty());
+    }
+
+    /**
+     * The message shown with Active when every component proceeds (for example "node ready;
+     * addons: dns, rbac"); the last one set in the hook wins.
+     */
+    public void setActiveMessage(String message) {
+        activeMessage = message == null ? "" : message;
+    }
+
+    /** The active message set in this hook, "" when none. */
+    public String activeMessage() {
+        return activeMessage;
     }
 
     /** Sends the relation data written in this hook: one relation-set per bag, changed keys only. */

@@ -42,21 +42,14 @@ public final class Reconciler {
      * retries it.
      */
     public Result run(List<Component> components, Model model) {
+        checkWiring(components);
         Map<String, Outcome> outcomes = new LinkedHashMap<>();
         Set<String> notProceeded = new HashSet<>();
-        Set<String> seen = new HashSet<>();
         Status worst = null;
         String worstName = null;
         for (Component c : components) {
-            if (!seen.add(c.name())) {
-                throw new IllegalStateException("two components are named \"" + c.name() + "\"; names must be unique");
-            }
             String blocker = null;
             for (String dep : c.dependsOn()) {
-                if (!outcomes.containsKey(dep)) {
-                    throw new IllegalStateException("component \"" + c.name() + "\" depends on \"" + dep
-                            + "\", which is not listed before it");
-                }
                 if (notProceeded.contains(dep)) {
                     blocker = dep;
                     break;
@@ -82,12 +75,33 @@ public final class Reconciler {
                 }
             }
         }
-        Status status = worst == null ? Status.active() : worst.withPrefix("[" + worstName + "] ");
+        Status status = worst == null ? Status.active(model.activeMessage()) : worst.withPrefix("[" + worstName + "] ");
         model.unit().setStatus(status);
         if (model.isLeader()) {
             model.app().setStatus(status);
         }
         return new Result(outcomes, status);
+    }
+
+    /** Checks names and dependencies before anything runs, so a wiring mistake changes nothing. */
+    private static void checkWiring(List<Component> components) {
+        Set<String> seen = new HashSet<>();
+        for (Component c : components) {
+            for (String dep : c.dependsOn()) {
+                if (!seen.contains(dep)) {
+                    throw new IllegalStateException("component \"" + c.name() + "\" depends on \"" + dep
+                            + "\", which is not listed before it; components: " + names(components));
+                }
+            }
+            if (!seen.add(c.name())) {
+                throw new IllegalStateException("two components are named \"" + c.name()
+                        + "\"; names must be unique: " + names(components));
+            }
+        }
+    }
+
+    private static List<String> names(List<Component> components) {
+        return components.stream().map(Component::name).toList();
     }
 
     /** Calls {@link Component#remove} on every component, last first; collects failures. */

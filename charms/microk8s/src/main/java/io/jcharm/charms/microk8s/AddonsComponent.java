@@ -1,0 +1,100 @@
+package io.jcharm.charms.microk8s;
+
+import io.jcharm.core.Component;
+import io.jcharm.core.Model;
+import io.jcharm.core.Status;
+import io.jcharm.core.StatusException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Keeps the cluster's addons in step with the profile and the addons option (leader only:
+ * addons are cluster-wide): enables what is wanted, disables what the charm managed and is no
+ * longer wanted, and re-enables an addon whose arguments changed.
+ *
+ * <pre>{@code
+ * juju config microk8s addons="ingress registry"   // microk8s enable ingress; microk8s enable registry
+ * juju config microk8s addons="ingress"            // microk8s disable registry
+ * }</pre>
+ */
+final class AddonsComponent implements Component {
+    /** Addons the charm manages: name to the spec it enabled (a JSON object). */
+    static final String STATE_KEY = "addons";
+
+    private final MicroK8sClient client;
+
+    AddonsComponent(MicroK8sClient client) {
+        this.client = client;
+    }
+
+    @Override
+    public String name() {
+        return "addons";
+    }
+
+    @Override
+    public Set<String> dependsOn() {
+        return Set.of("cluster");
+    }
+
+    @Override
+    public void reconcile(Model model) throws StatusException {
+        if (!model.isLeader() || ClusterComponent.isWorkerNode(model)) {
+            return; // addons are cluster-wide: one unit decides, the others just run them
+        }
+        List<Addon> wanted = model.config(MicroK8sConfig.class).wantedAddons();
+        MicroK8sStatus status = client.status();
+        for (Addon a : wanted) {
+            if (!status.knows(a)) {
+                throw StatusException.blocked("unknown addon '" + a.name() + "': the installed channel has no such"
+                        + " addon; fix addons (see `microk8s status` for the list) or choose another channel");
+            }
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, String> managed = model.state().get(STATE_KEY, Map.class).orElse(Map.of());
+        Map<String, String> wantedSpecs = new LinkedHashMap<>();
+        wanted.forEach(a -> wantedSpecs.put(a.name(), a.spec()));
+
+        List<Addon> disable = new ArrayList<>();
+        managed.forEach((name, spec) -> {
+            Addon old = Addon.parse(spec);
+            boolean dropped = !wantedSpecs.containsKey(name);
+            boolean argsChanged = !dropped && !spec.equals(wantedSpecs.get(name));
+            if ((dropped || argsChanged) && status.isEnabled(old)) {
+                disable.add(old);
+            }
+        });
+        List<Addon> enable = new ArrayList<>();
+        for (Addon a : wanted) {
+            boolean argsChanged = managed.containsKey(a.name()) && !managed.get(a.name()).equals(a.spec());
+            if (!status.isEnabled(a) || argsChanged) {
+                enable.add(a);
+            }
+        }
+        if (!disable.isEmpty()) {
+            model.unit().setStatus(Status.maintenance("disabling microk8s addons: " + names(disable)));
+            for (Addon a : disable) {
+                client.disable(a);
+            }
+            model.log().info("disabled microk8s addons: " + names(disable));
+        }
+        if (!enable.isEmpty()) {
+            model.unit().setStatus(Status.maintenance("enabling microk8s addons: " + names(enable)));
+            for (Addon a : enable) {
+                client.enable(a);
+            }
+            model.log().info("enabled microk8s addons: " + names(enable));
+        }
+        // Every wanted addon is enabled now, so the charm manages it, even one enabled by hand before.
+        if (!wantedSpecs.equals(managed)) {
+            model.state().set(STATE_KEY, wantedSpecs);
+        }
+    }
+
+    private static String names(List<Addon> addons) {
+        return String.join(", ", addons.stream().map(Addon::spec).toList());
+    }
+}

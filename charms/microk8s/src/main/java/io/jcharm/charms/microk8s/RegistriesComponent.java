@@ -1,0 +1,95 @@
+package io.jcharm.charms.microk8s;
+
+import io.jcharm.core.Component;
+import io.jcharm.core.Model;
+import io.jcharm.core.StatusException;
+import io.jcharm.core.tools.SecretNotFoundException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * containerd's registry hosts ({@code certs.d/<host>/hosts.toml}) from custom-registries, with
+ * credentials from the registry-credentials secret; hosts no longer listed are removed.
+ * containerd reads these files on each pull, so nothing restarts.
+ *
+ * <pre>{@code
+ * juju config microk8s custom-registries='[{"url": "http://10.0.0.5:5000", "host": "docker.io"}]'
+ * }</pre>
+ */
+final class RegistriesComponent implements Component {
+    /** Hosts this unit wrote hosts.toml for (a list of strings). */
+    static final String STATE_KEY = "registries";
+
+    private final MachineFiles files;
+
+    RegistriesComponent(MachineFiles files) {
+        this.files = files;
+    }
+
+    @Override
+    public String name() {
+        return "registries";
+    }
+
+    @Override
+    public Set<String> dependsOn() {
+        return Set.of("snap");
+    }
+
+    @Override
+    public void reconcile(Model model) throws StatusException {
+        MicroK8sConfig cfg = model.config(MicroK8sConfig.class);
+        List<Registry> registries = cfg.registries();
+        Optional<Registry.Credentials> creds = Optional.empty();
+        if (registries.stream().anyMatch(Registry::useCredentials) && cfg.registryCredentials().isPresent()) {
+            creds = Optional.of(credentials(model, cfg.registryCredentials().get()));
+        }
+        List<String> written = new ArrayList<>();
+        for (Registry r : registries) {
+            // 0600: the file may hold a Basic authorization header.
+            if (files.write(hostsToml(r.host()), r.hostsToml(creds), "rw-------")) {
+                model.log().info("wrote containerd hosts.toml for " + r.host() + " (" + r.url() + ")");
+            }
+            written.add(r.host());
+        }
+        List<String> before = model.state().get(STATE_KEY, String[].class).map(Arrays::asList).orElse(List.of());
+        for (String host : before) {
+            if (!written.contains(host) && files.delete(hostsToml(host))) {
+                model.log().info("removed containerd hosts.toml for " + host + ": no longer in custom-registries");
+            }
+        }
+        if (!before.equals(written)) {
+            model.state().set(STATE_KEY, written);
+        }
+    }
+
+    private static String hostsToml(String host) {
+        return MachineFiles.CERTS_D + "/" + host + "/hosts.toml";
+    }
+
+    private static Registry.Credentials credentials(Model model, String id) throws StatusException {
+        Map<String, String> content;
+        try {
+            // refresh: a secret-changed hook must pick up the new revision.
+            content = model.secrets().byId(id).refresh();
+        } catch (SecretNotFoundException e) {
+            throw StatusException.blocked("registry-credentials secret " + id + " not found or not granted: juju"
+                    + " grant-secret " + id + " " + model.app().name());
+        }
+        List<String> missing = new ArrayList<>();
+        for (String key : List.of("username", "password")) {
+            if (content.getOrDefault(key, "").isEmpty()) {
+                missing.add(key);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw StatusException.blocked("registry-credentials secret " + id + " has no " + String.join(" or ", missing)
+                    + ": juju update-secret " + id + " username=<user> password=<password>");
+        }
+        return new Registry.Credentials(content.get("username"), content.get("password"));
+    }
+}

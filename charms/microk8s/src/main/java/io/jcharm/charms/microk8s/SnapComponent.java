@@ -1,0 +1,83 @@
+package io.jcharm.charms.microk8s;
+
+import io.jcharm.core.Component;
+import io.jcharm.core.Model;
+import io.jcharm.core.Status;
+import io.jcharm.core.StatusException;
+import io.jcharm.core.process.CommandNotFoundException;
+import io.jcharm.core.process.CommandResult;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Installs the microk8s snap from the configured channel, refreshes it when the channel changes
+ * (refusing a Kubernetes downgrade) and waits, bounded, until the node is ready.
+ *
+ * <pre>{@code
+ * new SnapComponent(client)   // "[snap] refusing to downgrade microk8s from 1.32/stable ..."
+ * }</pre>
+ */
+final class SnapComponent implements Component {
+    private final MicroK8sClient client;
+
+    SnapComponent(MicroK8sClient client) {
+        this.client = client;
+    }
+
+    @Override
+    public String name() {
+        return "snap";
+    }
+
+    @Override
+    public Set<String> dependsOn() {
+        return Set.of("config", "role");
+    }
+
+    @Override
+    public void reconcile(Model model) throws StatusException {
+        Channel want = model.config(MicroK8sConfig.class).snapChannel();
+        Optional<InstalledSnap> have = installed(client);
+        if (have.isEmpty()) {
+            model.unit().setStatus(Status.maintenance("installing microk8s from " + want));
+            client.install(want);
+            model.log().info("installed microk8s from " + want);
+            have = client.installed();
+        } else if (!have.get().trackingChannel().equals(want.toString())) {
+            InstalledSnap snap = have.get();
+            if (want.isDowngradeFrom(snap.version())) {
+                throw StatusException.blocked("refusing to downgrade microk8s from " + snap.tracking() + " ("
+                        + snap.version() + ") to " + want + ": Kubernetes cannot go back a minor version; set channel to "
+                        + snap.tracking() + " or a later track");
+            }
+            model.unit().setStatus(Status.maintenance("refreshing microk8s from " + snap.tracking() + " to " + want));
+            client.refresh(want);
+            model.log().info("refreshed microk8s from " + snap.tracking() + " to " + want);
+            have = client.installed();
+        }
+        have.ifPresent(s -> model.unit().setWorkloadVersion(s.version()));
+        if (ClusterComponent.isWorkerNode(model)) {
+            return; // a worker runs no API server: `microk8s status` has nothing to wait for there
+        }
+        CommandResult ready = client.waitReady();
+        if (!ready.ok()) {
+            String why = firstLine(ready.stdout() + "\n" + ready.stderr());
+            throw StatusException.waiting("microk8s is not ready after " + MicroK8sClient.READY_TIMEOUT_SECONDS
+                    + " s" + (why.isEmpty() ? "" : " (" + why + ")") + "; update-status checks again");
+        }
+    }
+
+    /** The installed snap; Blocked when the machine has no snap command at all (a retry will not help). */
+    static Optional<InstalledSnap> installed(MicroK8sClient client) throws StatusException {
+        try {
+            return client.installed();
+        } catch (CommandNotFoundException e) {
+            throw StatusException.blocked("snapd is missing: " + e.program() + " was not found on PATH; deploy to an"
+                    + " Ubuntu machine, or install snapd (apt install snapd)");
+        }
+    }
+
+    static String firstLine(String text) {
+        return text.strip().lines().findFirst().orElse("").strip();
+    }
+}

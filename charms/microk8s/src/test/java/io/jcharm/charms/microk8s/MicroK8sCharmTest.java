@@ -1,0 +1,200 @@
+package io.jcharm.charms.microk8s;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jcharm.core.Status;
+import io.jcharm.testing.Context;
+import io.jcharm.testing.Events;
+import io.jcharm.testing.HookFailedException;
+import io.jcharm.testing.State;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Install, channel, readiness, node tuning and node status, against a fake machine. */
+class MicroK8sCharmTest {
+    private final Context ctx = Context.of(MicroK8sCharm::new);
+    @TempDir
+    Path tmp;
+    private FakeMachine machine;
+    private State base;
+
+    @BeforeEach
+    void setUp() {
+        machine = new FakeMachine(tmp);
+        base = State.empty().withLeader(true).withEnvironment(machine.env());
+    }
+
+    @Test
+    void installOnTheLeaderInstallsWaitsTunesEnablesEdgeAddonsAndGoesActive() {
+        State out = ctx.run(Events.install(), base);
+        String sysctl = machine.path(MachineFiles.SYSCTL_DROP_IN).toString();
+        assertEquals(List.of(
+                "snap list microk8s",
+                "snap install microk8s --classic --channel 1.32/stable",
+                "snap list microk8s",
+                "microk8s status --wait-ready --timeout 300",
+                "sysctl -p " + sysctl,
+                "snap restart microk8s.daemon-kubelite",
+                "microk8s status --format yaml",
+                "microk8s enable dns",
+                "microk8s enable hostpath-storage",
+                "microk8s enable rbac",
+                "hostname",
+                "microk8s kubectl get node machine-0 --no-headers",
+                "microk8s status --format yaml"), machine.takeCalls());
+        assertEquals(Status.active("node ready; addons: dns, ha-cluster, hostpath-storage, rbac"), out.unitStatus());
+        assertEquals(out.unitStatus(), out.appStatus());
+        assertEquals("v1.32.3", out.workloadVersion());
+        assertEquals(Set.of(MicroK8sCharm.API_SERVER), out.openedPorts());
+        assertEquals(Optional.of("\"\""), out.storedValue("role"));
+        assertEquals(Optional.of("{\"dns\":\"dns\",\"hostpath-storage\":\"hostpath-storage\",\"rbac\":\"rbac\"}"),
+                out.storedValue("addons"));
+        assertEquals(Optional.of(TuningComponent.SYSCTL), machine.file(MachineFiles.SYSCTL_DROP_IN));
+        assertTrue(machine.file(MachineFiles.KUBELET_ARGS).orElseThrow().contains(
+                "--image-gc-high-threshold=70\n--image-gc-low-threshold=50\n--max-pods=64\n# END edge-profile\n"));
+    }
+
+    @Test
+    void aSettledUnitOnlyChecksOnUpdateStatus() {
+        State first = ctx.run(Events.install(), base);
+        machine.takeCalls();
+        State out = ctx.run(Events.updateStatus(), first);
+        assertEquals(List.of("snap list microk8s", "microk8s status --wait-ready --timeout 300",
+                "microk8s status --format yaml", "hostname", "microk8s kubectl get node machine-0 --no-headers"),
+                machine.takeCalls());
+        assertEquals(first.unitStatus(), out.unitStatus());
+    }
+
+    @Test
+    void channelChangeRefreshesTheSnap() {
+        machine.installed("1.31/stable", "v1.31.7", "dns", "hostpath-storage", "rbac");
+        State out = ctx.run(Events.configChanged(), base.withConfig(Map.of("channel", "1.32/stable")));
+        List<String> calls = machine.takeCalls();
+        assertEquals(List.of("snap list microk8s", "snap refresh microk8s --channel 1.32/stable", "snap list microk8s",
+                "microk8s status --wait-ready --timeout 300"), calls.subList(0, 4));
+        assertEquals("v1.32.3", out.workloadVersion());
+        assertEquals("active", out.unitStatus().name());
+    }
+
+    @Test
+    void aShortChannelMatchingTheTrackingOneDoesNotRefresh() {
+        machine.installed("1.32/stable", "v1.32.3");
+        ctx.run(Events.configChanged(), base.withConfig(Map.of("channel", "1.32")));
+        assertTrue(machine.takeCalls().stream().noneMatch(c -> c.startsWith("snap refresh")));
+    }
+
+    @Test
+    void aDowngradeIsRefusedNamingBothChannels() {
+        machine.installed("1.32/stable", "v1.32.3");
+        State out = ctx.run(Events.configChanged(), base.withConfig(Map.of("channel", "1.31/stable")));
+        assertEquals(Status.blocked("[snap] refusing to downgrade microk8s from 1.32/stable (v1.32.3) to 1.31/stable:"
+                + " Kubernetes cannot go back a minor version; set channel to 1.32/stable or a later track"),
+                out.unitStatus());
+        assertEquals(List.of("snap list microk8s"), machine.takeCalls());
+    }
+
+    @Test
+    void aStrictChannelInstallsWithoutClassic() {
+        ctx.run(Events.install(), base.withConfig(Map.of("channel", "1.32-strict/stable")));
+        assertTrue(machine.takeCalls().contains("snap install microk8s --channel 1.32-strict/stable"));
+    }
+
+    @Test
+    void notReadyInTimeWaitsAndSkipsWhatNeedsTheCluster() {
+        machine.installed("1.32/stable", "v1.32.3").notReady();
+        State out = ctx.run(Events.updateStatus(), base);
+        assertEquals(Status.waiting("[snap] microk8s is not ready after 300 s (microk8s is not running. Use microk8s"
+                + " inspect for a deeper inspection.); update-status checks again"), out.unitStatus());
+        assertEquals(List.of("snap list microk8s", "microk8s status --wait-ready --timeout 300"), machine.takeCalls());
+    }
+
+    @Test
+    void aFailingInstallFailsTheHookWithTheCommandAndStderrInTheLog() {
+        machine.fail("snap", "install", 1, "error: cannot install \"microk8s\": Post https://api.snapcraft.io: timeout");
+        HookFailedException e = assertThrows(HookFailedException.class, () -> ctx.run(Events.install(), base));
+        assertTrue(e.logs().stream().anyMatch(l -> l.startsWith("ERROR hook install failed")
+                && l.contains("command `snap install microk8s --classic --channel 1.32/stable` failed with exit code 1:"
+                + " error: cannot install \"microk8s\": Post https://api.snapcraft.io: timeout")), e.getMessage());
+    }
+
+    @Test
+    void aMachineWithoutSnapdBlocksInsteadOfFailingEveryRetry() {
+        State out = ctx.run(Events.install(), base.withEnvironment(Map.of("PATH", tmp.resolve("empty").toString(),
+                MachineFiles.ROOT_VARIABLE, machine.root.toString())));
+        assertEquals(Status.blocked("[snap] snapd is missing: snap was not found on PATH; deploy to an Ubuntu machine,"
+                + " or install snapd (apt install snapd)"), out.unitStatus());
+        State removed = ctx.run(Events.remove(), out);
+        assertTrue(removed.logs().stream().anyMatch(l -> l.contains("nothing to remove: snapd is missing")));
+    }
+
+    @Test
+    void notReadyNodeWaitsWithTheCondition() {
+        machine.installed("1.32/stable", "v1.32.3").nodeCondition("NotReady");
+        State out = ctx.run(Events.updateStatus(), base.withLeader(false));
+        assertEquals(Status.waiting("[node] node is not ready: NotReady"), out.unitStatus());
+    }
+
+    @Test
+    void unregisteredNodeWaitsWithKubectlsError() {
+        machine.installed("1.32/stable", "v1.32.3")
+                .fail("microk8s", "kubectl", 1, "Error from server (NotFound): nodes \"machine-0\" not found");
+        State out = ctx.run(Events.updateStatus(), base.withLeader(false));
+        assertEquals(Status.waiting("[node] node machine-0 is not registered yet (Error from server (NotFound): nodes"
+                + " \"machine-0\" not found)"), out.unitStatus());
+    }
+
+    @Test
+    void containerdEnvIsWrittenQuotedInsideTheSnapsFileAndRestartsContainerdOnlyOnChange() throws Exception {
+        machine.installed("1.32/stable", "v1.32.3");
+        java.nio.file.Files.createDirectories(machine.path(MachineFiles.CONTAINERD_ENV).getParent());
+        java.nio.file.Files.writeString(machine.path(MachineFiles.CONTAINERD_ENV), "ulimit -n 65536 || true\n");
+        State in = base.withLeader(false).withConfig(Map.of("containerd-env",
+                "HTTPS_PROXY=http://proxy:3128\n# a comment\nNO_PROXY=\"10.0.0.0/8,it's\"\n"));
+        State out = ctx.run(Events.configChanged(), in);
+        assertTrue(machine.takeCalls().contains("snap restart microk8s.daemon-containerd"));
+        assertEquals("ulimit -n 65536 || true\n"
+                + "# BEGIN containerd-env (managed by the microk8s charm; edits are overwritten)\n"
+                + "export HTTPS_PROXY='http://proxy:3128'\n"
+                + "export NO_PROXY='10.0.0.0/8,it'\\''s'\n"
+                + "# END containerd-env\n", machine.file(MachineFiles.CONTAINERD_ENV).orElseThrow());
+        ctx.run(Events.configChanged(), out);
+        assertFalse(machine.takeCalls().contains("snap restart microk8s.daemon-containerd"));
+        ctx.run(Events.configChanged(), out.withConfig(Map.of()));
+        assertTrue(machine.takeCalls().contains("snap restart microk8s.daemon-containerd"));
+        assertEquals("ulimit -n 65536 || true\n", machine.file(MachineFiles.CONTAINERD_ENV).orElseThrow());
+    }
+
+    @Test
+    void profileNoneDropsTheTuningAndTheProfilesAddonsButNotOthers() {
+        State edge = ctx.run(Events.install(), base);
+        machine.takeCalls();
+        State out = ctx.run(Events.configChanged(), edge.withConfig(Map.of("profile", "none")));
+        List<String> calls = machine.takeCalls();
+        assertTrue(calls.containsAll(List.of("snap restart microk8s.daemon-kubelite", "microk8s disable dns",
+                "microk8s disable hostpath-storage", "microk8s disable rbac")), calls.toString());
+        assertFalse(calls.contains("microk8s disable ha-cluster"), "ha-cluster was never the charm's");
+        assertEquals(Optional.empty(), machine.file(MachineFiles.SYSCTL_DROP_IN));
+        assertFalse(machine.file(MachineFiles.KUBELET_ARGS).orElse("").contains("max-pods"));
+        assertEquals(Status.active("node ready; addons: ha-cluster"), out.unitStatus());
+        assertEquals(Optional.of("{}"), out.storedValue("addons"));
+    }
+
+    @Test
+    void theRoleIsFixedAfterDeployment() {
+        State deployed = ctx.run(Events.install(), base.withLeader(false).withConfig(Map.of("role", "worker")));
+        assertEquals(Optional.of("\"worker\""), deployed.storedValue("role"));
+        machine.takeCalls();
+        State out = ctx.run(Events.configChanged(), deployed.withConfig(Map.of("role", "")));
+        assertEquals(Status.blocked("[role] role cannot change from 'worker' after deployment"), out.unitStatus());
+        assertEquals(List.of(), machine.takeCalls());
+    }
+}
