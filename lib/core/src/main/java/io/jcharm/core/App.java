@@ -27,6 +27,9 @@ public final class App {
 
     /** Sets the application status; only the leader may. */
     public void setStatus(Status status) {
+        if (!status.settable()) {
+            throw new IllegalArgumentException("a charm cannot set status " + status.name());
+        }
         if (!leader.getAsBoolean()) {
             throw new IllegalStateException("only the leader can set the application status");
         }

@@ -26,8 +26,17 @@ public interface Charm {
         action.fail("action " + action.name() + " is declared but not implemented by this charm");
     }
 
-    /** The remove hook: by default every component's {@link Component#remove}, last first. */
+    /**
+     * The remove hook: by default every component's {@link Component#remove}, last first. If any
+     * failed, the hook fails after trying them all, so that Juju retries the removal.
+     */
     default void onRemove(Model model) {
-        new Reconciler().remove(components(model), model);
+        List<Exception> failures = new Reconciler().remove(components(model), model);
+        if (!failures.isEmpty()) {
+            IllegalStateException e = new IllegalStateException(failures.size() + " component(s) could not be removed; "
+                    + "first: " + failures.get(0).getMessage(), failures.get(0));
+            failures.subList(1, failures.size()).forEach(e::addSuppressed);
+            throw e;
+        }
     }
 }

@@ -5,6 +5,8 @@ import io.jcharm.core.meta.MetadataException;
 import io.jcharm.core.tools.ExecHookTools;
 import io.jcharm.core.tools.HookTools;
 import io.jcharm.core.tools.LogLevel;
+import java.io.PrintStream;
+import java.lang.reflect.InvocationTargetException;
 import java.util.Map;
 
 /**
@@ -25,9 +27,13 @@ public final class CharmMain {
 
     /** Runs one dispatch and returns the exit code (separate from main for tests). */
     static int run(String[] args, Map<String, String> env) {
-        HookTools tools = new ExecHookTools(env);
+        return run(args, env, new ExecHookTools(env), System.err);
+    }
+
+    /** As {@link #run(String[], Map)} with the hook tools and stderr given. */
+    static int run(String[] args, Map<String, String> env, HookTools tools, PrintStream stderr) {
         if (args.length != 1) {
-            return fail(tools, "usage: CharmMain <charm class>; the charm's dispatch passes it");
+            return fail(tools, stderr, "usage: CharmMain <charm class>; the charm's dispatch passes it", null);
         }
         JujuContext context;
         CharmMetadata metadata;
@@ -37,9 +43,12 @@ public final class CharmMain {
             metadata = CharmMetadata.load(context.charmDir());
             charm = instantiate(args[0]);
         } catch (BadContextException | MetadataException | IllegalArgumentException e) {
-            return fail(tools, e.getMessage());
+            return fail(tools, stderr, e.getMessage(), null);
+        } catch (RuntimeException e) {
+            // Not a case we foresaw: still never a silent or log-less failure.
+            return fail(tools, stderr, "cannot start charm " + args[0] + ": " + e, e);
         }
-        return new Dispatcher(charm, context, metadata, tools, System.err).run();
+        return new Dispatcher(charm, context, metadata, tools, stderr).run();
     }
 
     static Charm instantiate(String className) {
@@ -51,14 +60,23 @@ public final class CharmMain {
             return (Charm) cls.getDeclaredConstructor().newInstance();
         } catch (ClassNotFoundException e) {
             throw new IllegalArgumentException("charm class " + className + " is not in the charm's jar; repack the charm", e);
+        } catch (InvocationTargetException e) {
+            throw new IllegalArgumentException("the constructor of charm " + className + " threw " + e.getCause(),
+                    e.getCause());
         } catch (ReflectiveOperationException e) {
             throw new IllegalArgumentException("cannot create charm " + className
                     + ": it needs a public no-argument constructor (" + e + ")", e);
+        } catch (LinkageError e) {
+            throw new IllegalArgumentException("cannot load charm " + className + ": " + e
+                    + "; the charm's jar or its runtime is incomplete, repack the charm", e);
         }
     }
 
-    private static int fail(HookTools tools, String message) {
-        System.err.println("ERROR " + message);
+    private static int fail(HookTools tools, PrintStream stderr, String message, Throwable trace) {
+        stderr.println("ERROR " + message);
+        if (trace != null) {
+            trace.printStackTrace(stderr);
+        }
         try {
             tools.jujuLog(LogLevel.ERROR, message);
         } catch (RuntimeException ignored) {

@@ -78,7 +78,9 @@ final class ConfigBinder {
             }
             return Optional.of(convert(option, raw, inner));
         }
-        Class<?> cls = (Class<?>) type;
+        if (!(type instanceof Class<?> cls)) {
+            throw unsupported(option, type);
+        }
         if (raw == null) {
             if (cls.isPrimitive()) {
                 throw new InvalidConfigException(option, "is not set and has no default; set it with juju config");
@@ -90,14 +92,14 @@ final class ConfigBinder {
                 return raw.toString();
             }
             if (cls == int.class || cls == Integer.class) {
-                long v = raw instanceof Number n ? n.longValue() : Long.decode(raw.toString().trim());
-                if (raw instanceof Double d && d != Math.rint(d) || v > Integer.MAX_VALUE || v < Integer.MIN_VALUE) {
-                    throw new InvalidConfigException(option, "expected int, got " + raw);
+                long v = wholeNumber(option, raw, "int");
+                if (v > Integer.MAX_VALUE || v < Integer.MIN_VALUE) {
+                    throw new InvalidConfigException(option, "expected int, got " + raw + " (too large for an int)");
                 }
                 return (int) v;
             }
             if (cls == long.class || cls == Long.class) {
-                return raw instanceof Number n ? n.longValue() : Long.decode(raw.toString().trim());
+                return wholeNumber(option, raw, "int");
             }
             if (cls == double.class || cls == Double.class) {
                 return raw instanceof Number n ? n.doubleValue() : Double.parseDouble(raw.toString().trim());
@@ -115,8 +117,27 @@ final class ConfigBinder {
         } catch (NumberFormatException e) {
             throw new InvalidConfigException(option, "expected a number, got \"" + raw + "\"");
         }
-        throw new IllegalStateException("config option " + option + ": unsupported record component type " + type
-                + "; use String, int, long, double, boolean or Optional of them");
+        throw unsupported(option, type);
+    }
+
+    private static IllegalStateException unsupported(String option, Type type) {
+        return new IllegalStateException("config option " + option + ": unsupported record component type "
+                + type.getTypeName() + "; use String, int, long, double, boolean or Optional of them");
+    }
+
+    /** A whole number; a fraction is an error rather than silently truncated. */
+    private static long wholeNumber(String option, Object raw, String type) {
+        if (raw instanceof Double || raw instanceof Float || raw instanceof java.math.BigDecimal) {
+            double d = ((Number) raw).doubleValue();
+            if (d != Math.rint(d) || Double.isInfinite(d) || Math.abs(d) > Long.MAX_VALUE) {
+                throw new InvalidConfigException(option, "expected " + type + ", got " + raw);
+            }
+            return (long) d;
+        }
+        if (raw instanceof java.math.BigInteger b && b.bitLength() > 63) {
+            throw new InvalidConfigException(option, "expected " + type + ", got " + raw + " (too large)");
+        }
+        return raw instanceof Number n ? n.longValue() : Long.decode(raw.toString().trim());
     }
 
     private static void check(String option, Object value, RecordComponent c) {

@@ -3,6 +3,7 @@ package io.jcharm.core;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import tools.jackson.core.JacksonException;
@@ -27,7 +28,7 @@ public final class DataBag {
     private final Supplier<Map<String, String>> loader;
     private final ObjectMapper json;
     private Map<String, String> data;
-    private final Map<String, String> changes = new LinkedHashMap<>();
+    private Map<String, String> sent;
 
     DataBag(String owner, boolean readable, String readDenied, boolean writable, String writeDenied,
             Supplier<Map<String, String>> loader, ObjectMapper json) {
@@ -81,18 +82,13 @@ public final class DataBag {
     /** Sets a value; an empty string or null removes the key, as relation-set does. */
     public void put(String key, String value) {
         checkWritable();
-        String v = value == null ? "" : value;
+        Objects.requireNonNull(key, "relation data key");
         Map<String, String> d = load();
-        String current = d.get(key);
-        if (v.isEmpty() ? current == null : v.equals(current)) {
-            return;
-        }
-        if (v.isEmpty()) {
+        if (value == null || value.isEmpty()) {
             d.remove(key);
         } else {
-            d.put(key, v);
+            d.put(key, value);
         }
-        changes.put(key, v);
     }
 
     /** Sets a value to the JSON form of {@code value}. */
@@ -110,13 +106,30 @@ public final class DataBag {
         put(key, "");
     }
 
-    /** The keys changed in this hook, with "" for removed ones; what relation-set will send. */
+    /**
+     * The keys whose value differs from what Juju holds, with "" for removed ones: what
+     * relation-set will send. Computed as a difference, so writing a value back is no change.
+     */
     Map<String, String> pendingChanges() {
-        return Collections.unmodifiableMap(changes);
+        if (data == null) {
+            return Map.of();
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        data.forEach((k, v) -> {
+            if (!v.equals(sent.get(k))) {
+                out.put(k, v);
+            }
+        });
+        sent.keySet().forEach(k -> {
+            if (!data.containsKey(k)) {
+                out.put(k, "");
+            }
+        });
+        return out;
     }
 
     void markFlushed() {
-        changes.clear();
+        sent = new LinkedHashMap<>(data);
     }
 
     private void checkWritable() {
@@ -130,7 +143,8 @@ public final class DataBag {
             throw new RelationDataException(readDenied);
         }
         if (data == null) {
-            data = new LinkedHashMap<>(loader.get());
+            sent = new LinkedHashMap<>(loader.get());
+            data = new LinkedHashMap<>(sent);
         }
         return data;
     }

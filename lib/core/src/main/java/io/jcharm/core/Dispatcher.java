@@ -5,6 +5,7 @@ import io.jcharm.core.tools.HookTools;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -37,7 +38,7 @@ public final class Dispatcher {
         try {
             event = Event.from(context, metadata);
         } catch (BadContextException e) {
-            model.log().error(e.getMessage());
+            model.log().fatal(e.getMessage());
             return 1;
         }
         if (event.isEmpty()) {
@@ -52,7 +53,7 @@ public final class Dispatcher {
             } else if (ev instanceof Event.Remove) {
                 charm.onRemove(model);
             } else if (ev instanceof Event.Reconciling) {
-                new Reconciler().run(charm.components(model), model);
+                reconcile(model);
             } else {
                 model.log().debug("nothing to do for " + ev.hookName());
             }
@@ -61,9 +62,27 @@ public final class Dispatcher {
         } catch (Exception e) {
             StringWriter trace = new StringWriter();
             e.printStackTrace(new PrintWriter(trace));
-            model.log().error("hook " + ev.hookName() + " failed: " + e + "\n" + trace);
+            model.log().fatal("hook " + ev.hookName() + " failed: " + e + "\n" + trace);
             return 1;
         }
+    }
+
+    private void reconcile(Model model) {
+        List<Component> components;
+        try {
+            components = charm.components(model);
+        } catch (InvalidConfigException | RelationDataException e) {
+            // A charm may bind its config while building components; a bad value is still the
+            // user's to fix (Blocked), not Juju's to retry.
+            Status blocked = Status.blocked(e.getMessage());
+            model.log().debug("charm " + metadata.name() + " cannot build its components: " + e.getMessage());
+            model.unit().setStatus(blocked);
+            if (model.isLeader()) {
+                model.app().setStatus(blocked);
+            }
+            return;
+        }
+        new Reconciler().run(components, model);
     }
 
     private void runAction(Event.Action a, Model model) throws Exception {

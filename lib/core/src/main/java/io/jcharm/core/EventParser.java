@@ -22,7 +22,7 @@ final class EventParser {
                 throw new BadContextException("action \"" + action + "\" is not declared in actions.yaml of charm \""
                         + meta.name() + "\"; declared: " + meta.actions().keySet());
             }
-            return Optional.of(new Event.Action(action, ctx.actionUuid().orElseThrow()));
+            return Optional.of(new Event.Action(action, need(ctx.actionUuid(), "JUJU_ACTION_UUID", path)));
         }
         String hook = path.substring("hooks/".length());
         Optional<Event> simple = simple(hook, ctx);
@@ -43,10 +43,13 @@ final class EventParser {
                 }
                 return Optional.of(switch (suffix) {
                     case "-pebble-ready" -> new Event.PebbleReady(container);
-                    case "-pebble-custom-notice" -> new Event.PebbleCustomNotice(container, ctx.noticeId().orElse(""),
-                            ctx.noticeKey().orElse(""), ctx.noticeType().orElse("custom"));
-                    case "-pebble-check-failed" -> new Event.PebbleCheckFailed(container, ctx.checkName().orElse(""));
-                    default -> new Event.PebbleCheckRecovered(container, ctx.checkName().orElse(""));
+                    case "-pebble-custom-notice" -> new Event.PebbleCustomNotice(container,
+                            need(ctx.noticeId(), "JUJU_NOTICE_ID", hook), need(ctx.noticeKey(), "JUJU_NOTICE_KEY", hook),
+                            ctx.noticeType().orElse("custom"));
+                    case "-pebble-check-failed" -> new Event.PebbleCheckFailed(container,
+                            need(ctx.checkName(), "JUJU_PEBBLE_CHECK_NAME", hook));
+                    default -> new Event.PebbleCheckRecovered(container,
+                            need(ctx.checkName(), "JUJU_PEBBLE_CHECK_NAME", hook));
                 });
             }
         }
@@ -56,7 +59,11 @@ final class EventParser {
                 throw new BadContextException("hook " + hook + " names storage \"" + storage + "\" which charm \""
                         + meta.name() + "\" does not declare; declared: " + meta.storage().keySet());
             }
-            String id = ctx.storageId().orElseThrow();
+            String id = need(ctx.storageId(), "JUJU_STORAGE_ID", hook);
+            if (!id.startsWith(storage + "/")) {
+                throw new BadContextException("JUJU_STORAGE_ID=\"" + id + "\" does not belong to storage \"" + storage
+                        + "\" of hook " + hook);
+            }
             return Optional.of(hook.endsWith("-attached") ? new Event.StorageAttached(id) : new Event.StorageDetaching(id));
         }
         return Optional.empty();
@@ -76,35 +83,42 @@ final class EventParser {
             case "collect-metrics" -> new Event.CollectMetrics();
             case "pre-series-upgrade" -> new Event.PreSeriesUpgrade();
             case "post-series-upgrade" -> new Event.PostSeriesUpgrade();
-            case "secret-changed" -> new Event.SecretChanged(ctx.secretId().orElseThrow(), ctx.secretLabel());
-            case "secret-rotate" -> new Event.SecretRotate(ctx.secretId().orElseThrow(), ctx.secretLabel());
-            case "secret-remove" -> new Event.SecretRemove(ctx.secretId().orElseThrow(), ctx.secretLabel(),
-                    ctx.secretRevision().orElseThrow());
-            case "secret-expired" -> new Event.SecretExpired(ctx.secretId().orElseThrow(), ctx.secretLabel(),
-                    ctx.secretRevision().orElseThrow());
+            case "secret-changed" -> new Event.SecretChanged(need(ctx.secretId(), "JUJU_SECRET_ID", hook),
+                    ctx.secretLabel());
+            case "secret-rotate" -> new Event.SecretRotate(need(ctx.secretId(), "JUJU_SECRET_ID", hook),
+                    ctx.secretLabel());
+            case "secret-remove" -> new Event.SecretRemove(need(ctx.secretId(), "JUJU_SECRET_ID", hook),
+                    ctx.secretLabel(), need(ctx.secretRevision(), "JUJU_SECRET_REVISION", hook));
+            case "secret-expired" -> new Event.SecretExpired(need(ctx.secretId(), "JUJU_SECRET_ID", hook),
+                    ctx.secretLabel(), need(ctx.secretRevision(), "JUJU_SECRET_REVISION", hook));
             default -> null;
         };
         return Optional.ofNullable(e);
     }
 
+    /** JujuContext is a public record, so a hand-built one may lack what fromEnvironment guarantees. */
+    private static <T> T need(Optional<T> value, String variable, String hook) {
+        return value.orElseThrow(() -> new BadContextException(variable + " is not set; Juju sets it for " + hook));
+    }
+
     private static Event relation(String endpoint, String suffix, JujuContext ctx, CharmMetadata meta) {
         if (meta.endpoint(endpoint).isEmpty()) {
-            throw new BadContextException("hook " + ctx.hookName() + " names endpoint \"" + endpoint
+            throw new BadContextException("hook " + endpoint + suffix + " names endpoint \"" + endpoint
                     + "\" which charm \"" + meta.name() + "\" does not declare; declared: " + meta.endpoints().keySet());
         }
-        RelationRef rel = ctx.relation().orElseThrow();
+        String hook = endpoint + suffix;
+        RelationRef rel = need(ctx.relation(), "JUJU_RELATION_ID", hook);
         if (!rel.endpoint().equals(endpoint)) {
             throw new BadContextException("JUJU_RELATION_ID=" + rel + " does not belong to endpoint \"" + endpoint
-                    + "\" of hook " + ctx.hookName());
+                    + "\" of hook " + hook);
         }
-        String app = ctx.remoteApp().orElseThrow();
+        String app = need(ctx.remoteApp(), "JUJU_REMOTE_APP", hook);
         return switch (suffix) {
             case "-relation-created" -> new Event.RelationCreated(rel, app);
-            case "-relation-joined" -> new Event.RelationJoined(rel, app, ctx.remoteUnit().orElseThrow(
-                    () -> new BadContextException("JUJU_REMOTE_UNIT is not set; Juju sets it for relation-joined")));
+            case "-relation-joined" -> new Event.RelationJoined(rel, app, need(ctx.remoteUnit(), "JUJU_REMOTE_UNIT", hook));
             case "-relation-changed" -> new Event.RelationChanged(rel, app, ctx.remoteUnit());
             case "-relation-departed" -> new Event.RelationDeparted(rel, app, ctx.remoteUnit(),
-                    ctx.departingUnit().orElseThrow());
+                    need(ctx.departingUnit(), "JUJU_DEPARTING_UNIT", hook));
             default -> new Event.RelationBroken(rel, app);
         };
     }

@@ -47,6 +47,17 @@ public final class Log {
         }
     }
 
+    /**
+     * Logs an error that makes the hook fail both through juju-log and on stderr, so that it is
+     * seen even where juju-log does not work (outside a hook, or a broken agent socket).
+     */
+    void fatal(String message) {
+        log(LogLevel.ERROR, message);
+        if (!debugToStderr) {
+            stderr.println("ERROR " + redact(message));
+        }
+    }
+
     /** Replaces every known secret value in {@code text}. */
     public String redact(String text) {
         String out = text == null ? "" : text;

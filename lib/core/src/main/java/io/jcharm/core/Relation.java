@@ -75,35 +75,49 @@ public final class Relation {
     /** This unit's bag: always readable and writable. */
     public DataBag localUnit() {
         String me = model.unit().name();
-        return bag(me, false, true, null, true, null);
+        return bag(LOCAL_UNIT, me, false, true, null, true, null);
     }
 
     /** This application's bag: readable and writable on the leader (readable by all for peers). */
     public DataBag localApp() {
         boolean leader = model.isLeader();
         String app = model.app().name();
-        return bag(app, true, leader || peer,
+        return bag(LOCAL_APP, app, true, leader || peer,
                 "only the leader can read its own application data on " + ref + " (this is " + model.unit().name() + ")",
                 leader, "only the leader can write application data on " + ref + " (this is " + model.unit().name() + ")");
     }
 
-    /** The remote application's bag (read-only); empty when the remote app is not known yet. */
+    /**
+     * The remote application's bag (read-only); empty when the remote app is not known yet. On a
+     * peer relation the "remote" application is this one, so this is {@link #localApp()}.
+     */
     public DataBag remoteApp() {
+        if (peer) {
+            return localApp();
+        }
         String app = remoteAppName().orElse("");
         if (app.isEmpty()) {
             return new DataBag("", true, null, false, "remote data is read-only", Map::of, model.json());
         }
-        return bag(app, true, true, null, false, "application data of " + app + " on " + ref + " is read-only");
+        return bag("remote-app", app, true, true, null, false, "application data of " + app + " on " + ref + " is read-only");
     }
 
-    /** A remote (or peer) unit's bag (read-only). */
+    /** A remote (or peer) unit's bag (read-only); this unit's own name gives {@link #localUnit()}. */
     public DataBag unit(String unitName) {
-        return bag(unitName, false, true, null, false, "data of unit " + unitName + " on " + ref + " is read-only");
+        if (unitName.equals(model.unit().name())) {
+            return localUnit();
+        }
+        return bag("unit:" + unitName, unitName, false, true, null, false,
+                "data of unit " + unitName + " on " + ref + " is read-only");
     }
 
-    private DataBag bag(String owner, boolean app, boolean readable, String readDenied, boolean writable,
+    // Bags are keyed by role, not owner name: a peer (or cross-model) remote app can share this app's name.
+    private static final String LOCAL_UNIT = "local-unit";
+    private static final String LOCAL_APP = "local-app";
+
+    private DataBag bag(String key, String owner, boolean app, boolean readable, String readDenied, boolean writable,
                         String writeDenied) {
-        return bags.computeIfAbsent(owner + (app ? "#app" : ""), k -> new DataBag(owner, readable, readDenied, writable,
+        return bags.computeIfAbsent(key, k -> new DataBag(owner, readable, readDenied, writable,
                 writeDenied, () -> {
                     try {
                         return model.tools().relationGet(ref, owner, app);
@@ -115,12 +129,13 @@ public final class Relation {
 
     /** Sends one relation-set per written bag, only the keys that changed. */
     void flush() {
-        bags.forEach((key, bag) -> {
-            Map<String, String> changes = bag.pendingChanges();
+        for (String key : List.of(LOCAL_UNIT, LOCAL_APP)) {
+            DataBag bag = bags.get(key);
+            Map<String, String> changes = bag == null ? Map.of() : bag.pendingChanges();
             if (!changes.isEmpty()) {
-                model.tools().relationSet(ref, changes, key.endsWith("#app"));
+                model.tools().relationSet(ref, changes, key.equals(LOCAL_APP));
                 bag.markFlushed();
             }
-        });
+        }
     }
 }

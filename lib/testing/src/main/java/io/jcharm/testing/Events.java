@@ -26,6 +26,8 @@ public final class Events {
     public static TestEvent leaderElected() { return hook("leader-elected"); }
     public static TestEvent leaderSettingsChanged() { return hook("leader-settings-changed"); }
     public static TestEvent collectMetrics() { return hook("collect-metrics"); }
+    public static TestEvent preSeriesUpgrade() { return hook("pre-series-upgrade"); }
+    public static TestEvent postSeriesUpgrade() { return hook("post-series-upgrade"); }
 
     /** Any hook by name, for hooks Juju may fire that the SDK does not model (meter-status-changed). */
     public static TestEvent hook(String name) {
@@ -63,6 +65,24 @@ public final class Events {
         return new TestEvent("hooks/" + container + "-pebble-ready", Map.of("JUJU_WORKLOAD_NAME", container), Map.of());
     }
 
+    /** A Pebble custom notice ({@code pebble notify <key>}) in the container. */
+    public static TestEvent pebbleCustomNotice(String container, String noticeId, String noticeKey) {
+        return new TestEvent("hooks/" + container + "-pebble-custom-notice", Map.of("JUJU_WORKLOAD_NAME", container,
+                "JUJU_NOTICE_ID", noticeId, "JUJU_NOTICE_KEY", noticeKey, "JUJU_NOTICE_TYPE", "custom"), Map.of());
+    }
+
+    /** A Pebble check in the container reached its failure threshold. */
+    public static TestEvent pebbleCheckFailed(String container, String check) {
+        return new TestEvent("hooks/" + container + "-pebble-check-failed", Map.of("JUJU_WORKLOAD_NAME", container,
+                "JUJU_PEBBLE_CHECK_NAME", check), Map.of());
+    }
+
+    /** A failed Pebble check in the container passes again. */
+    public static TestEvent pebbleCheckRecovered(String container, String check) {
+        return new TestEvent("hooks/" + container + "-pebble-check-recovered", Map.of("JUJU_WORKLOAD_NAME", container,
+                "JUJU_PEBBLE_CHECK_NAME", check), Map.of());
+    }
+
     public static TestEvent secretChanged(SecretState s) {
         return secret("secret-changed", s, null);
     }
@@ -82,6 +102,11 @@ public final class Events {
     /** {@code <name>-storage-attached} for storage {@code <name>/0}. */
     public static TestEvent storageAttached(String storage) {
         return new TestEvent("hooks/" + storage + "-storage-attached", Map.of("JUJU_STORAGE_ID", storage + "/0"), Map.of());
+    }
+
+    /** {@code <name>-storage-detaching} for storage {@code <name>/0}. */
+    public static TestEvent storageDetaching(String storage) {
+        return new TestEvent("hooks/" + storage + "-storage-detaching", Map.of("JUJU_STORAGE_ID", storage + "/0"), Map.of());
     }
 
     /** An action with parameters as {@code juju run} would pass them. */

@@ -302,18 +302,33 @@ final class FakeHookTools implements HookTools {
                 s.revision());
     }
 
+    /** Only the owner manages a secret, and only the leader manages an application-owned one. */
+    private SecretState owned(String id, String tool) {
+        SecretState s = find(Optional.of(id), Optional.empty(), tool);
+        if (s.owner().isEmpty()) {
+            throw new HookToolException(List.of(tool, id), 1, "ERROR permission denied: " + app
+                    + " does not own secret " + id);
+        }
+        if (s.owner().get().equals("application") && !in.leader()) {
+            throw new HookToolException(List.of(tool, id), 1, "ERROR this unit is not the leader: cannot manage "
+                    + "application secret " + id);
+        }
+        return s;
+    }
+
     @Override
     public void secretSet(String id, Optional<Map<String, String>> content, SecretOptions options) {
-        SecretState s = find(Optional.of(id), Optional.empty(), "secret-set");
+        SecretState s = owned(id, "secret-set");
         Map<String, String> latest = content.orElse(s.latestContent());
         int rev = content.isPresent() && !latest.equals(s.latestContent()) ? s.revision() + 1 : s.revision();
-        secrets.put(id, new SecretState(id, options.label().or(s::label), s.owner(), s.owner().isPresent() ? latest
-                : s.content(), latest, rev, options.description().or(s::description), s.grantedTo()));
+        // The owner always tracks the revision it just published.
+        secrets.put(id, new SecretState(id, options.label().or(s::label), s.owner(), latest, latest, rev,
+                options.description().or(s::description), s.grantedTo()));
     }
 
     @Override
     public void secretGrant(String id, RelationRef relation, Optional<String> unitName) {
-        SecretState s = find(Optional.of(id), Optional.empty(), "secret-grant");
+        SecretState s = owned(id, "secret-grant");
         rel(relation, "secret-grant");
         Set<Integer> grants = new HashSet<>(s.grantedTo());
         grants.add(relation.id());
@@ -323,7 +338,7 @@ final class FakeHookTools implements HookTools {
 
     @Override
     public void secretRevoke(String id, RelationRef relation, Optional<String> unitName) {
-        SecretState s = find(Optional.of(id), Optional.empty(), "secret-revoke");
+        SecretState s = owned(id, "secret-revoke");
         Set<Integer> grants = new HashSet<>(s.grantedTo());
         grants.remove(relation.id());
         secrets.put(id, new SecretState(id, s.label(), s.owner(), s.content(), s.latestContent(), s.revision(),
@@ -332,7 +347,7 @@ final class FakeHookTools implements HookTools {
 
     @Override
     public void secretRemove(String id, Optional<Integer> revision) {
-        find(Optional.of(id), Optional.empty(), "secret-remove");
+        owned(id, "secret-remove");
         if (revision.isEmpty()) {
             secrets.remove(id);
         }

@@ -63,7 +63,12 @@ public record CharmMetadata(String name, String displayName, String summary, Str
         YamlDocs yaml = new YamlDocs();
         if (Files.isRegularFile(metadata)) {
             Map<String, Object> meta = yaml.readMap(metadata, true);
-            Map<String, Object> config = yaml.readMap(charmDir.resolve("config.yaml"), false);
+            Path configFile = charmDir.resolve("config.yaml");
+            Map<String, Object> config = yaml.readMap(configFile, false);
+            if (Files.isRegularFile(configFile) && !config.containsKey("options")) {
+                throw new MetadataException("config.yaml: invalid config: empty configuration (add \"options:\" or "
+                        + "delete the file)");
+            }
             Map<String, Object> actions = yaml.readMap(charmDir.resolve("actions.yaml"), false);
             return MetadataParser.parse("metadata.yaml", meta, "config.yaml", config, "actions.yaml", actions);
         }
@@ -72,6 +77,11 @@ public record CharmMetadata(String name, String displayName, String summary, Str
             Map<String, Object> all = yaml.readMap(charmcraft, true);
             Map<String, Object> config = YamlDocs.map(all.get("config"));
             Map<String, Object> actions = YamlDocs.map(all.get("actions"));
+            for (String key : List.of("config", "actions")) {
+                if (all.get(key) != null && !(all.get(key) instanceof Map)) {
+                    throw new MetadataException("charmcraft.yaml: " + key + ": expected a map, got " + all.get(key));
+                }
+            }
             return MetadataParser.parse("charmcraft.yaml", all, "charmcraft.yaml: config", config,
                     "charmcraft.yaml: actions", actions);
         }

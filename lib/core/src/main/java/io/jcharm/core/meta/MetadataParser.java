@@ -1,17 +1,22 @@
 package io.jcharm.core.meta;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Turns metadata, config and actions YAML maps into {@link CharmMetadata}. It is lenient about
  * what Juju ignores and strict about what would make the charm misbehave; the full Juju rule set
- * is the packer's job.
+ * is the packer's job. Every error names the file and the key path.
  */
 final class MetadataParser {
+    private static final Pattern STORAGE_RANGE = Pattern.compile("(\\d+)(?:([-+])(\\d+)?)?");
+
     private MetadataParser() {
     }
 
@@ -20,7 +25,7 @@ final class MetadataParser {
         String name = string(meta, "name", metaFile, true);
         Map<String, Endpoint> endpoints = new LinkedHashMap<>();
         for (Role role : Role.values()) {
-            YamlDocs.map(meta.get(role.key())).forEach((ep, spec) -> {
+            map(metaFile, role.key(), meta.get(role.key())).forEach((ep, spec) -> {
                 if (endpoints.containsKey(ep)) {
                     throw new MetadataException("charm \"" + name + "\" using a duplicated relation name: \"" + ep + "\"");
                 }
@@ -28,35 +33,36 @@ final class MetadataParser {
             });
         }
         Map<String, ResourceMeta> resources = new LinkedHashMap<>();
-        YamlDocs.map(meta.get("resources")).forEach((r, spec) -> {
-            Map<String, Object> m = YamlDocs.map(spec);
-            resources.put(r, new ResourceMeta(r, String.valueOf(m.getOrDefault("type", "file")),
-                    Optional.ofNullable((String) m.get("filename")), String.valueOf(m.getOrDefault("description", "")),
-                    Optional.ofNullable((String) m.get("upstream-source"))));
+        map(metaFile, "resources", meta.get("resources")).forEach((r, spec) -> {
+            String at = "resources." + r;
+            Map<String, Object> m = map(metaFile, at, spec);
+            resources.put(r, new ResourceMeta(r, optString(metaFile, at + ".type", m.get("type")).orElse("file"),
+                    optString(metaFile, at + ".filename", m.get("filename")),
+                    optString(metaFile, at + ".description", m.get("description")).orElse(""),
+                    optString(metaFile, at + ".upstream-source", m.get("upstream-source"))));
         });
         Map<String, ContainerMeta> containers = new LinkedHashMap<>();
-        YamlDocs.map(meta.get("containers")).forEach((c, spec) -> {
-            Map<String, Object> m = YamlDocs.map(spec);
+        map(metaFile, "containers", meta.get("containers")).forEach((c, spec) -> {
+            String at = "containers." + c;
+            Map<String, Object> m = map(metaFile, at, spec);
             List<ContainerMeta.Mount> mounts = new ArrayList<>();
-            if (m.get("mounts") instanceof List<?> l) {
-                for (Object o : l) {
-                    Map<String, Object> mm = YamlDocs.map(o);
-                    mounts.add(new ContainerMeta.Mount(String.valueOf(mm.get("storage")), String.valueOf(mm.get("location"))));
-                }
+            for (Object o : list(metaFile, at + ".mounts", m.get("mounts"))) {
+                Map<String, Object> mm = map(metaFile, at + ".mounts[]", o);
+                mounts.add(new ContainerMeta.Mount(optString(metaFile, at + ".mounts[].storage", mm.get("storage"))
+                        .orElse(""), optString(metaFile, at + ".mounts[].location", mm.get("location")).orElse("")));
             }
-            containers.put(c, new ContainerMeta(c, Optional.ofNullable((String) m.get("resource")), mounts));
+            containers.put(c, new ContainerMeta(c, optString(metaFile, at + ".resource", m.get("resource")), mounts));
         });
         Map<String, StorageMeta> storage = new LinkedHashMap<>();
-        YamlDocs.map(meta.get("storage")).forEach((s, spec) -> {
-            Map<String, Object> m = YamlDocs.map(spec);
-            storage.put(s, new StorageMeta(s, String.valueOf(m.get("type")), Optional.ofNullable((String) m.get("location")), 1, 1));
-        });
-        List<String> extraBindings = new ArrayList<>(YamlDocs.map(meta.get("extra-bindings")).keySet());
-        List<Object> assumes = meta.get("assumes") instanceof List<?> l ? new ArrayList<>(l) : List.of();
-        return new CharmMetadata(name, (String) meta.getOrDefault("display-name", meta.get("title")),
+        map(metaFile, "storage", meta.get("storage")).forEach((s, spec) -> storage.put(s, storage(metaFile, s, spec)));
+        List<String> extraBindings = new ArrayList<>(map(metaFile, "extra-bindings", meta.get("extra-bindings")).keySet());
+        List<Object> assumes = new ArrayList<>(list(metaFile, "assumes", meta.get("assumes")));
+        String displayName = optString(metaFile, "display-name", meta.get("display-name"))
+                .or(() -> optString(metaFile, "title", meta.get("title"))).orElse(null);
+        return new CharmMetadata(name, displayName,
                 string(meta, "summary", metaFile, false), string(meta, "description", metaFile, false),
                 Boolean.TRUE.equals(meta.get("subordinate")), endpoints, containers, resources, storage,
-                extraBindings, assumes, Optional.ofNullable((String) meta.get("charm-user")),
+                extraBindings, assumes, optString(metaFile, "charm-user", meta.get("charm-user")),
                 options(configFile, config), actions(actionsFile, actions));
     }
 
@@ -70,19 +76,52 @@ final class MetadataParser {
         }
         Map<String, Object> m = YamlDocs.map(spec);
         if (!(m.get("interface") instanceof String iface)) {
-            throw new MetadataException(file + ": " + role.key() + "." + name + ".interface: expected string, got nothing");
+            throw new MetadataException(file + ": " + role.key() + "." + name + ".interface: expected string, got "
+                    + (m.get("interface") == null ? "nothing" : goRepr(m.get("interface"))));
         }
         int limit = m.get("limit") instanceof Number n ? n.intValue() : 0;
         return new Endpoint(name, role, iface, limit, Boolean.TRUE.equals(m.get("optional")),
-                String.valueOf(m.getOrDefault("scope", "global")));
+                optString(file, role.key() + "." + name + ".scope", m.get("scope")).orElse("global"));
+    }
+
+    private static StorageMeta storage(String file, String name, Object spec) {
+        String at = "storage." + name;
+        Map<String, Object> m = map(file, at, spec);
+        String type = optString(file, at + ".type", m.get("type")).orElse("");
+        if (!type.equals("filesystem") && !type.equals("block")) {
+            throw new MetadataException(file + ": " + at + ".type: expected filesystem or block, got "
+                    + (type.isEmpty() ? "nothing" : goRepr(type)));
+        }
+        int min = 1;
+        int max = 1;
+        Object range = map(file, at + ".multiple", m.get("multiple")).get("range");
+        if (range != null) {
+            Matcher r = STORAGE_RANGE.matcher(String.valueOf(range).trim());
+            if (!r.matches()) {
+                throw new MetadataException(file + ": " + at + ".multiple.range: expected N, N-M or N+, got "
+                        + goRepr(range));
+            }
+            min = Integer.parseInt(r.group(1));
+            max = r.group(2) == null ? min : r.group(3) == null ? -1 : Integer.parseInt(r.group(3));
+            if (max != -1 && max < min) {
+                throw new MetadataException(file + ": " + at + ".multiple.range: " + range + " ends before it starts");
+            }
+        }
+        return new StorageMeta(name, type, optString(file, at + ".location", m.get("location")), min, max);
     }
 
     private static Map<String, ConfigOption> options(String file, Map<String, Object> config) {
+        if (!config.isEmpty() && !config.containsKey("options")) {
+            // Juju refuses a config without an options key (an explicit empty "options:" is fine).
+            throw new MetadataException(file + ": invalid config: empty configuration");
+        }
         Map<String, ConfigOption> out = new LinkedHashMap<>();
-        YamlDocs.map(config.get("options")).forEach((opt, spec) -> {
-            Map<String, Object> m = YamlDocs.map(spec);
-            OptionType type = OptionType.parse((String) m.get("type")).orElseThrow(() -> new MetadataException(
-                    file + ": invalid config: option \"" + opt + "\" has unknown type \"" + m.get("type") + "\""));
+        map(file, "options", config.get("options")).forEach((opt, spec) -> {
+            Map<String, Object> m = map(file, "options." + opt, spec);
+            Object rawType = m.get("type");
+            OptionType type = (rawType == null || rawType instanceof String ? OptionType.parse((String) rawType)
+                    : Optional.<OptionType>empty()).orElseThrow(() -> new MetadataException(
+                    file + ": invalid config: option \"" + opt + "\" has unknown type \"" + rawType + "\""));
             Object def = m.get("default");
             Optional<Object> coerced = def == null ? Optional.empty() : Optional.of(coerceDefault(file, opt, type, def));
             out.put(opt, new ConfigOption(opt, type, coerced, String.valueOf(m.getOrDefault("description", ""))));
@@ -90,28 +129,76 @@ final class MetadataParser {
         return out;
     }
 
+    /** Coerces a default as Juju's option checkers do (juju/charm config.go, juju/schema). */
     private static Object coerceDefault(String file, String opt, OptionType type, Object def) {
         Object v = switch (type) {
-            case STRING, SECRET -> def instanceof String ? def : null;
-            case INT -> def instanceof Integer || def instanceof Long ? ((Number) def).longValue() : null;
-            case FLOAT -> def instanceof Number n ? n.doubleValue() : null;
-            case BOOLEAN -> def instanceof Boolean ? def : null;
+            case STRING -> def instanceof String ? def : null;
+            case SECRET -> def instanceof String s && (s.isEmpty() || s.startsWith("secret:")) ? def : null;
+            case INT -> integer(def);
+            case FLOAT -> def instanceof Number n ? (Object) n.doubleValue() : null;
+            case BOOLEAN -> def instanceof Boolean ? def : def instanceof String s ? parseBool(s) : null;
         };
         if (v == null) {
             throw new MetadataException(file + ": invalid config default: option \"" + opt + "\" expected "
-                    + type.yamlName() + ", got " + (def instanceof String ? "\"" + def + "\"" : def));
+                    + type.yamlName() + ", got " + goRepr(def));
         }
         return v;
     }
 
-    @SuppressWarnings("unchecked")
+    /** Any integer, or a string Go's strconv.ParseInt(s, 0, 64) accepts; never a fraction. */
+    private static Long integer(Object def) {
+        if (def instanceof Integer || def instanceof Long || def instanceof Short || def instanceof Byte) {
+            return ((Number) def).longValue();
+        }
+        if (def instanceof BigInteger b) {
+            return b.bitLength() <= 63 ? b.longValue() : null;
+        }
+        if (def instanceof String s && !s.isBlank()) {
+            try {
+                return Long.decode(s.trim());
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** Go's strconv.ParseBool, which Juju uses for boolean strings. */
+    private static Boolean parseBool(String s) {
+        return switch (s) {
+            case "1", "t", "T", "TRUE", "true", "True" -> Boolean.TRUE;
+            case "0", "f", "F", "FALSE", "false", "False" -> Boolean.FALSE;
+            default -> null;
+        };
+    }
+
+    /** A value as Go's %#v prints it, which Juju's messages use: strings quoted, 3.0 as 3. */
+    static String goRepr(Object v) {
+        if (v instanceof String s) {
+            return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\t", "\\t") + "\"";
+        }
+        if (v instanceof Double || v instanceof Float) {
+            double d = ((Number) v).doubleValue();
+            return d == Math.rint(d) && Math.abs(d) < 1e21 ? Long.toString((long) d) : Double.toString(d);
+        }
+        return String.valueOf(v);
+    }
+
     private static Map<String, ActionSpec> actions(String file, Map<String, Object> actions) {
         Map<String, ActionSpec> out = new LinkedHashMap<>();
         actions.forEach((name, spec) -> {
-            Map<String, Object> m = YamlDocs.map(spec);
+            Map<String, Object> m = map(file, name, spec);
             Map<String, Map<String, Object>> params = new LinkedHashMap<>();
-            YamlDocs.map(m.get("params")).forEach((p, schema) -> params.put(p, YamlDocs.map(schema)));
-            List<String> required = m.get("required") instanceof List<?> l ? (List<String>) l : List.of();
+            map(file, name + ".params", m.get("params")).forEach((p, schema) ->
+                    params.put(p, map(file, name + ".params." + p, schema)));
+            List<String> required = new ArrayList<>();
+            for (Object r : list(file, name + ".required", m.get("required"))) {
+                if (!(r instanceof String s)) {
+                    throw new MetadataException(file + ": " + name + ".required: expected parameter names, got "
+                            + goRepr(r));
+                }
+                required.add(s);
+            }
             boolean additional = !Boolean.FALSE.equals(m.get("additionalProperties"));
             out.put(name, new ActionSpec(name, String.valueOf(m.getOrDefault("description", "No description")),
                     params, List.copyOf(required), additional));
@@ -128,5 +215,32 @@ final class MetadataParser {
             return "";
         }
         return String.valueOf(v);
+    }
+
+    private static Optional<String> optString(String file, String path, Object v) {
+        if (v == null) {
+            return Optional.empty();
+        }
+        if (v instanceof String s) {
+            return Optional.of(s);
+        }
+        throw new MetadataException(file + ": " + path + ": expected string, got " + goRepr(v));
+    }
+
+    private static Map<String, Object> map(String file, String path, Object v) {
+        if (v != null && !(v instanceof Map)) {
+            throw new MetadataException(file + ": " + path + ": expected a map, got " + goRepr(v));
+        }
+        return YamlDocs.map(v);
+    }
+
+    private static List<?> list(String file, String path, Object v) {
+        if (v == null) {
+            return List.of();
+        }
+        if (v instanceof List<?> l) {
+            return l;
+        }
+        throw new MetadataException(file + ": " + path + ": expected a list, got " + goRepr(v));
     }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
@@ -20,10 +21,12 @@ final class YamlDocs {
             return Map.of();
         }
         try {
-            Object doc = mapper.readValue(file.toFile(), Object.class);
-            if (doc == null) {
+            // readTree, unlike readValue, takes an empty or comment-only file as "no document".
+            JsonNode tree = mapper.readTree(file.toFile());
+            if (tree == null || tree.isMissingNode() || tree.isNull()) {
                 return Map.of();
             }
+            Object doc = mapper.treeToValue(tree, Object.class);
             if (!(doc instanceof Map)) {
                 throw new MetadataException(file.getFileName() + ": expected a mapping at the top level, got "
                         + doc.getClass().getSimpleName());

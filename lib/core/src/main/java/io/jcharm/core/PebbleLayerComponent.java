@@ -1,0 +1,153 @@
+package io.jcharm.core;
+
+import io.jcharm.pebble.PebbleChangeException;
+import io.jcharm.pebble.PebbleChangeTimeoutException;
+import io.jcharm.pebble.PebbleConnectionException;
+import io.jcharm.pebble.ServiceInfo;
+import io.jcharm.pebble.layer.Layer;
+import io.jcharm.pebble.layer.Plan;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Keeps a Pebble layer in a workload container, idempotently: it adds the layer (combined under
+ * its label) and replans only when the plan does not already hold it, and makes sure a running
+ * service whose environment changed is restarted. A container that is not up yet gives Waiting.
+ *
+ * <pre>{@code
+ * new PebbleLayerComponent("mlflow-server", "mlflow", model -> Layer.builder()
+ *     .service("mlflow", Service.builder().override(OverrideMode.REPLACE)
+ *         .command("mlflow server --host 0.0.0.0").startup(Startup.ENABLED)
+ *         .environment("MLFLOW_S3_ENDPOINT_URL", s3Url(model)).build())
+ *     .build());
+ * }</pre>
+ *
+ * <p>Write the layer with {@code override: replace}: under {@code merge}, Pebble appends list
+ * fields on every add, so such a layer never matches the plan and would be re-added each hook.
+ */
+public final class PebbleLayerComponent implements Component {
+    private final String container;
+    private final String label;
+    private final LayerSource layer;
+    private final Function<Model, Container> containers;
+    private final boolean ownsContainer;
+    private final Set<String> dependsOn;
+
+    /** Builds the wanted layer from the model; may stop with a status (e.g. config not usable). */
+    @FunctionalInterface
+    public interface LayerSource {
+        Layer layer(Model model) throws StatusException;
+    }
+
+    /**
+     * A component for {@code container} that reaches its Pebble through the hook environment
+     * ({@link Container#connect}) and closes the client after each reconcile.
+     */
+    public PebbleLayerComponent(String container, String label, LayerSource layer) {
+        this(container, label, layer, model -> Container.connect(container, model.environment()), true, Set.of());
+    }
+
+    /**
+     * A component that gets its {@link Container} from {@code containers} (for example the
+     * model's own) and leaves it open.
+     */
+    public PebbleLayerComponent(String container, String label, LayerSource layer,
+            Function<Model, Container> containers) {
+        this(container, label, layer, containers, false, Set.of());
+    }
+
+    private PebbleLayerComponent(String container, String label, LayerSource layer,
+            Function<Model, Container> containers, boolean ownsContainer, Set<String> dependsOn) {
+        this.container = Objects.requireNonNull(container, "container");
+        this.label = Objects.requireNonNull(label, "label");
+        this.layer = Objects.requireNonNull(layer, "layer");
+        this.containers = Objects.requireNonNull(containers, "containers");
+        this.ownsContainer = ownsContainer;
+        this.dependsOn = Set.copyOf(dependsOn);
+    }
+
+    /** This component, run only once the named components have proceeded. */
+    public PebbleLayerComponent dependingOn(String... components) {
+        return new PebbleLayerComponent(container, label, layer, containers, ownsContainer, Set.of(components));
+    }
+
+    @Override
+    public String name() {
+        return container;
+    }
+
+    @Override
+    public Set<String> dependsOn() {
+        return dependsOn;
+    }
+
+    @Override
+    public void reconcile(Model model) throws StatusException {
+        Container target = containers.apply(model);
+        try {
+            ensure(model, target);
+        } catch (PebbleConnectionException e) {
+            // The container went away between canConnect() and here (pod restart): wait for pebble-ready.
+            throw new StatusException(Status.waiting("waiting for " + container + " Pebble"), e);
+        } catch (PebbleChangeTimeoutException e) {
+            throw new StatusException(Status.waiting("waiting for " + container + " services to start (Pebble change "
+                    + e.changeId() + ")"), e);
+        } catch (PebbleChangeException e) {
+            throw new StatusException(Status.blocked(container + ": " + e.change().summary() + " failed: "
+                    + lastLine(e.err()) + "; see juju debug-log"), e);
+        } finally {
+            if (ownsContainer) {
+                target.close();
+            }
+        }
+    }
+
+    private void ensure(Model model, Container target) throws StatusException {
+        if (!target.canConnect()) {
+            throw StatusException.waiting("waiting for " + container + " Pebble");
+        }
+        Layer wanted = layer.layer(model);
+        Plan before = target.plan();
+        if (before.contains(wanted)) {
+            return; // nothing changed: never replan
+        }
+        Set<String> envChanged = before.changedServices(wanted).stream()
+                .filter(name -> before.services().containsKey(name))
+                .filter(name -> !before.services().get(name).environment()
+                        .equals(before.combine(label, wanted).services().get(name).environment()))
+                .collect(Collectors.toSet());
+        Map<String, ServiceInfo> runningBefore = target.services().stream().filter(ServiceInfo::isRunning)
+                .collect(Collectors.toMap(ServiceInfo::name, s -> s));
+        model.log().info("adding Pebble layer " + label + " to " + container + " and replanning");
+        target.addLayer(label, wanted, true);
+        target.replan();
+        // Replan restarts running services whose definition changed and starts enabled ones; a
+        // running service that is not startup-enabled is stopped and left so. Bring back every
+        // service that ran before with a new environment, and restart it if replan did not.
+        for (String name : envChanged) {
+            ServiceInfo previous = runningBefore.get(name);
+            if (previous == null) {
+                continue;
+            }
+            ServiceInfo now = target.service(name).orElse(null);
+            if (now == null || !now.isRunning()) {
+                target.start(name);
+            } else if (Objects.equals(now.currentSince(), previous.currentSince())) {
+                target.restart(name);
+            }
+        }
+    }
+
+    private static String lastLine(String text) {
+        String[] lines = text.strip().split("\n");
+        return lines[lines.length - 1].replaceFirst("^- ", "");
+    }
+
+    @Override
+    public String toString() {
+        return "PebbleLayerComponent[" + container + ", layer " + label + "]";
+    }
+}

@@ -1,0 +1,123 @@
+package io.jcharm.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jcharm.pebble.ServiceStatus;
+import io.jcharm.pebble.emulator.RecordedRequest;
+import io.jcharm.pebble.emulator.ServiceState;
+import io.jcharm.pebble.layer.Layer;
+import io.jcharm.pebble.layer.OverrideMode;
+import io.jcharm.pebble.layer.Service;
+import io.jcharm.pebble.layer.Startup;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The layer component against the Pebble emulator: idempotent adds, replans and restarts. */
+class PebbleLayerComponentTest {
+    private PebbleTestSupport pebble;
+    private final AtomicReference<String> greeting = new AtomicReference<>("hello");
+
+    @BeforeEach
+    void start() {
+        pebble = new PebbleTestSupport();
+    }
+
+    @AfterEach
+    void stop() {
+        pebble.close();
+    }
+
+    private Layer layer(Startup helperStartup) {
+        return Layer.builder()
+                .service("web", Service.builder().override(OverrideMode.REPLACE).command("/bin/web")
+                        .startup(Startup.ENABLED).environment("GREETING", greeting.get()).build())
+                .service("helper", Service.builder().override(OverrideMode.REPLACE).command("/bin/helper")
+                        .startup(helperStartup).environment("GREETING", greeting.get()).build())
+                .build();
+    }
+
+    private PebbleLayerComponent component() {
+        return new PebbleLayerComponent("workload", "demo", model -> layer(Startup.DISABLED));
+    }
+
+    private long count(String method, String path, String bodyPart) {
+        return pebble.workload.requests().stream().filter(r -> r.method().equals(method) && r.path().equals(path)
+                && r.body().contains(bodyPart)).count();
+    }
+
+    @Test
+    void waitsWhileTheContainerIsNotReachable() {
+        pebble.workload.setReachable(false);
+        StatusException e = assertThrows(StatusException.class, () -> component().reconcile(pebble.model()));
+        assertEquals(io.jcharm.core.Status.waiting("waiting for workload Pebble"), e.status());
+        assertEquals("workload", component().name());
+    }
+
+    @Test
+    void addsTheLayerAndReplansOnlyWhenThePlanChanges() throws Exception {
+        component().reconcile(pebble.model());
+        assertTrue(pebble.workload.plan().contains(layer(Startup.DISABLED)));
+        assertEquals(List.of("demo"), pebble.workload.layerLabels());
+        assertEquals(ServiceStatus.ACTIVE, pebble.workload.service("web").orElseThrow().current());
+        assertEquals(1, count("POST", "/v1/services", "\"replan\""));
+
+        component().reconcile(pebble.model());
+        component().reconcile(pebble.model());
+        assertEquals(1, count("POST", "/v1/layers", ""), "no layer added when nothing changed");
+        assertEquals(1, count("POST", "/v1/services", ""), "no replan when nothing changed");
+    }
+
+    @Test
+    void aChangedEnvironmentRestartsRunningServices() throws Exception {
+        component().reconcile(pebble.model());
+        pebble.workload.addLayer("manual", Layer.builder().build(), false);
+        pebble.model(); // a later hook
+        new io.jcharm.pebble.UnixSocketPebbleClient(pebble.workload.socketPath())
+                .startServices(List.of("helper"), java.time.Duration.ofSeconds(5));
+        assertEquals(1, pebble.workload.service("helper").orElseThrow().startCount());
+
+        greeting.set("bonjour");
+        component().reconcile(pebble.model());
+        ServiceState web = pebble.workload.service("web").orElseThrow();
+        ServiceState helper = pebble.workload.service("helper").orElseThrow();
+        assertEquals(2, web.startCount(), "replan restarted the enabled service");
+        assertEquals("bonjour", web.startedWith().environment().get("GREETING"));
+        // Replan stops a changed service that is not startup-enabled; the component brings it back.
+        assertEquals(ServiceStatus.ACTIVE, helper.current());
+        assertEquals(2, helper.startCount());
+        assertEquals("bonjour", helper.startedWith().environment().get("GREETING"));
+        assertEquals(List.of("demo", "manual"), pebble.workload.layerLabels());
+        assertEquals(2, count("POST", "/v1/layers", "\"label\":\"demo\""));
+    }
+
+    @Test
+    void aServiceThatFailsToStartBlocksWithPebblesReason() {
+        pebble.workload.failServiceStart("web", "exited quickly with code 1");
+        StatusException e = assertThrows(StatusException.class, () -> component().reconcile(pebble.model()));
+        assertInstanceOf(io.jcharm.core.Status.Blocked.class, e.status());
+        assertTrue(e.status().message().contains("cannot start service: exited quickly with code 1"),
+                e.status().message());
+        assertTrue(e.status().message().startsWith("workload: Replan service"), e.status().message());
+    }
+
+    @Test
+    void usesAContainerItIsGivenAndLeavesItOpen() throws Exception {
+        try (Container shared = Container.connect("workload", pebble.model().environment())) {
+            new PebbleLayerComponent("workload", "demo", model -> layer(Startup.ENABLED), model -> shared)
+                    .dependingOn("leader").reconcile(pebble.model());
+            assertTrue(shared.canConnect(), "still usable after reconcile");
+            assertEquals(ServiceStatus.ACTIVE, pebble.workload.service("helper").orElseThrow().current());
+        }
+        assertEquals(Map.of(), Map.of());
+        List<RecordedRequest> layers = pebble.workload.requests().stream()
+                .filter(r -> r.path().equals("/v1/layers")).toList();
+        assertTrue(layers.get(0).body().contains("\"combine\":true"), layers.get(0).body());
+    }
+}
