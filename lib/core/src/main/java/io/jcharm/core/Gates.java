@@ -29,4 +29,13 @@ public final class Gates {
             }
         });
     }
+
+    /** Proceeds only when the container's Pebble answers; else waiting. */
+    public static Component container(String container) {
+        return Component.of("container:" + container, model -> {
+            if (!model.container(container).canConnect()) {
+                throw StatusException.waiting("waiting for the " + container + " container (Pebble not reachable yet)");
+            }
+        });
+    }
 }

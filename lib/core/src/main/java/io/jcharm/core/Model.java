@@ -41,6 +41,7 @@ public final class Model {
     private final Secrets secrets;
     private final StateStore state;
     private final Map<String, List<Relation>> relations = new LinkedHashMap<>();
+    private final Map<String, Container> containers = new LinkedHashMap<>();
     private Boolean leader;
     private Map<String, Object> rawConfig;
     private String activeMessage = "";
@@ -132,6 +133,20 @@ public final class Model {
         return context.relation().map(ref -> relations(ref.endpoint()).stream().filter(r -> r.ref().equals(ref))
                 .findFirst().orElseGet(() -> new Relation(this, ref, metadata.endpoint(ref.endpoint())
                         .map(e -> e.role() == Role.PEER).orElse(false), true, context.remoteApp())));
+    }
+
+    /**
+     * A workload container, reached through its Pebble socket (connecting lazily; check
+     * {@link Container#canConnect}).
+     *
+     * @throws IllegalArgumentException when the charm does not declare the container
+     */
+    public Container container(String name) {
+        if (!metadata.containers().containsKey(name)) {
+            throw new IllegalArgumentException("charm \"" + metadata.name() + "\" declares no container \"" + name
+                    + "\"; declared: " + metadata.containers().keySet());
+        }
+        return containers.computeIfAbsent(name, n -> Container.connect(n, environment()));
     }
 
     /** The local path of an attached resource. */

@@ -1,20 +1,81 @@
 package io.jcharm.testing;
 
+import io.jcharm.pebble.emulator.ExecReply;
+import io.jcharm.pebble.layer.Layer;
+import io.jcharm.pebble.layer.Plan;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
 /**
- * A workload container in a test {@link State}: whether Pebble is reachable. Charm tests that
- * need layers, files or exec get a real Pebble emulator per container from the {@link Context}.
+ * A workload container in a test {@link State}. The {@link Context} serves it with a real
+ * Pebble emulator on a unix socket, so the charm's Pebble calls go over the wire as in
+ * production; after the event, the output state holds the plan, service statuses, files and
+ * the commands the charm ran.
  *
  * <pre>{@code
- * State s = State.empty().withContainer(ContainerState.reachable("seldon-core"));
+ * State in = State.empty().withContainer(ContainerState.reachable("seldon-core")
+ *         .withExec(List.of("/manager", "--version"), ExecReply.ok("1.17.1")));
+ * State out = ctx.run(Events.pebbleReady("seldon-core"), in);
+ * out.container("seldon-core").plan().services().get("seldon-core").command();
  * }</pre>
+ *
+ * @param layers layers already in the plan, by label (input)
+ * @param files files already in the container, path to text (input; also output)
+ * @param execs canned replies for commands, by argv prefix (input)
+ * @param plan the plan after the event (output; empty before a run)
+ * @param serviceStatuses service name to {@code active}/{@code inactive}... (output)
+ * @param execHistory the commands the charm ran, in order (output)
  */
-public record ContainerState(String name, boolean canConnect) {
+public record ContainerState(String name, boolean canConnect, Map<String, Layer> layers, Map<String, String> files,
+                             Map<List<String>, ExecReply> execs, Optional<Plan> plan,
+                             Map<String, String> serviceStatuses, List<List<String>> execHistory) {
 
-    public static ContainerState reachable(String name) {
-        return new ContainerState(name, true);
+    public ContainerState {
+        layers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(layers));
+        files = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(files));
+        execs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(execs));
+        serviceStatuses = Map.copyOf(serviceStatuses);
+        execHistory = List.copyOf(execHistory);
     }
 
+    /** A container whose Pebble answers. */
+    public static ContainerState reachable(String name) {
+        return new ContainerState(name, true, Map.of(), Map.of(), Map.of(), Optional.empty(), Map.of(), List.of());
+    }
+
+    /** A container whose Pebble is not up yet (the socket refuses connections). */
     public static ContainerState unreachable(String name) {
-        return new ContainerState(name, false);
+        return new ContainerState(name, false, Map.of(), Map.of(), Map.of(), Optional.empty(), Map.of(), List.of());
+    }
+
+    public ContainerState withLayer(String label, Layer layer) {
+        Map<String, Layer> l = new LinkedHashMap<>(layers);
+        l.put(label, layer);
+        return new ContainerState(name, canConnect, l, files, execs, plan, serviceStatuses, execHistory);
+    }
+
+    public ContainerState withFile(String path, String text) {
+        Map<String, String> f = new LinkedHashMap<>(files);
+        f.put(path, text);
+        return new ContainerState(name, canConnect, layers, f, execs, plan, serviceStatuses, execHistory);
+    }
+
+    /** A canned reply for commands starting with {@code argvPrefix}. */
+    public ContainerState withExec(List<String> argvPrefix, ExecReply reply) {
+        Map<List<String>, ExecReply> e = new LinkedHashMap<>(execs);
+        e.put(List.copyOf(argvPrefix), reply);
+        return new ContainerState(name, canConnect, layers, files, e, plan, serviceStatuses, execHistory);
+    }
+
+    /** The plan after the event; fails when the test did not run an event. */
+    public Plan planOrFail() {
+        return plan.orElseThrow(() -> new IllegalStateException("container " + name + " has no plan: run an event first"));
+    }
+
+    ContainerState withOutputs(Map<String, Layer> newLayers, Map<String, String> newFiles, Plan newPlan,
+                               Map<String, String> statuses, List<List<String>> history) {
+        return new ContainerState(name, canConnect, newLayers, newFiles, execs, Optional.of(newPlan), statuses, history);
     }
 }

@@ -9,7 +9,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import io.jcharm.pebble.PebbleSockets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -75,13 +77,19 @@ public final class Context {
         FakeHookTools tools = new FakeHookTools(unitName, state, config(state), event.actionParams());
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code;
-        try (PrintStream stderr = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+        List<ContainerState> containers;
+        try (Workloads workloads = new Workloads(state.containers());
+             PrintStream stderr = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            if (!state.containers().isEmpty()) {
+                env.put(PebbleSockets.CONTAINERS_DIR_ENV, workloads.containersDir().toString());
+            }
             code = new Dispatcher(charm.get(), JujuContext.fromEnvironment(env), metadata, tools, stderr).run();
+            containers = workloads.outputs(state.containers());
         }
         if (code != 0) {
             throw new HookFailedException(event.name(), tools.logs, err.toString(StandardCharsets.UTF_8));
         }
-        return tools.output();
+        return tools.output().withContainers(containers);
     }
 
     private Map<String, Object> config(State state) {
