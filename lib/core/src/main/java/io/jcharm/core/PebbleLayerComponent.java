@@ -33,7 +33,6 @@ public final class PebbleLayerComponent implements Component {
     private final String label;
     private final LayerSource layer;
     private final Function<Model, Container> containers;
-    private final boolean ownsContainer;
     private final Set<String> dependsOn;
 
     /** Builds the wanted layer from the model; may stop with a status (e.g. config not usable). */
@@ -42,36 +41,29 @@ public final class PebbleLayerComponent implements Component {
         Layer layer(Model model) throws StatusException;
     }
 
-    /**
-     * A component for {@code container} that reaches its Pebble through the hook environment
-     * ({@link Container#connect}) and closes the client after each reconcile.
-     */
+    /** A component for the model's {@code container} ({@link Model#container}). */
     public PebbleLayerComponent(String container, String label, LayerSource layer) {
-        this(container, label, layer, model -> Container.connect(container, model.environment()), true, Set.of());
+        this(container, label, layer, model -> model.container(container), Set.of());
     }
 
-    /**
-     * A component that gets its {@link Container} from {@code containers} (for example the
-     * model's own) and leaves it open.
-     */
+    /** A component that gets its {@link Container} from {@code containers}; it is not closed here. */
     public PebbleLayerComponent(String container, String label, LayerSource layer,
             Function<Model, Container> containers) {
-        this(container, label, layer, containers, false, Set.of());
+        this(container, label, layer, containers, Set.of());
     }
 
     private PebbleLayerComponent(String container, String label, LayerSource layer,
-            Function<Model, Container> containers, boolean ownsContainer, Set<String> dependsOn) {
+            Function<Model, Container> containers, Set<String> dependsOn) {
         this.container = Objects.requireNonNull(container, "container");
         this.label = Objects.requireNonNull(label, "label");
         this.layer = Objects.requireNonNull(layer, "layer");
         this.containers = Objects.requireNonNull(containers, "containers");
-        this.ownsContainer = ownsContainer;
         this.dependsOn = Set.copyOf(dependsOn);
     }
 
     /** This component, run only once the named components have proceeded. */
     public PebbleLayerComponent dependingOn(String... components) {
-        return new PebbleLayerComponent(container, label, layer, containers, ownsContainer, Set.of(components));
+        return new PebbleLayerComponent(container, label, layer, containers, Set.of(components));
     }
 
     @Override
@@ -86,9 +78,8 @@ public final class PebbleLayerComponent implements Component {
 
     @Override
     public void reconcile(Model model) throws StatusException {
-        Container target = containers.apply(model);
         try {
-            ensure(model, target);
+            ensure(model, containers.apply(model));
         } catch (PebbleConnectionException e) {
             // The container went away between canConnect() and here (pod restart): wait for pebble-ready.
             throw new StatusException(Status.waiting("waiting for " + container + " Pebble"), e);
@@ -98,10 +89,6 @@ public final class PebbleLayerComponent implements Component {
         } catch (PebbleChangeException e) {
             throw new StatusException(Status.blocked(container + ": " + e.change().summary() + " failed: "
                     + lastLine(e.err()) + "; see juju debug-log"), e);
-        } finally {
-            if (ownsContainer) {
-                target.close();
-            }
         }
     }
 

@@ -54,7 +54,7 @@ public record Layer(
      */
     public static Layer parse(String yaml) {
         try {
-            Layer layer = PebbleMappers.yaml().readValue(yaml, Layer.class);
+            Layer layer = yaml == null || yaml.isBlank() ? null : PebbleMappers.yaml().readValue(yaml, Layer.class);
             return layer == null ? builder().build() : layer;
         } catch (JacksonException e) {
             throw new IllegalArgumentException("cannot parse layer YAML: " + e.getOriginalMessage(), e);

@@ -87,7 +87,12 @@ public record Plan(
                         LogTarget::mergedWith));
     }
 
-    /** True when adding {@code layer} would change no service, check or log target of this plan. */
+    /**
+     * True when adding {@code layer} would change no service, check or log target of this plan.
+     * Lists append under {@code override: merge} (as in Pebble), so a merge layer with
+     * {@code after}, {@code before}, {@code requires} or log-target {@code services} never counts
+     * as contained: charms that want idempotent layers use {@code override: replace}.
+     */
     public boolean contains(Layer layer) {
         return changedServices(layer).isEmpty() && changedChecks(layer).isEmpty()
                 && changedLogTargets(layer).isEmpty();
