@@ -16,8 +16,9 @@ import java.util.Optional;
  *
  * @param root a {@code Map<String,Object>}, a {@code List<Object>}, a scalar or null
  * @param lines key path (map keys, list indexes as decimal strings) to 1-based line
+ * @param texts the source text of every scalar that did not resolve to a string ({@code 1.0}, {@code yes})
  */
-public record YamlDoc(Path file, int index, Object root, Map<List<String>, Integer> lines) {
+public record YamlDoc(Path file, int index, Object root, Map<List<String>, Integer> lines, Map<List<String>, String> texts) {
 
     /** The line where a key path was written, if it was. */
     public Optional<Integer> line(List<String> path) {

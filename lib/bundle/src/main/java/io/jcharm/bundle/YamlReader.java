@@ -60,8 +60,9 @@ public final class YamlReader {
         try {
             for (Node node : new Compose(settings).composeAllFromString(text)) {
                 Map<List<String>, Integer> lines = new HashMap<>();
-                Object root = convert(node, new ArrayList<>(), lines);
-                docs.add(new YamlDoc(file, docs.size(), root, lines));
+                Map<List<String>, String> texts = new HashMap<>();
+                Object root = convert(node, new ArrayList<>(), lines, texts);
+                docs.add(new YamlDoc(file, docs.size(), root, lines, texts));
             }
         } catch (MarkedYamlEngineException e) {
             int line = e.getProblemMark().map(m -> m.getLine() + 1).orElse(0);
@@ -75,19 +76,21 @@ public final class YamlReader {
         return docs;
     }
 
-    private static Object convert(Node node, List<String> path, Map<List<String>, Integer> lines) {
+    private static Object convert(Node node, List<String> path, Map<List<String>, Integer> lines,
+                                  Map<List<String>, String> texts) {
         if (node instanceof MappingNode m) {
             Map<String, Object> out = new LinkedHashMap<>();
             for (NodeTuple t : m.getValue()) {
-                Object key = convert(t.getKeyNode(), path, new HashMap<>());
+                // Keys stay as written: Go decodes a key into a string map from its text ("y" stays "y").
+                Object key = t.getKeyNode() instanceof ScalarNode sk ? sk.getValue() : convert(t.getKeyNode(), path, new HashMap<>(), new HashMap<>());
                 if ("<<".equals(key) && t.getKeyNode() instanceof ScalarNode sk && sk.isPlain()) {
-                    mergeKey(t.getValueNode(), out, path, lines);
+                    mergeKey(t.getValueNode(), out, path, lines, texts);
                     continue;
                 }
-                String k = key == null ? "" : String.valueOf(key);
+                String k = String.valueOf(key);
                 List<String> p = append(path, k);
                 lines.put(p, line(t.getKeyNode()));
-                out.put(k, convert(t.getValueNode(), p, lines));
+                out.put(k, convert(t.getValueNode(), p, lines, texts));
             }
             return out;
         }
@@ -96,18 +99,23 @@ public final class YamlReader {
             for (Node item : s.getValue()) {
                 List<String> p = append(path, Integer.toString(out.size()));
                 lines.put(p, line(item));
-                out.add(convert(item, p, lines));
+                out.add(convert(item, p, lines, texts));
             }
             return out;
         }
-        return scalar((ScalarNode) node);
+        Object v = scalar((ScalarNode) node);
+        if (v != null && !(v instanceof String)) {
+            texts.put(List.copyOf(path), ((ScalarNode) node).getValue());
+        }
+        return v;
     }
 
     @SuppressWarnings("unchecked")
-    private static void mergeKey(Node value, Map<String, Object> out, List<String> path, Map<List<String>, Integer> lines) {
+    private static void mergeKey(Node value, Map<String, Object> out, List<String> path, Map<List<String>, Integer> lines,
+                                 Map<List<String>, String> texts) {
         List<Node> sources = value instanceof SequenceNode s ? s.getValue() : List.of(value);
         for (Node src : sources) {
-            if (convert(src, path, lines) instanceof Map<?, ?> m) {
+            if (convert(src, path, lines, texts) instanceof Map<?, ?> m) {
                 ((Map<String, Object>) m).forEach(out::putIfAbsent);
             }
         }
