@@ -1,0 +1,33 @@
+package io.jcharm.charms.istio;
+
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.jcharm.kubernetes.Kubernetes;
+import io.jcharm.kubernetes.KubernetesConfigException;
+import java.util.Optional;
+
+/**
+ * The Istio version running in the cluster, from the label on istiod's Deployment: what a unit
+ * that became leader after an install (so has no version in its unit state) upgrades from.
+ *
+ * <pre>{@code
+ * Optional<String> tag = ClusterVersion.read(kube);  // Optional[1.27.3], empty before install
+ * }</pre>
+ */
+final class ClusterVersion {
+    private ClusterVersion() {
+    }
+
+    /** Empty when there is no istiod yet or no Kubernetes API to ask (the apply will say so). */
+    static Optional<String> read(Kubernetes kube) {
+        try {
+            Deployment d = kube.client().apps().deployments().inNamespace(kube.namespace())
+                    .withName(ControlPlaneObjects.ISTIOD).get();
+            if (d == null || d.getMetadata().getLabels() == null) {
+                return Optional.empty();
+            }
+            return Optional.ofNullable(d.getMetadata().getLabels().get(ControlPlaneObjects.VERSION_LABEL));
+        } catch (KubernetesConfigException | io.fabric8.kubernetes.client.KubernetesClientException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package io.jcharm.charms.istio;
+
+import io.jcharm.core.Model;
+import io.jcharm.core.Relation;
+import io.jcharm.core.Status;
+import io.jcharm.core.StatusException;
+import io.jcharm.relations.GatewayInfo;
+import io.jcharm.relations.K8sService;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the charm tells related applications (leader only; app bags): the gateway on
+ * {@code gateway-info}, istiod's address on {@code istio-pilot}, and the scrape job on
+ * {@code metrics-endpoint}.
+ *
+ * <pre>{@code
+ * Publishers.istioPilot(model);  // service-name: istiod.<model>.svc, service-port: "15012"
+ * }</pre>
+ */
+final class Publishers {
+    static final String ISTIOD_XDS_PORT = "15012";
+    static final int ISTIOD_MONITORING_PORT = 15014;
+
+    private Publishers() {
+    }
+
+    /** gateway_name, gateway_namespace (the model) and gateway_up (applied in this hook). */
+    static void gatewayInfo(Model model, boolean gatewayUp) {
+        String name = model.config(IstioConfig.class).defaultGateway();
+        for (Relation r : model.relations("gateway-info")) {
+            GatewayInfo.publish(r, new GatewayInfo(name, model.name(), gatewayUp));
+        }
+    }
+
+    /** istiod's xDS/CA address as k8s-service (SDI v1); each relation is served even if another waits. */
+    static void istioPilot(Model model) throws StatusException {
+        Status worst = null;
+        for (Relation r : model.relations("istio-pilot")) {
+            try {
+                K8sService.publish(r, new K8sService(istiodHost(model), ISTIOD_XDS_PORT));
+            } catch (StatusException e) {
+                worst = worst == null || e.status().priority() > worst.priority() ? e.status() : worst;
+            }
+        }
+        if (worst != null) {
+            throw new StatusException(worst);
+        }
+    }
+
+    /**
+     * The prometheus_scrape provider's app data, as Canonical's library writes it: one static
+     * job for istiod's monitoring port, the Juju topology, and no alert rules.
+     */
+    static void metrics(Model model) {
+        for (Relation r : model.relations("metrics-endpoint")) {
+            if (!r.localApp().writable()) {
+                continue;
+            }
+            Map<String, Object> job = new LinkedHashMap<>();
+            job.put("metrics_path", "/metrics");
+            job.put("static_configs", List.of(Map.of("targets", List.of(istiodHost(model) + ":" + ISTIOD_MONITORING_PORT))));
+            Map<String, Object> topology = new LinkedHashMap<>();
+            topology.put("model", model.name());
+            topology.put("model_uuid", model.uuid());
+            topology.put("application", model.app().name());
+            topology.put("unit", model.unit().name());
+            topology.put("charm_name", model.metadata().name());
+            r.localApp().putJson("scrape_jobs", List.of(job));
+            r.localApp().putJson("scrape_metadata", topology);
+            r.localApp().putJson("alert_rules", Map.of("groups", List.of()));
+        }
+    }
+
+    static String istiodHost(Model model) {
+        return ControlPlaneObjects.ISTIOD + "." + model.name() + ".svc";
+    }
+}
