@@ -6,9 +6,8 @@ import io.jcharm.core.Status;
 import io.jcharm.core.StatusException;
 import io.jcharm.relations.GatewayInfo;
 import io.jcharm.relations.K8sService;
-import java.util.LinkedHashMap;
+import io.jcharm.relations.MetricsEndpoint;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What the charm tells related applications (leader only; app bags): the gateway on
@@ -49,28 +48,10 @@ final class Publishers {
         }
     }
 
-    /**
-     * The prometheus_scrape provider's app data, as Canonical's library writes it: one static
-     * job for istiod's monitoring port, the Juju topology, and no alert rules.
-     */
+    /** The prometheus_scrape job for istiod's monitoring port. */
     static void metrics(Model model) {
-        for (Relation r : model.relations("metrics-endpoint")) {
-            if (!r.localApp().writable()) {
-                continue;
-            }
-            Map<String, Object> job = new LinkedHashMap<>();
-            job.put("metrics_path", "/metrics");
-            job.put("static_configs", List.of(Map.of("targets", List.of(istiodHost(model) + ":" + ISTIOD_MONITORING_PORT))));
-            Map<String, Object> topology = new LinkedHashMap<>();
-            topology.put("model", model.name());
-            topology.put("model_uuid", model.uuid());
-            topology.put("application", model.app().name());
-            topology.put("unit", model.unit().name());
-            topology.put("charm_name", model.metadata().name());
-            r.localApp().putJson("scrape_jobs", List.of(job));
-            r.localApp().putJson("scrape_metadata", topology);
-            r.localApp().putJson("alert_rules", Map.of("groups", List.of()));
-        }
+        MetricsEndpoint.publish(model, "metrics-endpoint", "/metrics",
+                List.of(istiodHost(model) + ":" + ISTIOD_MONITORING_PORT));
     }
 
     static String istiodHost(Model model) {
