@@ -1,0 +1,130 @@
+package io.jcharm.kubernetes;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.jcharm.core.Log;
+import io.jcharm.core.Model;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * The hook's way to the Kubernetes API: one lazily built client (no fabric8 class is loaded
+ * until a call needs it), resource sets, the Service patch, and the components that wrap them.
+ *
+ * <pre>{@code
+ * public List<Component> components(Model model) {
+ *     Kubernetes kube = Kubernetes.of(model);
+ *     return List.of(Gates.leader(),
+ *             kube.component("resources", "control-plane", () -> MyResources.desired(model)).dependingOn("leader"),
+ *             kube.servicePorts("service", List.of(ExposedPort.tcp("http", 8080))));
+ * }
+ * }</pre>
+ *
+ * <p>Credentials and namespace: see {@link ClientFactory} (KUBECONFIG from the hook environment,
+ * else the pod's service account; the context's or service account's namespace, else the Juju
+ * model name). Apply mode: {@link ApplyMode#fromEnvironment}.
+ */
+public final class Kubernetes implements AutoCloseable {
+    private final String app;
+    private final String modelName;
+    private final Map<String, String> env;
+    private final Log log;
+    private final KubeOptions options;
+    private KubeSession session;
+
+    Kubernetes(String app, String modelName, Map<String, String> env, Log log, KubeOptions options) {
+        this.app = Objects.requireNonNull(app, "app");
+        this.modelName = Objects.requireNonNull(modelName, "modelName");
+        this.env = Map.copyOf(env);
+        this.log = Objects.requireNonNull(log, "log");
+        this.options = Objects.requireNonNull(options, "options");
+    }
+
+    /** This hook's Kubernetes access, with the default options; nothing connects yet. */
+    public static Kubernetes of(Model model) {
+        return of(model, KubeOptions.DEFAULT);
+    }
+
+    public static Kubernetes of(Model model, KubeOptions options) {
+        return new Kubernetes(model.app().name(), model.name(), model.environment(), model.log(), options);
+    }
+
+    /**
+     * The apply mode: the options', else {@code JCHARM_KUBE_APPLY}'s, else server-side.
+     *
+     * @throws IllegalArgumentException when JCHARM_KUBE_APPLY has an unknown value
+     */
+    public ApplyMode applyMode() {
+        return options.mode().orElseGet(() -> ApplyMode.fromEnvironment(env));
+    }
+
+    /**
+     * The fabric8 client, built on first use, for calls this library does not wrap.
+     *
+     * @throws KubernetesConfigException when there are no usable credentials
+     */
+    public KubernetesClient client() {
+        return session().client();
+    }
+
+    /** The namespace objects go to when they name none. */
+    public String namespace() {
+        return session().namespace();
+    }
+
+    /** A resource set of this application (a DNS label such as {@code control-plane}). */
+    public ManagedResources resources(String set) {
+        return new ManagedResources(session(), new ResourceLabels(app, modelName, set), applyMode(), options, log);
+    }
+
+    /** The patch of the Service Juju created for this application. */
+    public ServicePatch servicePatch() {
+        return new ServicePatch(session(), app, options, log);
+    }
+
+    /** A component that applies {@code desired} as resource set {@code set} and removes it on remove. */
+    public ResourcesComponent component(String name, String set,
+                                        Supplier<? extends Collection<? extends HasMetadata>> desired) {
+        return new ResourcesComponent(name, this, set, desired, java.util.Set.of());
+    }
+
+    /** A component that keeps the application's Service ports as {@code ports} says. */
+    public ServicePortsComponent servicePorts(String name, Supplier<? extends List<ExposedPort>> ports) {
+        return new ServicePortsComponent(name, this, ports, java.util.Set.of());
+    }
+
+    public ServicePortsComponent servicePorts(String name, List<ExposedPort> ports) {
+        List<ExposedPort> copy = List.copyOf(ports);
+        return servicePorts(name, () -> copy);
+    }
+
+    Log log() {
+        return log;
+    }
+
+    /** Closes the client if one was built (the hook process exits anyway; tests do not). */
+    @Override
+    public void close() {
+        if (session != null) {
+            session.client().close();
+            session = null;
+        }
+    }
+
+    private KubeSession session() {
+        if (session == null) {
+            ApplyMode mode = applyMode();
+            session = ClientFactory.connect(env, modelName, options);
+            log.debug("kubernetes: " + session.source() + ", namespace " + session.namespace() + ", apply mode "
+                    + mode.value());
+            if (mode != ApplyMode.SERVER_SIDE) {
+                // Explicitly chosen, never a silent fallback: say it where operators look.
+                log.info("kubernetes: apply mode " + mode.value() + " (" + ApplyMode.ENV + "); server-side apply is off");
+            }
+        }
+        return session;
+    }
+}

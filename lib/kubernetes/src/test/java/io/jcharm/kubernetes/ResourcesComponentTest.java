@@ -1,0 +1,94 @@
+package io.jcharm.kubernetes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
+import io.jcharm.core.Component;
+import io.jcharm.core.Reconciler;
+import io.jcharm.core.Status;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ResourcesComponentTest {
+    @TempDir
+    Path tmp;
+    MockApi api;
+    TestModel hook;
+
+    @BeforeEach
+    void start() {
+        api = new MockApi(tmp);
+        hook = new TestModel("minio", "kubeflow", api.env());
+    }
+
+    @AfterEach
+    void stop() {
+        api.close();
+    }
+
+    private static List<HasMetadata> configMaps(String... names) {
+        return java.util.Arrays.stream(names).<HasMetadata>map(n -> new ConfigMapBuilder().withNewMetadata().withName(n)
+                .endMetadata().build()).toList();
+    }
+
+    @Test
+    void reconcileAppliesTheSupplierAndRemoveDeletes() throws Exception {
+        AtomicReference<List<HasMetadata>> desired = new AtomicReference<>(configMaps("a", "b"));
+        Component c = Kubernetes.of(hook.model).component("resources", "store", desired::get).dependingOn("leader");
+        assertEquals("resources", c.name());
+        assertEquals(Set.of("leader"), c.dependsOn());
+
+        c.reconcile(hook.model);
+        assertNotNull(api.admin().configMaps().inNamespace("kubeflow").withName("b").get());
+
+        desired.set(configMaps("a"));
+        c.reconcile(hook.model);
+        assertNull(api.admin().configMaps().inNamespace("kubeflow").withName("b").get(), "pruned");
+
+        desired.set(null); // in the remove hook, the desired set may no longer be computable
+        Component gone = Kubernetes.of(hook.model).component("resources", "store", () -> {
+            throw new IllegalStateException("relation gone");
+        });
+        gone.remove(hook.model);
+        assertNull(api.admin().configMaps().inNamespace("kubeflow").withName("a").get());
+        assertNull(api.admin().configMaps().inNamespace("kubeflow").withName("jcharm-minio-store").get());
+    }
+
+    @Test
+    void theReconcilerShowsABlockedRefusal() {
+        api.server.expect().post().withPath("/api/v1/namespaces/kubeflow/configmaps")
+                .andReturn(403, new StatusBuilder().withCode(403).withMessage("forbidden").build()).always();
+        Component c = Kubernetes.of(hook.model).component("resources", "store", () -> configMaps("a"));
+
+        Reconciler.Result r = new Reconciler().run(List.of(c), hook.model);
+
+        assertEquals(Status.blocked("Kubernetes API refused create ConfigMap: deploy with --trust"),
+                ((Reconciler.Outcome.Stopped) r.outcomes().get("resources")).status());
+    }
+
+    @Test
+    void aRefusedRemoveIsLoggedNotThrown() throws Exception {
+        Component c = Kubernetes.of(hook.model).component("resources", "store", () -> configMaps("a"));
+        c.reconcile(hook.model);
+        api.server.expect().delete().withPath("/api/v1/namespaces/kubeflow/configmaps/a")
+                .andReturn(403, new StatusBuilder().withCode(403).withMessage("forbidden").build()).always();
+
+        c.remove(hook.model);
+
+        String warning = hook.logs("WARNING").get(hook.logs("WARNING").size() - 1);
+        assertTrue(warning.contains("could not delete the set's objects: Kubernetes API refused delete ConfigMap")
+                && warning.contains("kubectl delete <kind> -A -l app.kubernetes.io/managed-by=jcharm,app.juju.is/created-by=minio,"
+                + "jcharm.io/model=kubeflow,jcharm.io/resource-set=store"), warning);
+    }
+}
