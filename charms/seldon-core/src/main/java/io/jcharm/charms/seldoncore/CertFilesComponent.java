@@ -1,0 +1,71 @@
+package io.jcharm.charms.seldoncore;
+
+import io.jcharm.core.Component;
+import io.jcharm.core.Container;
+import io.jcharm.core.Model;
+import io.jcharm.core.StatusException;
+import io.jcharm.pebble.PebblePathException;
+import io.jcharm.pebble.PushOptions;
+import io.jcharm.pebble.ServiceInfo;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Puts the webhook certificate, key and CA where the manager's webhook server reads them
+ * ({@value WebhookCerts#CERT_DIR}), writing only files that differ; a running manager is
+ * restarted after a change, since it reads them once at start.
+ *
+ * <pre>{@code
+ * new CertFilesComponent(facts);  // after the certs component and the container gate
+ * }</pre>
+ */
+final class CertFilesComponent implements Component {
+    private final HookFacts facts;
+
+    CertFilesComponent(HookFacts facts) {
+        this.facts = facts;
+    }
+
+    @Override
+    public String name() {
+        return "cert-files";
+    }
+
+    @Override
+    public Set<String> dependsOn() {
+        return Set.of("certs", "container:" + SeldonCoreCharm.CONTAINER);
+    }
+
+    @Override
+    public void reconcile(Model model) throws StatusException {
+        Container container = model.container(SeldonCoreCharm.CONTAINER);
+        boolean changed = false;
+        for (Map.Entry<String, String> f : facts.certs.files().entrySet()) {
+            if (f.getValue().equals(current(container, f.getKey()))) {
+                continue;
+            }
+            int mode = f.getKey().endsWith(".key") ? 0600 : 0644;
+            container.push(f.getKey(), f.getValue().getBytes(StandardCharsets.US_ASCII),
+                    PushOptions.defaults().withMakeDirs().withPermissions(mode));
+            changed = true;
+        }
+        if (changed) {
+            model.log().info("wrote the webhook certificates to " + WebhookCerts.CERT_DIR);
+            if (container.service(ManagerLayer.SERVICE).filter(ServiceInfo::isRunning).isPresent()) {
+                container.restart(ManagerLayer.SERVICE);
+            }
+        }
+    }
+
+    private static String current(Container container, String path) {
+        try {
+            return container.pullText(path);
+        } catch (PebblePathException e) {
+            if ("not-found".equals(e.kind())) {
+                return null;
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.jcharm.charms.seldoncore;
+
+import io.jcharm.core.InvalidConfigException;
+import io.jcharm.core.OneOf;
+import io.jcharm.core.Range;
+import java.util.regex.Pattern;
+
+/**
+ * The seldon-core charm's config, each component bound to the option of the same name in kebab
+ * case and checked before anything uses it.
+ *
+ * <pre>{@code
+ * SeldonConfig cfg = model.config(SeldonConfig.class);  // Blocked "[config] invalid config ..." when wrong
+ * cfg.images().server("SKLEARN_SERVER");
+ * }</pre>
+ */
+public record SeldonConfig(
+        @Range(min = 1024, max = 65535) int webhookPort,
+        @Range(min = 1024, max = 65535) int metricsPort,
+        @OneOf({"DEBUG", "INFO", "WARN", "ERROR"}) String managerLogLevel,
+        String executorContainerImageAndVersion,
+        String executorDefaultCpuRequest,
+        String executorDefaultCpuLimit,
+        String executorDefaultMemoryRequest,
+        String executorDefaultMemoryLimit,
+        String customImages) {
+
+    private static final Pattern IMAGE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/:@-]*");
+
+    public SeldonConfig {
+        if (webhookPort == metricsPort) {
+            throw new InvalidConfigException("metrics-port", "must differ from webhook-port (both are " + metricsPort + ")");
+        }
+        if (executorContainerImageAndVersion == null || !IMAGE.matcher(executorContainerImageAndVersion).matches()) {
+            throw new InvalidConfigException("executor-container-image-and-version", "\"" + executorContainerImageAndVersion
+                    + "\" is not an image reference such as docker.io/seldonio/seldon-core-executor:1.17.1");
+        }
+        Quantity cpuRequest = Quantity.parse("executor-default-cpu-request", executorDefaultCpuRequest);
+        Quantity cpuLimit = Quantity.parse("executor-default-cpu-limit", executorDefaultCpuLimit);
+        Quantity memoryRequest = Quantity.parse("executor-default-memory-request", executorDefaultMemoryRequest);
+        Quantity memoryLimit = Quantity.parse("executor-default-memory-limit", executorDefaultMemoryLimit);
+        Quantity.requireAtMost("executor-default-cpu-request", cpuRequest, "executor-default-cpu-limit", cpuLimit);
+        Quantity.requireAtMost("executor-default-memory-request", memoryRequest, "executor-default-memory-limit",
+                memoryLimit);
+        ServerImages.withOverrides(customImages); // parsed now so that a mistake blocks at once, naming the key
+        executorDefaultCpuRequest = cpuRequest.text();
+        executorDefaultCpuLimit = cpuLimit.text();
+        executorDefaultMemoryRequest = memoryRequest.text();
+        executorDefaultMemoryLimit = memoryLimit.text();
+    }
+
+    /** The predictor server, storage initializer and explainer images: defaults plus custom-images. */
+    ServerImages images() {
+        return ServerImages.withOverrides(customImages);
+    }
+}

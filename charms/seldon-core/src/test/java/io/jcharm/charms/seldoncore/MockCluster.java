@@ -1,0 +1,113 @@
+package io.jcharm.charms.seldoncore;
+
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionStatusBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.ServerRequest;
+import io.fabric8.mockwebserver.ServerResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * fabric8's mock API server in CRUD mode (expectations, such as a 403, answer first), a
+ * kubeconfig pointing at it, the hook environment that selects it, and a stand-in for the API
+ * server's CRD controller (the mock never marks CRDs Established).
+ */
+final class MockCluster implements AutoCloseable {
+    private static final java.util.logging.Logger QUIET = quiet();
+    final KubernetesMockServer server;
+    final KubernetesClient admin;
+    private final Path kubeconfig;
+    private final Thread crdController;
+
+    MockCluster(Path dir) {
+        Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
+        server = new KubernetesMockServer(new Context(), new MockWebServer(), responses,
+                new KubernetesMixedDispatcher(responses), false);
+        server.init();
+        kubeconfig = dir.resolve("kubeconfig");
+        try {
+            Files.writeString(kubeconfig, """
+                    apiVersion: v1
+                    kind: Config
+                    clusters:
+                    - name: mock
+                      cluster: {server: "%s", insecure-skip-tls-verify: true}
+                    users:
+                    - name: charm
+                      user: {token: charm-token}
+                    contexts:
+                    - name: mock
+                      context: {cluster: mock, user: charm}
+                    current-context: mock
+                    """.formatted(server.url("/").replaceAll("/$", "")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        admin = server.createClient();
+        crdController = establishCrds(admin);
+    }
+
+    /** KUBECONFIG, and create-or-replace: the mock cannot do server-side apply. */
+    Map<String, String> env() {
+        return Map.of("KUBECONFIG", kubeconfig.toString(), "JCHARM_KUBE_APPLY", "create-or-replace");
+    }
+
+    /** The Service Juju creates for the application (the charm patches its ports). */
+    void jujuService(String namespace, String app) {
+        admin.services().inNamespace(namespace).resource(new ServiceBuilder().withNewMetadata().withName(app)
+                .endMetadata().withNewSpec().addToSelector("app.kubernetes.io/name", app).addNewPort()
+                .withName("placeholder").withPort(65535).endPort().endSpec().build()).create();
+    }
+
+    /** Marks CRDs Established as they appear, for at most a minute. */
+    private static Thread establishCrds(KubernetesClient admin) {
+        Thread t = new Thread(() -> {
+            long end = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+            try {
+                while (System.nanoTime() < end && !Thread.currentThread().isInterrupted()) {
+                    for (CustomResourceDefinition c : admin.apiextensions().v1().customResourceDefinitions().list().getItems()) {
+                        if (c.getStatus() == null || c.getStatus().getConditions() == null
+                                || c.getStatus().getConditions().isEmpty()) {
+                            c.setStatus(new CustomResourceDefinitionStatusBuilder().addNewCondition()
+                                    .withType("Established").withStatus("True").endCondition().build());
+                            admin.apiextensions().v1().customResourceDefinitions().resource(c).updateStatus();
+                        }
+                    }
+                    Thread.sleep(5);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                // The test closed the client: the controller's work is over.
+            }
+        }, "crd-controller");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private static java.util.logging.Logger quiet() {
+        java.util.logging.Logger l = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
+        l.setLevel(java.util.logging.Level.WARNING);
+        return l;
+    }
+
+    @Override
+    public void close() {
+        crdController.interrupt();
+        admin.close();
+        server.destroy();
+    }
+}

@@ -1,0 +1,226 @@
+package io.jcharm.charms.seldoncore;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.jcharm.kubernetes.Manifest;
+import io.jcharm.testing.Context;
+import io.jcharm.testing.Events;
+import io.jcharm.testing.RelationState;
+import io.jcharm.testing.State;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** serve-model, list-models and remove-model against fabric8's mock API server (CRUD). */
+class ModelActionsTest {
+    static final String NS = "kubeflow";
+    static final String IRIS = "gs://seldon-models/v1.17.1/sklearn/iris";
+
+    @TempDir
+    Path tmp;
+    MockCluster cluster;
+    final Context ctx = Context.of(() -> new SeldonCoreCharm(SeldonKubernetesTest.FAST));
+    State state;
+
+    @BeforeEach
+    void start() {
+        cluster = new MockCluster(tmp);
+        // The leader installed the CRD earlier; actions run on any unit.
+        cluster.admin.apiextensions().v1().customResourceDefinitions().resource(
+                Manifest.load(OperatorObjects.class, "crd.yaml").single(CustomResourceDefinition.class)).create();
+        state = State.empty().withModel(NS, "5f1c7e2a-0000-4000-8000-00000000000c").withEnvironment(cluster.env());
+    }
+
+    @AfterEach
+    void stop() {
+        cluster.close();
+    }
+
+    private State serve(String name, String uri, String server, Object... more) {
+        Map<String, Object> params = new LinkedHashMap<>(Map.of("name", name, "model-uri", uri, "server", server));
+        for (int i = 0; i < more.length; i += 2) {
+            params.put((String) more[i], more[i + 1]);
+        }
+        return ctx.run(Events.action("serve-model", params), state);
+    }
+
+    private GenericKubernetesResource sdep(String name) {
+        return cluster.admin.genericKubernetesResources(ModelActions.SELDON_DEPLOYMENT).inNamespace(NS).withName(name).get();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> predictor(GenericKubernetesResource sd) {
+        Map<String, Object> spec = (Map<String, Object>) sd.getAdditionalProperties().get("spec");
+        return (Map<String, Object>) ((List<Object>) spec.get("predictors")).get(0);
+    }
+
+    @Test
+    void serveAppliesASeldonDeploymentAndReturnsItsEndpoint() {
+        State out = serve("iris", IRIS, "SKLEARN_SERVER", "replicas", 2);
+
+        assertEquals(Optional.empty(), out.actionFailure());
+        assertEquals(Map.of("name", "iris", "namespace", NS, "server", "SKLEARN_SERVER", "protocol", "seldon",
+                "replicas", "2", "result", "created",
+                "endpoint", "http://iris-default.kubeflow.svc.cluster.local:8000/api/v1.0/predictions"), out.actionResults());
+        GenericKubernetesResource sd = sdep("iris");
+        assertEquals("seldon-core", sd.getMetadata().getLabels().get("app.juju.is/created-by"));
+        assertEquals("models", sd.getMetadata().getLabels().get("jcharm.io/resource-set"));
+        Map<String, Object> predictor = predictor(sd);
+        assertEquals("default", predictor.get("name"));
+        assertEquals(2, ((Number) predictor.get("replicas")).intValue());
+        assertEquals(Map.of("name", "iris", "implementation", "SKLEARN_SERVER", "modelUri", IRIS, "children", List.of()),
+                predictor.get("graph"));
+    }
+
+    @Test
+    void serveThroughTheIstioGatewayWhenRelated() {
+        RelationState gw = RelationState.of("gateway-info", "istio").withRemoteAppData(Map.of(
+                "gateway_name", "kubeflow-gateway", "gateway_namespace", "istio-system"));
+        state = state.withRelation(gw);
+        State out = serve("iris", IRIS, "SKLEARN_SERVER");
+        assertEquals("http://istio-ingressgateway-workload.istio-system.svc.cluster.local/seldon/kubeflow/iris/api/v1.0/predictions",
+                out.actionResults().get("endpoint"));
+    }
+
+    @Test
+    void tritonIsServedWithTheV2Protocol() {
+        State out = serve("resnet", "s3://models/resnet", "TRITON_SERVER");
+        assertEquals("v2", out.actionResults().get("protocol"));
+        assertEquals("http://resnet-default.kubeflow.svc.cluster.local:8000/v2/models/resnet/infer",
+                out.actionResults().get("endpoint"));
+        assertEquals("v2", ((Map<?, ?>) sdep("resnet").getAdditionalProperties().get("spec")).get("protocol"));
+    }
+
+    @Test
+    void servingAgainUpdatesTheModel() {
+        serve("iris", IRIS, "SKLEARN_SERVER");
+        State again = serve("iris", "gs://seldon-models/v1.17.1/sklearn/iris-2", "SKLEARN_SERVER", "replicas", 3);
+        assertEquals("updated", again.actionResults().get("result"));
+        Map<String, Object> predictor = predictor(sdep("iris"));
+        assertEquals(3, ((Number) predictor.get("replicas")).intValue());
+        assertEquals("gs://seldon-models/v1.17.1/sklearn/iris-2", ((Map<?, ?>) predictor.get("graph")).get("modelUri"));
+    }
+
+    @Test
+    void badParametersFailTheAction() {
+        assertEquals(Optional.of("model-uri \"ftp://models/iris\" has scheme ftp; use gs://, s3://, https:// or pvc://"
+                + " (what Seldon's storage initializer fetches)"), serve("iris", "ftp://models/iris", "SKLEARN_SERVER").actionFailure());
+        assertEquals(Optional.of("model-uri \"gs:///iris\" names no bucket (gs://<bucket>/<path>)"),
+                serve("iris", "gs:///iris", "SKLEARN_SERVER").actionFailure());
+        // Checked by the SDK against actions.yaml before the charm runs.
+        assertTrue(serve("iris", IRIS, "PYTORCH_SERVER").actionFailure().orElseThrow().contains("server"));
+        assertTrue(serve("Iris", IRIS, "SKLEARN_SERVER").actionFailure().orElseThrow().contains("name"));
+        assertTrue(serve("iris", IRIS, "SKLEARN_SERVER", "replicas", 0).actionFailure().orElseThrow().contains("replicas"));
+        assertTrue(cluster.admin.genericKubernetesResources(ModelActions.SELDON_DEPLOYMENT).inNamespace(NS).list()
+                .getItems().isEmpty(), "nothing applied");
+    }
+
+    @Test
+    void serveFailsBeforeTheCrdIsInstalled() {
+        cluster.admin.apiextensions().v1().customResourceDefinitions().withName(OperatorObjects.CRD).delete();
+        assertEquals(Optional.of("the SeldonDeployment CRD is not installed yet: wait until seldon-core is active (its"
+                + " leader installs it)"), serve("iris", IRIS, "SKLEARN_SERVER").actionFailure());
+    }
+
+    @Test
+    void aSeldonDeploymentSomeoneElseMadeIsLeftAlone() {
+        cluster.admin.genericKubernetesResources(ModelActions.SELDON_DEPLOYMENT).inNamespace(NS).resource(
+                new GenericKubernetesResourceBuilder().withApiVersion("machinelearning.seldon.io/v1")
+                        .withKind("SeldonDeployment").withNewMetadata().withName("theirs").endMetadata()
+                        .withAdditionalProperties(Map.of("spec", Map.of("predictors", List.of()))).build()).create();
+        assertEquals(Optional.of("SeldonDeployment theirs already exists in kubeflow and was not served by seldon-core;"
+                + " choose another name"), serve("theirs", IRIS, "SKLEARN_SERVER").actionFailure());
+        State remove = ctx.run(Events.action("remove-model", Map.of("name", "theirs")), state);
+        assertEquals(Optional.of("SeldonDeployment theirs in kubeflow was not served by seldon-core (it lacks label"
+                + " app.juju.is/created-by=seldon-core); delete it yourself: kubectl delete sdep theirs -n kubeflow"),
+                remove.actionFailure());
+        assertNotNull(sdep("theirs"));
+        State list = ctx.run(Events.action("list-models", Map.of()), state);
+        assertEquals(Map.of("count", "0"), list.actionResults(), "only this application's models are listed");
+    }
+
+    @Test
+    void listShowsServerReplicasStateAndEndpoint() {
+        serve("iris", IRIS, "SKLEARN_SERVER", "replicas", 2);
+        serve("income", "s3://models/income", "XGBOOST_SERVER");
+        GenericKubernetesResource iris = sdep("iris");
+        iris.setAdditionalProperty("status", Map.of("state", "Available"));
+        cluster.admin.genericKubernetesResources(ModelActions.SELDON_DEPLOYMENT).inNamespace(NS).resource(iris).updateStatus();
+
+        State out = ctx.run(Events.action("list-models", Map.of()), state);
+
+        Map<String, String> r = out.actionResults();
+        assertEquals("2", r.get("count"));
+        assertEquals("SKLEARN_SERVER", r.get("models.iris.server"));
+        assertEquals("2", r.get("models.iris.replicas"));
+        assertEquals("Available", r.get("models.iris.state"));
+        assertEquals(IRIS, r.get("models.iris.model-uri"));
+        assertEquals("http://iris-default.kubeflow.svc.cluster.local:8000/api/v1.0/predictions", r.get("models.iris.endpoint"));
+        assertEquals("XGBOOST_SERVER", r.get("models.income.server"));
+        assertEquals("Unknown", r.get("models.income.state"), "the manager has not reported yet");
+    }
+
+    @Test
+    void removeDeletesOnlyWhatServeMade() {
+        serve("iris", IRIS, "SKLEARN_SERVER");
+        State out = ctx.run(Events.action("remove-model", Map.of("name", "iris")), state);
+        assertEquals(Map.of("removed", "iris", "namespace", NS), out.actionResults());
+        assertNull(sdep("iris"));
+
+        State missing = ctx.run(Events.action("remove-model", Map.of("name", "iris")), state);
+        assertEquals(Optional.of("no SeldonDeployment iris in kubeflow; list-models shows the ones seldon-core serves"),
+                missing.actionFailure());
+    }
+
+    @Test
+    void inProductionServeIsAServerSideApplyOwnedByTheApplication() throws Exception {
+        // The mock cannot do server-side apply; an expectation answers the PATCH instead.
+        String path = "/apis/machinelearning.seldon.io/v1/namespaces/kubeflow/seldondeployments/iris";
+        cluster.server.expect().patch().withPath(path + "?fieldManager=seldon-core&force=true")
+                .andReturn(200, sdepJson("iris")).once();
+        state = state.withEnvironment(Map.of("KUBECONFIG", cluster.env().get("KUBECONFIG")));
+        State out = serve("iris", IRIS, "SKLEARN_SERVER");
+        assertEquals(Optional.empty(), out.actionFailure());
+        assertEquals("created", out.actionResults().get("result"));
+        RecordedRequest patch = null;
+        for (int i = 0; i < 20 && patch == null; i++) {
+            RecordedRequest r = cluster.server.takeRequest(1, TimeUnit.SECONDS);
+            if (r != null && "PATCH".equals(r.getMethod())) {
+                patch = r;
+            }
+        }
+        assertNotNull(patch, "a PATCH was sent");
+        assertEquals("application/apply-patch+yaml", patch.getHeader("Content-Type").replaceFirst(";.*", ""));
+        assertTrue(patch.getBody().readUtf8().contains("SKLEARN_SERVER"));
+    }
+
+    private static String sdepJson(String name) {
+        return "{\"apiVersion\":\"machinelearning.seldon.io/v1\",\"kind\":\"SeldonDeployment\",\"metadata\":{\"name\":\""
+                + name + "\",\"namespace\":\"kubeflow\"}}";
+    }
+
+    @Test
+    void withoutTrustTheActionSaysSo() {
+        cluster.server.expect().post().withPath("/apis/machinelearning.seldon.io/v1/namespaces/kubeflow/seldondeployments")
+                .andReturn(403, new StatusBuilder().withCode(403).withMessage("forbidden").build()).always();
+        State out = serve("iris", IRIS, "SKLEARN_SERVER");
+        assertTrue(out.actionFailure().orElseThrow().startsWith("Kubernetes API refused serve-model ("),
+                out.actionFailure().orElseThrow());
+        assertTrue(out.actionFailure().orElseThrow().endsWith("): deploy with --trust"), out.actionFailure().orElseThrow());
+    }
+}
