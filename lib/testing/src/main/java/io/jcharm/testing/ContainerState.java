@@ -24,49 +24,72 @@ import java.util.Optional;
  * @param layers layers already in the plan, by label (input)
  * @param files files already in the container, path to text (input; also output)
  * @param execs canned replies for commands, by argv prefix (input)
+ * @param running services already running before the event (input; they must be in a layer)
  * @param plan the plan after the event (output; empty before a run)
  * @param serviceStatuses service name to {@code active}/{@code inactive}... (output)
  * @param execHistory the commands the charm ran, in order (output)
  */
 public record ContainerState(String name, boolean canConnect, Map<String, Layer> layers, Map<String, String> files,
-                             Map<List<String>, ExecReply> execs, Optional<Plan> plan,
+                             Map<List<String>, ExecReply> execs, java.util.Set<String> running, Optional<Plan> plan,
                              Map<String, String> serviceStatuses, List<List<String>> execHistory) {
 
     public ContainerState {
         layers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(layers));
         files = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(files));
         execs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(execs));
+        running = java.util.Set.copyOf(running);
         serviceStatuses = Map.copyOf(serviceStatuses);
         execHistory = List.copyOf(execHistory);
     }
 
     /** A container whose Pebble answers. */
     public static ContainerState reachable(String name) {
-        return new ContainerState(name, true, Map.of(), Map.of(), Map.of(), Optional.empty(), Map.of(), List.of());
+        return new ContainerState(name, true, Map.of(), Map.of(), Map.of(), java.util.Set.of(), Optional.empty(), Map.of(), List.of());
     }
 
     /** A container whose Pebble is not up yet (the socket refuses connections). */
     public static ContainerState unreachable(String name) {
-        return new ContainerState(name, false, Map.of(), Map.of(), Map.of(), Optional.empty(), Map.of(), List.of());
+        return new ContainerState(name, false, Map.of(), Map.of(), Map.of(), java.util.Set.of(), Optional.empty(), Map.of(), List.of());
     }
 
     public ContainerState withLayer(String label, Layer layer) {
         Map<String, Layer> l = new LinkedHashMap<>(layers);
         l.put(label, layer);
-        return new ContainerState(name, canConnect, l, files, execs, plan, serviceStatuses, execHistory);
+        return new ContainerState(name, canConnect, l, files, execs, running, plan, serviceStatuses, execHistory);
     }
 
     public ContainerState withFile(String path, String text) {
         Map<String, String> f = new LinkedHashMap<>(files);
         f.put(path, text);
-        return new ContainerState(name, canConnect, layers, f, execs, plan, serviceStatuses, execHistory);
+        return new ContainerState(name, canConnect, layers, f, execs, running, plan, serviceStatuses, execHistory);
     }
 
     /** A canned reply for commands starting with {@code argvPrefix}. */
     public ContainerState withExec(List<String> argvPrefix, ExecReply reply) {
         Map<List<String>, ExecReply> e = new LinkedHashMap<>(execs);
         e.put(List.copyOf(argvPrefix), reply);
-        return new ContainerState(name, canConnect, layers, files, e, plan, serviceStatuses, execHistory);
+        return new ContainerState(name, canConnect, layers, files, e, running, plan, serviceStatuses, execHistory);
+    }
+
+    /** Services that are already running when the event starts (as after an earlier hook). */
+    public ContainerState withRunning(String... services) {
+        return new ContainerState(name, canConnect, layers, files, execs, java.util.Set.of(services), plan,
+                serviceStatuses, execHistory);
+    }
+
+    /**
+     * The state to feed the next event: the plan this event left becomes the layer, active
+     * services stay running, files stay.
+     */
+    public ContainerState carriedOver() {
+        Map<String, Layer> l = plan.map(p -> Map.of("carried-over", Layer.parse(p.toYaml()))).orElse(layers);
+        java.util.Set<String> active = new java.util.HashSet<>();
+        serviceStatuses.forEach((svc, st) -> {
+            if (st.equals("active")) {
+                active.add(svc);
+            }
+        });
+        return new ContainerState(name, canConnect, l, files, execs, active, Optional.empty(), Map.of(), List.of());
     }
 
     /** The plan after the event; fails when the test did not run an event. */
@@ -76,6 +99,6 @@ public record ContainerState(String name, boolean canConnect, Map<String, Layer>
 
     ContainerState withOutputs(Map<String, Layer> newLayers, Map<String, String> newFiles, Plan newPlan,
                                Map<String, String> statuses, List<List<String>> history) {
-        return new ContainerState(name, canConnect, newLayers, newFiles, execs, Optional.of(newPlan), statuses, history);
+        return new ContainerState(name, canConnect, newLayers, newFiles, execs, running, Optional.of(newPlan), statuses, history);
     }
 }

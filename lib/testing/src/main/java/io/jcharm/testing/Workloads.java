@@ -1,5 +1,6 @@
 package io.jcharm.testing;
 
+import io.jcharm.pebble.UnixSocketPebbleClient;
 import io.jcharm.pebble.emulator.PebbleEmulator;
 import io.jcharm.pebble.emulator.ServiceState;
 import java.io.IOException;
@@ -7,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -32,6 +34,11 @@ final class Workloads implements AutoCloseable {
             c.layers().forEach((label, layer) -> pebble.addLayer(label, layer, false));
             c.files().forEach(pebble::putFile);
             c.execs().forEach((prefix, reply) -> pebble.onExec(prefix, call -> reply));
+            if (!c.running().isEmpty()) {
+                try (UnixSocketPebbleClient client = new UnixSocketPebbleClient(pebble.socketPath())) {
+                    client.startServices(c.running(), Duration.ofSeconds(10));
+                }
+            }
             pebble.setReachable(c.canConnect());
         }
     }

@@ -74,4 +74,16 @@ class ContainerContextTest {
         assertEquals(Map.of("LEVEL", "debug"), second.container("app").planOrFail().services().get("app").environment());
         assertTrue(second.container("app").files().get("/etc/app.conf").contains("debug"));
     }
+
+    @Test
+    void carriedOverStateRestartsTheRunningServiceWhenItsEnvironmentChanges() {
+        State first = ctx.run(Events.pebbleReady("app"), State.empty().withContainer(ContainerState.reachable("app")
+                .withExec(List.of("/app"), ExecReply.ok("1\n"))));
+        ContainerState running = first.container("app").carriedOver();
+        assertEquals(java.util.Set.of("app"), running.running());
+        State second = ctx.run(Events.configChanged(), State.empty().withConfig(Map.of("level", "debug"))
+                .withContainer(running));
+        assertEquals("active", second.container("app").serviceStatuses().get("app"));
+        assertEquals(Map.of("LEVEL", "debug"), second.container("app").planOrFail().services().get("app").environment());
+    }
 }
