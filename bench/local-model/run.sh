@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# Rehearsal cost on the local model: for each bundle, the wall time of `jcharm deploy` until the
+# model settles (from a fresh model directory), the hooks run, and the peak memory of the local
+# model's own JVM (the jcharm process: controller, hook-tool server, Kubernetes API, Pebble
+# emulators) and of the largest process overall (a hook JVM, if it is larger).
+#
+#   bench/local-model/run.sh [--runs N] [--parallelism "1 2"] [--bundles "hello edge-machine edge-istio edge"]
+#
+# Builds the CLI and packs the charms first (SKIP_BUILD=1 to use what is built). MVN_OFFLINE=""
+# lets Maven download. A bundle whose charms are not all packed is reported as skipped.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+runs=1
+parallelism="1 2"
+bundles="hello edge-machine edge-istio edge"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --runs) runs=$2; shift 2 ;;
+    --parallelism) parallelism=$2; shift 2 ;;
+    --bundles) bundles=$2; shift 2 ;;
+    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    *) echo "unknown argument $1" >&2; exit 1 ;;
+  esac
+done
+mvn_cmd=(mvn -B -q ${MVN_OFFLINE--o})
+cd "$root"
+if [ -z "${SKIP_BUILD:-}" ]; then
+  "${mvn_cmd[@]}" -pl lib/cli -am package -DskipTests >/dev/null 2>&1
+  "${mvn_cmd[@]}" -pl charms/hello,charms/microk8s,charms/istio -am package -DskipTests >/dev/null 2>&1 || true
+fi
+cli=$(ls "$root"/lib/cli/target/jcharm-cli-*.jar | grep -v -e -sources -e -tests | head -n 1)
+work=$(mktemp -d /tmp/jcharm-local-bench.XXXXXX)
+trap '[ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT
+
+# The Istio part of the edge bundle alone (the edge bundle also needs Seldon Core).
+mkdir -p "$work/edge-istio"
+cat >"$work/edge-istio/bundle.yaml" <<YAML
+bundle: kubernetes
+name: edge
+applications:
+  istio:
+    charm: $root/charms/istio
+    scale: 1
+    trust: true
+    options:
+      profile: edge
+YAML
+
+bundle_path() {
+  case "$1" in
+    hello) echo "$root/tests/src/test/resources/bundles/hello" ;;
+    edge-machine) echo "$root/bundles/edge/machine.yaml" ;;
+    edge-istio) echo "$work/edge-istio" ;;
+    edge) echo "$root/bundles/edge" ;;
+    *) echo "$1" ;;
+  esac
+}
+
+packed() { # every local charm the bundle file(s) name has a target/*.charm
+  local b=$1 files dir rel
+  if [ -d "$b" ]; then dir=$b; files=$(ls "$b"/machine.yaml "$b"/bundle.yaml 2>/dev/null); else dir=$(dirname "$b"); files=$b; fi
+  for f in $files; do
+    for rel in $(sed -n "s/^[[:space:]]*charm:[[:space:]]*\([./][^ #]*\).*/\1/p" "$f"); do
+      ls "$(cd "$dir" && cd "$rel" && pwd)"/target/*.charm >/dev/null 2>&1 || return 1
+    done
+  done
+}
+
+printf '%-13s %4s %4s %9s %9s %6s %14s %12s\n' bundle par run "wall s" "settle s" hooks "model JVM MiB" "max proc MiB"
+for name in $bundles; do
+  b=$(bundle_path "$name")
+  if ! packed "$b"; then
+    printf '%-13s skipped: not every charm it names is packed\n' "$name"
+    continue
+  fi
+  for p in $parallelism; do
+    for r in $(seq 1 "$runs"); do
+      model="$work/model-$name-$p-$r"
+      run_dir="$work/run-$name-$p-$r"
+      mkdir -p "$run_dir"
+      start=$(date +%s.%N)
+      ( cd "$run_dir" && JCHARM_MODEL_DIR="$model" JCHARM_PARALLELISM="$p" \
+          /usr/bin/time -f '%M' -o "$run_dir/maxrss" java -jar "$cli" deploy "$b" >"$run_dir/out.log" 2>&1 ) &
+      pid=$!
+      # The jcharm JVM's own peak (VmHWM), sampled until it exits.
+      hwm=0
+      while kill -0 "$pid" 2>/dev/null; do
+        jpid=$(pgrep -P "$pid" -f "jcharm-cli" 2>/dev/null | head -n 1 || true)
+        for c in $(pgrep -P "$pid" 2>/dev/null || true) $jpid; do
+          for q in $c $(pgrep -P "$c" 2>/dev/null || true); do
+            if grep -q jcharm-cli "/proc/$q/cmdline" 2>/dev/null; then
+              v=$(awk '/VmHWM/ {print $2}' "/proc/$q/status" 2>/dev/null || echo 0)
+              [ "${v:-0}" -gt "$hwm" ] && hwm=$v
+            fi
+          done
+        done
+        sleep 0.2
+      done
+      wait "$pid" || { echo "deploy of $name failed; see $run_dir/out.log" >&2; KEEP=1; continue; }
+      end=$(date +%s.%N)
+      # An edge bundle settles twice (machine part, then Kubernetes part): add them up.
+      settle=$(awk '/^settled after/ {s += $(NF-1)} END {printf "%.1f", s}' "$run_dir/out.log")
+      hooks=$(awk '/^settled after/ {h += $3} END {print h + 0}' "$run_dir/out.log")
+      printf '%-13s %4s %4s %9.1f %9s %6s %14d %12d\n' "$name" "$p" "$r" "$(echo "$end - $start" | bc)" "${settle:-?}" "${hooks:-?}" \
+        $((hwm / 1024)) $(($(cat "$run_dir/maxrss") / 1024))
+    done
+  done
+done

@@ -1,0 +1,23 @@
+package io.jcharm.cli;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What {@code jcharm deploy} asks a {@link Target} to do.
+ *
+ * <pre>{@code
+ * new DeployPlan("edge", parts, Optional.of("edge"), Optional.empty(), false, true, Duration.ofMinutes(30))
+ * }</pre>
+ *
+ * @param parts the machine part first when there is one, then the Kubernetes part
+ * @param model the model for the (last) part; empty means the current model
+ * @param machineModel the model for a machine part that precedes a Kubernetes part
+ */
+public record DeployPlan(String name, List<DeployPart> parts, Optional<String> model, Optional<String> machineModel,
+                         boolean dryRun, boolean trust, Duration timeout) {
+    public DeployPlan {
+        parts = List.copyOf(parts);
+    }
+}

@@ -1,0 +1,105 @@
+package io.jcharm.cli;
+
+import io.jcharm.local.LocalModel;
+import io.jcharm.local.LocalModelException;
+import io.jcharm.local.ModelOptions;
+import io.jcharm.local.Progress;
+import io.jcharm.local.SettleResult;
+import io.jcharm.local.StatusReport;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * What the local-model verbs share: where the model lives ({@code --model-dir}, else
+ * {@code $JCHARM_MODEL_DIR}, else {@code ./.jcharm/model}), opening it, progress lines, the
+ * settle report and turning the local model's errors into the CLI's.
+ *
+ * <pre>{@code
+ * LocalCli.run(ctx, modelDir, timeout, out, model -> { model.resolve("hello/0", true); return model.settle(progress); });
+ * }</pre>
+ */
+final class LocalCli {
+    static final String DIR_ENV = "JCHARM_MODEL_DIR";
+
+    private LocalCli() {
+    }
+
+    static Path modelDir(CliContext ctx, Path option) {
+        if (option != null) {
+            return ctx.resolve(option);
+        }
+        String env = ctx.env().get(DIR_ENV);
+        return env != null && !env.isBlank() ? ctx.resolve(Path.of(env)) : ctx.cwd().resolve(LocalModel.DEFAULT_STATE_DIR);
+    }
+
+    static final String PARALLELISM_ENV = "JCHARM_PARALLELISM";
+
+    /** The defaults, the command's timeout and, from $JCHARM_PARALLELISM, how many units run hooks at once. */
+    static ModelOptions options(CliContext ctx, Duration timeout) {
+        ModelOptions o = ModelOptions.defaults().withSettleTimeout(timeout);
+        String p = ctx.env().get(PARALLELISM_ENV);
+        if (p != null && !p.isBlank()) {
+            try {
+                o = o.withParallelism(Integer.parseInt(p.trim()));
+            } catch (IllegalArgumentException e) {
+                throw CliException.user(PARALLELISM_ENV + "=" + p + " is not a number of at least 1", "unset it or set 1, 2, ...");
+            }
+        }
+        return o;
+    }
+
+    /** One line per hook: {@code hello/0  install  ok (0.7 s)}. */
+    static Progress progress(PrintWriter out) {
+        return (unit, hook, outcome) -> {
+            synchronized (out) {
+                out.printf("  %-24s %-36s %s%n", unit, hook, outcome);
+                out.flush();
+            }
+        };
+    }
+
+    /** Opens the model, does the work, closes it (saving everything); maps errors to the CLI's. */
+    static <T> T withModel(Path dir, ModelOptions options, Function<LocalModel, T> work) {
+        try (LocalModel model = LocalModel.open(dir, options)) {
+            return work.apply(model);
+        } catch (LocalModelException e) {
+            throw CliException.user(e.detail().strip(), e.hint());
+        }
+    }
+
+    /** Prints how settling went and the status; fails (exit 3) when it did not settle or a unit is in error. */
+    static void report(SettleResult r, LocalModel model, PrintWriter out) {
+        out.printf("%s after %d hook(s) in %.1f s%n", r.settled() ? "settled" : "NOT settled", r.hooksRun(),
+                r.elapsed().toMillis() / 1000.0);
+        out.println();
+        out.print(StatusReport.table(model.status()));
+        out.flush();
+        if (!r.inError().isEmpty()) {
+            throw CliException.external("units in error: " + String.join(", ", r.inError()),
+                    "see why with jcharm debug-log --include " + r.inError().get(0) + ", fix it, then jcharm resolve "
+                            + r.inError().get(0));
+        }
+        if (!r.settled()) {
+            throw CliException.external("the model did not settle before the timeout", "run jcharm status to see what is "
+                    + "still pending, or a longer --timeout");
+        }
+    }
+
+    /** {@code k=v} arguments (the value may hold '='). */
+    static Map<String, String> keyValues(List<String> args, String what) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String a : args) {
+            int eq = a.indexOf('=');
+            if (eq <= 0) {
+                throw CliException.user("\"" + a + "\" is not key=value", "give " + what + " as key=value");
+            }
+            out.put(a.substring(0, eq), a.substring(eq + 1));
+        }
+        return out;
+    }
+}

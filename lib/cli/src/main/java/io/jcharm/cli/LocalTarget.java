@@ -1,0 +1,69 @@
+package io.jcharm.cli;
+
+import io.jcharm.local.ModelOptions;
+import io.jcharm.local.SettleResult;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The local model as the target of {@code deploy} and {@code integrate} (the default, without
+ * {@code --juju}): the rendered bundle parts are rehearsed in the model directory, hooks run as
+ * real processes until the model settles, and the status is printed. An edge bundle's machine
+ * part and Kubernetes part go into the same local model, one after the other.
+ *
+ * <pre>{@code
+ * new LocalTarget(ctx, Optional.empty()).deploy(plan, out);
+ * }</pre>
+ */
+public final class LocalTarget implements Target {
+    private final CliContext ctx;
+    private final Path dir;
+
+    public LocalTarget(CliContext ctx, Optional<Path> modelDir) {
+        this.ctx = ctx;
+        this.dir = LocalCli.modelDir(ctx, modelDir.orElse(null));
+    }
+
+    @Override
+    public void deploy(DeployPlan plan, PrintWriter out) {
+        if (plan.dryRun()) {
+            out.println("dry run: verified and rendered; the local model in " + ctx.show(dir) + " is unchanged");
+            out.flush();
+            return;
+        }
+        ModelOptions options = LocalCli.options(ctx, plan.timeout()).withModelName(plan.model().orElse(plan.name()));
+        LocalCli.withModel(dir, options, model -> {
+            out.println("rehearsing on the local model in " + ctx.show(dir) + " (hooks run for real; workloads are simulated)");
+            out.flush();
+            // One report for all parts: hooks and time add up, the last part decides the outcome.
+            int hooks = 0;
+            Duration elapsed = Duration.ZERO;
+            SettleResult last = null;
+            for (DeployPart part : plan.parts()) {
+                out.println("deploying " + ctx.show(part.rendered()));
+                out.flush();
+                last = model.deploy(part.rendered(), List.of(), LocalCli.progress(out));
+                hooks += last.hooksRun();
+                elapsed = elapsed.plus(last.elapsed());
+                if (!last.settled() || !last.inError().isEmpty()) {
+                    break;
+                }
+            }
+            last = new SettleResult(last.settled(), hooks, elapsed, last.inError());
+            LocalCli.report(last, model, out);
+            return null;
+        });
+    }
+
+    @Override
+    public void integrate(String a, String b, Optional<String> model, PrintWriter out) {
+        LocalCli.withModel(dir, LocalCli.options(ctx, Duration.ofMinutes(30)), m -> {
+            m.integrate(a, b);
+            LocalCli.report(m.settle(LocalCli.progress(out)), m, out);
+            return null;
+        });
+    }
+}

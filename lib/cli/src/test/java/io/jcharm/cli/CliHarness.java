@@ -1,0 +1,173 @@
+package io.jcharm.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import picocli.CommandLine;
+
+/**
+ * A scratch repository (charms/, bundles/) and a fake {@code juju} on PATH that records its argv
+ * and serves {@code juju status --format=json} documents status-1.json, status-2.json, ... in
+ * turn (the last one repeats).
+ */
+final class CliHarness {
+    record Run(int code, String out, String err) {
+    }
+
+    final Path root;
+    final Path jujuDir;
+    final Map<String, String> env = new HashMap<>();
+
+    CliHarness(Path tmp) {
+        this.root = tmp;
+        this.jujuDir = tmp.resolve("fake-juju");
+        try {
+            Path repo = Path.of(CliHarness.class.getResource("/repo").toURI());
+            try (Stream<Path> files = Files.walk(repo)) {
+                for (Path p : files.toList()) {
+                    Path dst = tmp.resolve(repo.relativize(p).toString());
+                    if (Files.isDirectory(p)) {
+                        Files.createDirectories(dst);
+                    } else {
+                        Files.copy(p, dst);
+                    }
+                }
+            }
+            Files.createDirectories(jujuDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        env.put("PATH", "/usr/bin:/bin");
+        env.put("FAKE_JUJU_DIR", jujuDir.toString());
+        env.put("JCHARM_HOME", tmp.toString());
+    }
+
+    Run jcharm(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CliContext ctx = new CliContext(env, root, new ExecProcessRunner(), Duration.ofMillis(10));
+        CommandLine cl = JcharmCommand.commandLine(ctx);
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    /** Puts the fake juju first on PATH. */
+    void installFakeJuju() throws IOException {
+        Path bin = root.resolve("bin");
+        Files.createDirectories(bin);
+        Path juju = bin.resolve("juju");
+        Files.writeString(juju, """
+                #!/bin/sh
+                D="$FAKE_JUJU_DIR"
+                echo "$*" >> "$D/argv.log"
+                case "$1" in
+                  status)
+                    n=$(cat "$D/count" 2>/dev/null || echo 0)
+                    n=$((n + 1))
+                    echo "$n" > "$D/count"
+                    i=$n
+                    while [ "$i" -gt 0 ] && [ ! -f "$D/status-$i.json" ]; do i=$((i - 1)); done
+                    cat "$D/status-$i.json"
+                    ;;
+                  deploy)
+                    if [ -f "$D/deploy-fails" ]; then cat "$D/deploy-fails" >&2; exit 1; fi
+                    echo "Located bundle"
+                    echo "Deploy of bundle completed."
+                    ;;
+                  run) cat "$D/run.json" ;;
+                  switch) echo "ctrl:admin/default" ;;
+                  integrate)
+                    if [ -f "$D/integrate-fails" ]; then cat "$D/integrate-fails" >&2; exit 1; fi
+                    ;;
+                esac
+                exit 0
+                """);
+        Files.setPosixFilePermissions(juju, PosixFilePermissions.fromString("rwxr-xr-x"));
+        env.put("PATH", bin + ":/usr/bin:/bin");
+    }
+
+    List<String> jujuCalls() throws IOException {
+        Path log = jujuDir.resolve("argv.log");
+        return Files.exists(log) ? Files.readAllLines(log) : List.of();
+    }
+
+    void status(int n, String json) throws IOException {
+        Files.writeString(jujuDir.resolve("status-" + n + ".json"), json);
+    }
+
+    /** Packs a test charm the simple way: its charmcraft.yaml split into metadata/config/actions. */
+    void pack(String charm) throws IOException {
+        Path dir = root.resolve("charms").resolve(charm);
+        Files.createDirectories(dir.resolve("target"));
+        String text = Files.readString(dir.resolve("charmcraft.yaml"));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            zip.putNextEntry(new ZipEntry("metadata.yaml"));
+            zip.write(text.getBytes());
+            zip.closeEntry();
+            int cfg = text.indexOf("\nconfig:\n");
+            if (cfg >= 0) {
+                zip.putNextEntry(new ZipEntry("config.yaml"));
+                zip.write(text.substring(cfg + 9).replaceAll("(?m)^  ", "").replaceAll("(?s)\nactions:.*", "\n").getBytes());
+                zip.closeEntry();
+            }
+            int act = text.indexOf("\nactions:\n");
+            if (act >= 0) {
+                zip.putNextEntry(new ZipEntry("actions.yaml"));
+                zip.write(text.substring(act + 10).replaceAll("(?m)^  ", "").getBytes());
+                zip.closeEntry();
+            }
+        }
+        Files.write(dir.resolve("target").resolve(charm + "_ubuntu-22.04-amd64.charm"), bytes.toByteArray());
+    }
+
+    /** A juju status document in Juju 3's shape. */
+    static String statusJson(String model, Map<String, String[]> units) {
+        StringBuilder apps = new StringBuilder();
+        Map<String, StringBuilder> byApp = new java.util.LinkedHashMap<>();
+        units.forEach((unit, st) -> {
+            String app = unit.substring(0, unit.indexOf('/'));
+            StringBuilder sb = byApp.computeIfAbsent(app, k -> new StringBuilder());
+            if (sb.length() > 0) {
+                sb.append(',');
+            }
+            sb.append("""
+                    "%s":{"workload-status":{"current":"%s","message":"%s","since":"01 Jan 2026 00:00:00Z"},\
+                    "juju-status":{"current":"%s","since":"01 Jan 2026 00:00:00Z","version":"3.6.4"},\
+                    "leader":true,"address":"10.1.0.5","provider-id":"%s"}""".formatted(unit, st[0], st.length > 2 ? st[2] : "",
+                    st[1], unit.replace('/', '-')));
+        });
+        byApp.forEach((app, u) -> {
+            if (apps.length() > 0) {
+                apps.append(',');
+            }
+            apps.append("""
+                    "%s":{"charm":"local:%s-0","charm-name":"%s","charm-origin":"local","charm-rev":0,"exposed":false,\
+                    "base":{"name":"ubuntu","channel":"22.04"},"scale":1,"provider-id":"x",\
+                    "application-status":{"current":"active","since":"01 Jan 2026 00:00:00Z"},"units":{%s},\
+                    "endpoint-bindings":{"":"alpha"}}""".formatted(app, app, app, u));
+        });
+        return """
+                {"model":{"name":"%s","type":"caas","controller":"ctrl","cloud":"microk8s","region":"localhost",\
+                "version":"3.6.4","model-status":{"current":"available","since":"01 Jan 2026 00:00:00Z"},"sla":"unsupported"},\
+                "machines":{},"applications":{%s},"storage":{},"controller":{"timestamp":"00:00:00Z"}}
+                """.formatted(model, apps);
+    }
+}

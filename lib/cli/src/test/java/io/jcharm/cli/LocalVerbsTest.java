@@ -1,0 +1,145 @@
+package io.jcharm.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The local-model verbs end to end, in-process, on a charm written in sh (its hooks are real
+ * processes calling the real hook tools, and start in milliseconds): deploy is the default
+ * target; status, config, a failing hook and resolve, run-action, remove-relation, integrate,
+ * refresh, remove-application and debug-log compose across invocations through ./.jcharm/model.
+ */
+class LocalVerbsTest {
+    @TempDir
+    Path root;
+
+    record Run(int code, String out, String err) {
+    }
+
+    private Run jcharm(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CliContext ctx = new CliContext(Map.of("PATH", System.getenv("PATH")), root, new ExecProcessRunner(), Duration.ofMillis(10));
+        CommandLine cl = JcharmCommand.commandLine(ctx);
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        return new Run(cl.execute(args), out.toString(), err.toString());
+    }
+
+    private static final String DISPATCH = """
+            #!/bin/sh
+            # A charm in sh: publishes its greeting on every greeting relation, fails on purpose when told to.
+            case "$JUJU_DISPATCH_PATH" in
+              actions/*) action-set "message=$(config-get greeting), $(action-get name)!"; exit 0 ;;
+            esac
+            g=$(config-get greeting)
+            if [ "$g" = fail ]; then echo "greeting says fail" >&2; exit 1; fi
+            for r in $(relation-ids greeting); do relation-set -r "$r" greeting="$g"; done
+            status-set active "greeting $g (charm v$(cat version))"
+            """;
+
+    private void charm(Path file, String version) throws IOException {
+        try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(file.toFile())) {
+            entry(zip, "metadata.yaml", "name: shell\nsummary: s\ndescription: d\nprovides:\n  greeting:\n    interface: greet\n"
+                    + "requires:\n  listen:\n    interface: greet\n", 0644);
+            entry(zip, "config.yaml", "options:\n  greeting:\n    type: string\n    default: Hello\n    description: g\n", 0644);
+            entry(zip, "actions.yaml", "greet:\n  description: g\n  params:\n    name:\n      type: string\n      description: n\n", 0644);
+            entry(zip, "version", version, 0644);
+            entry(zip, "dispatch", DISPATCH, 0755);
+        }
+    }
+
+    private static void entry(ZipArchiveOutputStream zip, String name, String text, int mode) throws IOException {
+        ZipArchiveEntry e = new ZipArchiveEntry(name);
+        e.setUnixMode(0100000 | mode);
+        zip.putArchiveEntry(e);
+        zip.write(text.getBytes(StandardCharsets.UTF_8));
+        zip.closeArchiveEntry();
+    }
+
+    private JsonNode status() {
+        Run r = jcharm("status", "--format=json");
+        assertEquals(0, r.code(), r.err());
+        return JsonMapper.builder().build().readTree(r.out());
+    }
+
+    private static String workload(JsonNode status, String app, String unit) {
+        return status.path("applications").path(app).path("units").path(unit).path("workload-status").path("current").asString("");
+    }
+
+    @Test
+    void theLocalVerbsComposeAcrossInvocations() throws IOException {
+        Path bundleDir = Files.createDirectories(root.resolve("bundles/shell"));
+        charm(bundleDir.resolve("shell.charm"), "1");
+        Files.writeString(bundleDir.resolve("bundle.yaml"), """
+                name: shells
+                applications:
+                  a: {charm: ./shell.charm, num_units: 1}
+                  b: {charm: ./shell.charm, num_units: 1, options: {greeting: Hi}}
+                relations:
+                - [a:greeting, b:listen]
+                """);
+        Run deploy = jcharm("deploy", "bundles/shell");
+        assertEquals(0, deploy.code(), deploy.out() + deploy.err());
+        assertTrue(deploy.out().contains("a/0") && deploy.out().contains("install") && deploy.out().contains("settled after"),
+                deploy.out());
+        assertTrue(deploy.out().contains("Simulated:"), "the status says what is simulated");
+        JsonNode s = status();
+        assertEquals("active", workload(s, "a", "a/0"));
+        assertEquals("Hello", s.path("relations").get(0).path("unit-data").path("a/0").path("greeting").asString(""));
+
+        Run fail = jcharm("config", "a", "greeting=fail");
+        assertEquals(ExitCodes.EXTERNAL, fail.code(), "a unit in error fails the command");
+        assertTrue(fail.err().contains("units in error: a/0") && fail.err().contains("jcharm resolve a/0"), fail.err());
+        assertEquals("error", workload(status(), "a", "a/0"));
+        Run log = jcharm("debug-log", "--include", "a/0");
+        assertTrue(log.out().contains("greeting says fail"), log.out());
+        assertEquals(ExitCodes.EXTERNAL, jcharm("config", "a", "greeting=Bonjour").code(), "still in error: only resolve helps");
+        Run resolve = jcharm("resolve", "a/0");
+        assertEquals(0, resolve.code(), resolve.out() + resolve.err());
+        assertEquals("Bonjour", status().path("relations").get(0).path("unit-data").path("a/0").path("greeting").asString(""));
+
+        Run action = jcharm("run-action", "a/0", "greet", "name=you");
+        assertEquals(0, action.code(), action.err());
+        assertTrue(action.out().contains("message: Bonjour, you!") && action.out().contains("status: completed"), action.out());
+        Run config = jcharm("config", "a");
+        assertTrue(config.out().contains("greeting: Bonjour"), config.out());
+
+        assertEquals(0, jcharm("remove-relation", "a", "b").code());
+        assertEquals(0, status().path("relations").size());
+        Run ambiguous = jcharm("integrate", "a", "b");
+        assertTrue(ambiguous.err().contains("ambiguous relation"), "inferred as juju integrate does: " + ambiguous.err());
+        Run integrate = jcharm("integrate", "a:greeting", "b");
+        assertEquals(0, integrate.code(), integrate.out() + integrate.err());
+        assertEquals("a:greeting", status().path("relations").get(0).path("endpoints").get(0).asString(""));
+
+        charm(root.resolve("shell-2.charm"), "2");
+        assertEquals(0, jcharm("refresh", "a", "--path", "shell-2.charm").code());
+        JsonNode refreshed = status();
+        assertEquals(2, refreshed.path("applications").path("a").path("charm-rev").asInt());
+        assertTrue(refreshed.path("applications").path("a").path("units").path("a/0").path("workload-status").path("message")
+                .asString("").contains("charm v2"));
+
+        assertEquals(0, jcharm("remove-application", "b").code());
+        assertTrue(status().path("applications").path("b").isMissingNode(), "b is gone");
+        Run bad = jcharm("resolve", "a/0");
+        assertEquals(ExitCodes.USER, bad.code());
+        assertTrue(bad.err().contains("not in an error state"), bad.err());
+    }
+}

@@ -1,0 +1,116 @@
+package io.jcharm.local;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs one hook or action as Juju's uniter does (reference juju-formats §1.4): the charm
+ * directory must hold metadata.yaml; {@code dispatch} when it exists (it must be executable),
+ * else {@code hooks/<name>} or {@code actions/<name>}; neither means the hook is skipped (and an
+ * action is "not implemented"). The process starts in the charm directory with exactly the
+ * environment given, stdin from /dev/null, and is killed (with its children) at the timeout.
+ *
+ * <pre>{@code
+ * HookRunner.Result r = new HookRunner(Duration.ofMinutes(5)).run(charmDir, hook, env, outputFile);
+ * r.exit();   // 0 on success
+ * }</pre>
+ */
+final class HookRunner {
+    private final Duration timeout;
+
+    HookRunner(Duration timeout) {
+        this.timeout = timeout;
+    }
+
+    /**
+     * @param exit the exit code (0 for a skipped hook)
+     * @param output every line the process printed, stdout and stderr interleaved
+     * @param failure why it failed, in Juju's words ("exit status 1"), or "" on success
+     * @param skipped whether there was nothing to run
+     */
+    record Result(int exit, List<String> output, String failure, boolean skipped) {
+    }
+
+    Result run(Path charmDir, HookSpec hook, Map<String, String> env, Path outputFile) {
+        if (!Files.isRegularFile(charmDir.resolve("metadata.yaml")) && !Files.isRegularFile(charmDir.resolve("charmcraft.yaml"))) {
+            return new Result(1, List.of(), "charm missing from disk (" + charmDir + " has no metadata.yaml)", false);
+        }
+        Path dispatch = charmDir.resolve("dispatch");
+        Path handler;
+        if (Files.exists(dispatch)) {
+            if (!Files.isExecutable(dispatch)) {
+                return new Result(1, List.of(), "fork/exec " + dispatch + ": permission denied (dispatch must be mode 0755)", false);
+            }
+            handler = dispatch;
+        } else {
+            handler = charmDir.resolve(hook.action() ? "actions" : "hooks").resolve(hook.name());
+            if (!Files.isExecutable(handler)) {
+                return hook.action()
+                        ? new Result(1, List.of(), "action not implemented on unit", false)
+                        : new Result(0, List.of(), "", true);
+            }
+        }
+        ProcessBuilder pb = new ProcessBuilder(handler.toString()).directory(charmDir.toFile());
+        pb.environment().clear();
+        pb.environment().putAll(env);
+        pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        pb.redirectErrorStream(true);
+        pb.redirectOutput(outputFile.toFile());
+        Process p;
+        try {
+            Files.createDirectories(outputFile.getParent());
+            p = pb.start();
+        } catch (IOException e) {
+            return new Result(1, List.of(), "fork/exec " + handler + ": " + e.getMessage(), false);
+        }
+        boolean finished;
+        try {
+            finished = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            kill(p);
+            return new Result(1, output(outputFile), "interrupted: the local model is shutting down", false);
+        }
+        if (!finished) {
+            kill(p);
+            return new Result(1, output(outputFile), "hook did not finish within " + timeout.toSeconds() + " s and was killed", false);
+        }
+        int exit = p.exitValue();
+        return new Result(exit, output(outputFile), exit == 0 ? "" : "exit status " + exit, false);
+    }
+
+    /** Kills the process and everything it started: a JVM hook may have children of its own. */
+    private static void kill(Process p) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+        try {
+            p.waitFor(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static List<String> output(Path file) {
+        try {
+            if (!Files.isRegularFile(file)) {
+                return List.of();
+            }
+            String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+            List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
+            if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
+                lines.remove(lines.size() - 1);
+            }
+            return lines;
+        } catch (IOException e) {
+            return List.of("(cannot read the hook's output from " + file + ": " + e.getMessage() + ")");
+        }
+    }
+}

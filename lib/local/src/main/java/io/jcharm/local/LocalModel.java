@@ -1,0 +1,282 @@
+package io.jcharm.local;
+
+import io.jcharm.bundle.CheckResult;
+import io.jcharm.bundle.EndpointInference;
+import io.jcharm.bundle.Inference;
+import io.jcharm.core.meta.CharmMetadata;
+import io.jcharm.local.ModelDoc.Action;
+import io.jcharm.local.ModelDoc.Relation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The local model: a rehearsal of a bundle on this machine, kept in a state directory so that
+ * commands compose across invocations. Opening it takes the directory's lock (commands run one
+ * at a time); each change queues the hooks Juju would run and {@link #settle} runs them as real
+ * processes; closing it saves everything and stops the embedded servers. Nothing runs between
+ * invocations.
+ *
+ * <pre>{@code
+ * try (LocalModel model = LocalModel.open(Path.of(".jcharm/model"), ModelOptions.defaults())) {
+ *     model.deploy(Path.of("bundles/edge"), List.of(), Progress.NONE);
+ *     model.status().unit("istio/0").orElseThrow().workload();   // "active"
+ * }
+ * }</pre>
+ */
+public final class LocalModel implements AutoCloseable {
+    /** Where a rehearsal lives unless told otherwise. */
+    public static final Path DEFAULT_STATE_DIR = Path.of(".jcharm", "model");
+
+    private final StateDir dirs;
+    private final ModelOptions options;
+    private final StateStore.Lock lock;
+    private final Controller controller;
+    private final Operations ops;
+    private final ModelRuntime runtime;
+    private boolean closed;
+
+    private LocalModel(StateDir dirs, ModelOptions options, StateStore.Lock lock, ModelDoc doc) {
+        this.dirs = dirs;
+        this.options = options;
+        this.lock = lock;
+        this.runtime = new ModelRuntime(dirs, options);
+        Map<String, CharmMetadata> cache = new HashMap<>();
+        this.controller = new Controller(doc, options, new DebugLog(dirs.debugLog(), options.clock()),
+                app -> {
+                    // Keyed by file and time: a removed application's name may come back with another charm.
+                    Path archive = dirs.root().resolve(app.charmArchive);
+                    return cache.computeIfAbsent(archive + "@" + archive.toFile().lastModified(), k -> Operations.metadata(archive));
+                }, runtime);
+        this.runtime.attach(controller);
+        this.ops = new Operations(controller, dirs);
+    }
+
+    /** Opens (or creates) the model in {@code stateDir}, waiting up to the settle timeout for another command. */
+    public static LocalModel open(Path stateDir, ModelOptions options) {
+        StateDir dirs = new StateDir(stateDir);
+        StateStore.Lock lock = StateStore.lock(dirs, options.settleTimeout());
+        try {
+            ModelDoc doc = StateStore.load(dirs).orElseGet(() -> {
+                ModelDoc d = new ModelDoc();
+                d.name = options.modelName().orElse("local");
+                d.uuid = UUID.randomUUID().toString();
+                return d;
+            });
+            return new LocalModel(dirs, options, lock, doc);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    public Path stateDir() {
+        return dirs.root();
+    }
+
+    /**
+     * Verifies the bundle (refusing it with every problem before anything runs), deploys its
+     * applications and relations, and settles. As {@code juju deploy} of a bundle, what the model
+     * already has (same application and charm, same relation) is left as it is, so deploying
+     * again continues a rehearsal; an application of the same name with another charm is refused.
+     *
+     * @throws BundleRefusedException when the bundle does not verify or names charms the local model cannot run
+     */
+    public SettleResult deploy(Path bundle, List<Path> overlays, Progress progress) {
+        CheckResult checked = BundleDeployer.check(bundle, overlays);
+        synchronized (controller) {
+            if (controller.doc.applications.isEmpty() && options.modelName().isEmpty()) {
+                controller.doc.name = checked.bundle().orElseThrow().name().orElse(controller.doc.name);
+            }
+            controller.doc.bundle = bundle.toString() + (overlays.isEmpty() ? "" : " + " + overlays);
+            new BundleDeployer(ops).deploy(checked);
+            save();
+        }
+        return settle(progress);
+    }
+
+    /** Relates two applications ({@code app} or {@code app:endpoint} each), inferring endpoints as juju integrate does. */
+    public void integrate(String a, String b) {
+        Inference inf = EndpointInference.infer(BundleDeployer.spec(a), BundleDeployer.spec(b), app -> {
+            try {
+                return Optional.of(controller.metadata(app));
+            } catch (LocalModelException e) {
+                return Optional.empty();
+            }
+        }, EndpointInference.Style.SERVER);
+        if (inf instanceof Inference.Failed f) {
+            throw new LocalModelException("cannot integrate " + a + " " + b + ": " + f.message(), "name the endpoints: app:endpoint");
+        }
+        Inference.Inferred i = (Inference.Inferred) inf;
+        ops.addRelation(i.first().application(), i.first().endpoint().name(), i.second().application(), i.second().endpoint().name());
+    }
+
+    /** Removes the relation between {@code a} and {@code b} ({@code app} or {@code app:endpoint} each). */
+    public void removeRelation(String a, String b) {
+        int id;
+        synchronized (controller) {
+            List<Relation> matches = controller.doc.relations.values().stream()
+                    .filter(r -> !r.dying() && !r.peer() && matches(r, a) && matches(r, b)).toList();
+            if (matches.size() != 1) {
+                throw new LocalModelException(matches.isEmpty() ? "relation between " + a + " and " + b + " not found"
+                        : "ambiguous relation: " + a + " " + b + " could refer to " + matches.stream().map(Relation::key).toList(),
+                        "see jcharm status; name the endpoints as app:endpoint");
+            }
+            id = matches.get(0).id;
+        }
+        ops.removeRelation(id);
+    }
+
+    private static boolean matches(Relation r, String spec) {
+        return r.endpoints.stream().anyMatch(e -> e.toString().equals(spec) || e.app().equals(spec));
+    }
+
+    /** Sets options ({@code k=v} as strings, typed by the charm) and resets others to their defaults. */
+    public void config(String app, Map<String, String> values, List<String> reset) {
+        ops.configure(app, values, reset);
+    }
+
+    /** The application's effective config. */
+    public Map<String, Object> config(String app) {
+        ops.app(app);
+        return controller.config(app);
+    }
+
+    /** Queues an action and settles until it (and what it caused) ran; returns its outcome. */
+    public ActionResult runAction(String unit, String action, Map<String, String> params, Progress progress) {
+        String id = ops.queueAction(unit, action, params);
+        settle(progress);
+        return action(id).orElseThrow();
+    }
+
+    public Optional<ActionResult> action(String id) {
+        synchronized (controller) {
+            Action a = controller.doc.actions.get(id);
+            return a == null ? Optional.empty()
+                    : Optional.of(new ActionResult(a.id, a.unit, a.name, a.status, a.message, a.results, a.log));
+        }
+    }
+
+    /** Upgrades an application to a new packed charm; its config, relations, state and secrets stay. */
+    public void refresh(String app, Path archive) {
+        ops.refresh(app, archive.toAbsolutePath(), archive.toString());
+    }
+
+    public void removeApplication(String app, boolean force) {
+        ops.removeApplication(app, force);
+    }
+
+    /** Scales up by one unit (install phase, then joined/changed with every related unit). */
+    public String addUnit(String app) {
+        return ops.addUnit(app);
+    }
+
+    /** Scales down by one unit (departed on both sides, stop, remove; a new leader if it led). */
+    public void removeUnit(String unit) {
+        ops.removeUnit(unit);
+    }
+
+    /** Retries a unit's failed hook, or with {@code retry} false marks it done without running it. */
+    public void resolve(String unit, boolean retry) {
+        ops.resolve(unit, retry);
+    }
+
+    /** Queues update-status on every started unit. */
+    public void updateStatus() {
+        ops.updateStatus();
+    }
+
+    public void injectFault(Fault fault) {
+        ops.injectFault(fault);
+    }
+
+    /** Runs hooks until nothing is left to run (or the settle timeout passes). */
+    public SettleResult settle(Progress progress) {
+        SettleResult r = new Settler(controller, runtime, options, this::save).settle(progress);
+        save();
+        return r;
+    }
+
+    public ModelStatus status() {
+        runtime.saveWorkloads(); // the simulated workloads' state, as of now
+        synchronized (controller) {
+            return StatusView.of(controller.doc, dirs, options.jujuVersion());
+        }
+    }
+
+    /** The embedded Kubernetes API's objects (starting it if this command has not yet). */
+    public List<JsonNode> kubernetesObjects() {
+        return runtime.kube().objects();
+    }
+
+    /** The Pebble emulators of a unit started by this command (empty before its first hook). */
+    public Map<String, io.jcharm.pebble.emulator.PebbleEmulator> workloads(String unit) {
+        return runtime.workloads().emulators(unit);
+    }
+
+    private void save() {
+        synchronized (controller) {
+            StateStore.save(dirs, controller.doc);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            runtime.close();
+            save();
+        } finally {
+            lock.close();
+        }
+    }
+
+    // --- reading a model without opening it (no lock, no servers) ------------------------------
+
+    /** The status of the model in {@code stateDir}, as last saved; works while another command runs. */
+    public static ModelStatus readStatus(Path stateDir, String jujuVersion) {
+        StateDir dirs = new StateDir(stateDir);
+        ModelDoc doc = StateStore.load(dirs).orElseThrow(() -> new LocalModelException("no model in " + dirs.root(),
+                "deploy a bundle first: jcharm deploy <bundle>"));
+        return StatusView.of(doc, dirs, jujuVersion);
+    }
+
+    /** The last {@code lines} lines of the model's log, only those of {@code entity} (a unit or application) when given. */
+    public static List<String> readLog(Path stateDir, int lines, Optional<String> entity) {
+        DebugLog log = new DebugLog(new StateDir(stateDir).debugLog(), java.time.Clock.systemUTC());
+        // An application's lines are its units': unit-<app>-<n>: (not those of an app named <app>-x).
+        java.util.function.Predicate<String> filter = entity.map(e -> e.contains("/")
+                ? (java.util.function.Predicate<String>) l -> l.startsWith(DebugLog.tag(e) + ":")
+                : java.util.regex.Pattern.compile("^unit-" + java.util.regex.Pattern.quote(e) + "-\\d+:").asPredicate())
+                .orElse(l -> true);
+        return log.tail(lines, filter);
+    }
+
+    /** The Kubernetes objects saved with the model in {@code stateDir}. */
+    public static List<JsonNode> readKubernetesObjects(Path stateDir) {
+        Path file = new StateDir(stateDir).kubeJson();
+        if (!Files.isRegularFile(file)) {
+            return List.of();
+        }
+        try {
+            List<JsonNode> out = new ArrayList<>();
+            JsonMapper.builder().build().readTree(Files.readString(file, StandardCharsets.UTF_8)).forEach(out::add);
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

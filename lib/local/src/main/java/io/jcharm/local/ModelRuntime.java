@@ -1,0 +1,249 @@
+package io.jcharm.local;
+
+import io.jcharm.core.meta.CharmMetadata;
+import io.jcharm.local.ModelDoc.App;
+import io.jcharm.local.ModelDoc.ConsumerDoc;
+import io.jcharm.local.ModelDoc.Secret;
+import io.jcharm.local.ModelDoc.Unit;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What runs while a command settles the model: the hook-tool server, the embedded Kubernetes
+ * API (started only when a Kubernetes application needs it), the Pebble emulators and the
+ * machine sandboxes; and the running of one hook as a process with the environment Juju gives.
+ *
+ * <pre>{@code
+ * try (ModelRuntime rt = new ModelRuntime(dirs, options)) {
+ *     rt.attach(controller);
+ *     rt.run(controller.claim().orElseThrow());
+ * }
+ * }</pre>
+ */
+final class ModelRuntime implements ModelEvents, AutoCloseable {
+    private final StateDir dirs;
+    private final ModelOptions options;
+    private final HookRunner runner;
+    private Controller controller;
+    private HookToolServer toolServer;
+    private Path toolsDir;
+    private KubeApi kube;
+    private Workloads workloads;
+
+    ModelRuntime(StateDir dirs, ModelOptions options) {
+        this.dirs = dirs;
+        this.options = options;
+        this.runner = new HookRunner(options.hookTimeout());
+    }
+
+    void attach(Controller c) {
+        this.controller = c;
+    }
+
+    private synchronized void startTools() {
+        if (toolServer == null) {
+            toolsDir = ToolsDir.install(dirs.tools());
+            toolServer = HookToolServer.start();
+            workloads = new Workloads(dirs, options.socketDir());
+        }
+    }
+
+    /** The embedded Kubernetes API, started on first use in this command. */
+    synchronized KubeApi kube() {
+        if (kube == null) {
+            kube = KubeApi.start(dirs, controller.doc.name);
+        }
+        return kube;
+    }
+
+    synchronized Workloads workloads() {
+        startTools();
+        return workloads;
+    }
+
+    /** Saves the running containers' state now (so that a status shows it). */
+    synchronized void saveWorkloads() {
+        if (workloads != null) {
+            workloads.save();
+        }
+    }
+
+    /** Runs one claimed hook to its end and records the outcome with the controller. */
+    HookRunner.Result run(HookContext ctx) {
+        startTools();
+        Map<String, String> env;
+        Path charmDir;
+        String app;
+        synchronized (controller) {
+            Unit u = controller.doc.unit(ctx.unit).orElseThrow();
+            App a = controller.doc.applications.get(u.app);
+            app = a.name;
+            int rev = ctx.hook.charmRevision() != null ? ctx.hook.charmRevision() : u.charmRevision;
+            charmDir = dirs.charmDir(u.name, rev);
+            env = environment(controller.doc, a, u, ctx, charmDir, controller.metadata(a.name));
+        }
+        String id = toolServer.register(ctx.unit, new ToolRouter(controller, ctx, dirs)::handle);
+        ctx.contextId = id;
+        env.put("JUJU_CONTEXT_ID", id);
+        HookRunner.Result r;
+        try {
+            r = runner.run(charmDir, ctx.hook, env, dirs.unitDir(ctx.unit).resolve("hook-output.log"));
+        } finally {
+            toolServer.unregister(id);
+        }
+        log(ctx, r);
+        List<String> tail = r.output().size() <= options.logTail() ? r.output()
+                : r.output().subList(r.output().size() - options.logTail(), r.output().size());
+        controller.finish(ctx, r.exit(), new ArrayList<>(tail), r.failure());
+        return r;
+    }
+
+    private void log(HookContext ctx, HookRunner.Result r) {
+        String what = ctx.hook.action() ? "action " + ctx.hook.name() : ctx.hook.name();
+        String level = r.exit() == 0 ? "DEBUG" : "WARNING";
+        if (!r.output().isEmpty()) {
+            controller.log.append(ctx.unit, level, "unit." + ctx.unit + "." + what.replace(' ', '-'), String.join("\n", r.output()));
+        }
+        if (r.skipped()) {
+            controller.log.append(ctx.unit, "INFO", "juju.worker.uniter.operation", "skipped \"" + what + "\" hook (missing)");
+        } else if (r.exit() == 0) {
+            controller.log.append(ctx.unit, "INFO", "juju.worker.uniter.operation", "ran \"" + what
+                    + "\" hook (via hook dispatching script: dispatch)");
+        }
+    }
+
+    /** The environment Juju gives a hook (reference ops-and-pebble §1.3), plus the local model's own. */
+    private Map<String, String> environment(ModelDoc doc, App a, Unit u, HookContext ctx, Path charmDir, CharmMetadata meta) {
+        Map<String, String> env = new TreeMap<>();
+        Path sandbox = null;
+        if (!a.kubernetes) {
+            MachineSandbox box = MachineSandbox.prepare(dirs.sandbox(u.name), "juju-" + u.name.replace('/', '-'));
+            sandbox = box.bin();
+            env.put("JCHARM_MACHINE_ROOT", box.root().toString());
+            env.put("JUJU_MACHINE_ID", Integer.toString(u.number));
+        }
+        String inherited = System.getenv().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin");
+        env.put("PATH", toolsDir + (sandbox != null ? ":" + sandbox : "") + ":" + inherited);
+        Path home = dirs.unitDir(u.name).resolve("home");
+        Path tmp = dirs.unitDir(u.name).resolve("tmp");
+        try {
+            java.nio.file.Files.createDirectories(home);
+            java.nio.file.Files.createDirectories(tmp);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot create " + home + " or " + tmp + ": " + e.getMessage(), e);
+        }
+        env.put("HOME", home.toString());
+        env.put("TMPDIR", tmp.toString());
+        env.put("LANG", "C.UTF-8");
+        env.put("JCHARM_LOCAL_MODEL", "1");
+        HookSpec h = ctx.hook;
+        env.put("JUJU_DISPATCH_PATH", (h.action() ? "actions/" : "hooks/") + h.name());
+        if (!h.action()) {
+            env.put("JUJU_HOOK_NAME", h.name());
+        }
+        env.put("JUJU_UNIT_NAME", u.name);
+        env.put("JUJU_MODEL_NAME", doc.name);
+        env.put("JUJU_MODEL_UUID", doc.uuid);
+        env.put("JUJU_VERSION", options.jujuVersion());
+        env.put("JUJU_CHARM_DIR", charmDir.toString());
+        env.put("JUJU_AGENT_SOCKET_ADDRESS", toolServer.address());
+        env.put("JUJU_AGENT_SOCKET_NETWORK", "tcp");
+        env.put("JUJU_AVAILABILITY_ZONE", "local");
+        if (h.relationId() != null) {
+            env.put("JUJU_RELATION", h.name().replaceAll("-relation-[a-z]+$", ""));
+            env.put("JUJU_RELATION_ID", env.get("JUJU_RELATION") + ":" + h.relationId());
+            env.put("JUJU_REMOTE_APP", h.remoteApp());
+            if (h.remoteUnit() != null) {
+                env.put("JUJU_REMOTE_UNIT", h.remoteUnit());
+            }
+            if (h.departingUnit() != null) {
+                env.put("JUJU_DEPARTING_UNIT", h.departingUnit());
+            }
+        }
+        if (h.action()) {
+            env.put("JUJU_ACTION_NAME", h.name());
+            env.put("JUJU_ACTION_UUID", h.actionId());
+        }
+        if (h.workload() != null) {
+            env.put("JUJU_WORKLOAD_NAME", h.workload());
+        }
+        if (h.secretId() != null) {
+            env.put("JUJU_SECRET_ID", h.secretId());
+            Secret s = doc.secrets.get(h.secretId());
+            ConsumerDoc c = s == null ? null : s.consumers.get(u.name);
+            String label = c != null && c.label() != null ? c.label() : s != null && Secrets.owns(s, u.name) ? s.label : null;
+            if (label != null) {
+                env.put("JUJU_SECRET_LABEL", label);
+            }
+            if (h.secretRevision() != null) {
+                env.put("JUJU_SECRET_REVISION", Integer.toString(h.secretRevision()));
+            }
+        }
+        if (a.kubernetes) {
+            KubeApi api = kube();
+            api.ensureApp(a.name, List.copyOf(a.units.keySet()));
+            env.put("KUBECONFIG", dirs.kubeconfig().toString());
+            // fabric8's mock server cannot do server-side apply: lib/kubernetes's ApplyMode.ENV.
+            env.put("JCHARM_KUBE_APPLY", "create-or-replace");
+            Path containers = workloads.prepare(u.name, List.copyOf(meta.containers().keySet()));
+            env.put("JCHARM_CONTAINERS_DIR", containers.toString());
+        }
+        env.putAll(options.hookEnvironment());
+        return env;
+    }
+
+    // --- events from the controller (under its lock) ----------------------------------------
+
+    @Override
+    public void unitRemoved(String unit) {
+        if (workloads != null) {
+            workloads.forget(unit);
+        }
+        StateDir.deleteTree(dirs.unitDir(unit));
+    }
+
+    @Override
+    public void appRemoved(String app, boolean kubernetes) {
+        if (kubernetes) {
+            kube().deleteApp(app);
+        }
+        StateDir.deleteTree(dirs.resources(app));
+    }
+
+    @Override
+    public void unitUpgraded(String unit, boolean kubernetes, int revision) {
+        if (kubernetes && workloads != null) {
+            workloads.reset(unit);
+        }
+        // The old charm ran its last hook (stop); Juju replaces the charm directory in place.
+        try (var dirsOfUnit = java.nio.file.Files.list(dirs.unitDir(unit))) {
+            dirsOfUnit.filter(d -> d.getFileName().toString().startsWith("charm-r")
+                    && !d.equals(dirs.charmDir(unit, revision))).forEach(StateDir::deleteTree);
+        } catch (java.io.IOException e) {
+            controller.log.append(unit, "WARNING", "jcharm.local", "cannot delete old charm revisions: " + e.getMessage());
+        }
+    }
+
+    /** Saves the Kubernetes objects and the containers' state, and stops everything. */
+    @Override
+    public synchronized void close() {
+        try {
+            if (workloads != null) {
+                workloads.close();
+            }
+            if (kube != null) {
+                kube.save();
+            }
+        } finally {
+            if (kube != null) {
+                kube.close();
+            }
+            if (toolServer != null) {
+                toolServer.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package io.jcharm.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+
+/**
+ * The layout of a rehearsal's state directory (default {@code ./.jcharm/model}).
+ *
+ * <pre>
+ * model.json                 controller state (applications, units, relations, secrets, ...)
+ * kube.json                  the embedded Kubernetes API's objects
+ * debug.log                  the model's log (jcharm debug-log)
+ * lock                       serialises concurrent jcharm commands
+ * tools/                     the hook-tool client and its symlinks (first on every hook's PATH)
+ * charms/&lt;app&gt;-r&lt;rev&gt;.charm   each deployed archive, copied
+ * units/&lt;app&gt;-&lt;n&gt;/charm-r&lt;rev&gt;/ the unit's unpacked charm (JUJU_CHARM_DIR)
+ * units/&lt;app&gt;-&lt;n&gt;/pebble/    each workload container's saved Pebble state
+ * units/&lt;app&gt;-&lt;n&gt;/sandbox/   machine charms: fake system tools (bin/), their call log, root/
+ * units/&lt;app&gt;-&lt;n&gt;/home, tmp   HOME and TMPDIR of its hooks
+ * </pre>
+ *
+ * <pre>{@code
+ * StateDir dir = new StateDir(Path.of(".jcharm/model"));
+ * dir.charmDir("hello/0", 1);   // .jcharm/model/units/hello-0/charm-r1
+ * }</pre>
+ */
+record StateDir(Path root) {
+
+    StateDir {
+        root = root.toAbsolutePath().normalize();
+    }
+
+    Path modelJson() {
+        return root.resolve("model.json");
+    }
+
+    Path kubeJson() {
+        return root.resolve("kube.json");
+    }
+
+    Path debugLog() {
+        return root.resolve("debug.log");
+    }
+
+    Path lockFile() {
+        return root.resolve("lock");
+    }
+
+    Path tools() {
+        return root.resolve("tools");
+    }
+
+    Path kubeconfig() {
+        return root.resolve("kubeconfig");
+    }
+
+    Path charmArchive(String app, int revision) {
+        return root.resolve("charms").resolve(app + "-r" + revision + ".charm");
+    }
+
+    Path unitDir(String unit) {
+        return root.resolve("units").resolve(unit.replace('/', '-'));
+    }
+
+    Path charmDir(String unit, int revision) {
+        return unitDir(unit).resolve("charm-r" + revision);
+    }
+
+    Path pebbleDir(String unit) {
+        return unitDir(unit).resolve("pebble");
+    }
+
+    Path sandbox(String unit) {
+        return unitDir(unit).resolve("sandbox");
+    }
+
+    Path resources(String app) {
+        return root.resolve("resources").resolve(app);
+    }
+
+    /** Deletes a directory tree; used for units and charm revisions that are gone. */
+    static void deleteTree(Path dir) {
+        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.delete(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                    Files.delete(d);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + dir + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package io.jcharm.local;
+
+/**
+ * Answers hook-tool calls; the {@link HookToolServer} hands it every authenticated or not call.
+ *
+ * <pre>{@code
+ * ToolHandler echo = call -> ToolReply.out(String.join(" ", call.argv()));
+ * }</pre>
+ */
+@FunctionalInterface
+interface ToolHandler {
+    ToolReply handle(ToolCall call);
+}

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Hook-tool client of the jcharm local model. Every hook tool (relation-get, status-set, ...) is
+# a symlink to this script: it sends its name, its arguments, its working directory and, for
+# "--file -", its stdin to the local model over loopback (JUJU_AGENT_SOCKET_ADDRESS),
+# authenticated by the hook's JUJU_CONTEXT_ID, then replays the answer byte for byte: stdout,
+# stderr and exit code. No JVM starts per call: bash's /dev/tcp, head and cat do the work.
+# Wire format: see io.jcharm.local.HookToolServer.
+set -u
+export LC_ALL=C # so that ${#var} counts bytes, not characters
+tool=${0##*/}
+addr=${JUJU_AGENT_SOCKET_ADDRESS:-}
+if [ -z "$addr" ] || [ -z "${JUJU_CONTEXT_ID:-}" ]; then
+  printf 'ERROR %s: JUJU_AGENT_SOCKET_ADDRESS and JUJU_CONTEXT_ID are not set: hook tools work only inside a hook run by the jcharm local model\n' "$tool" >&2
+  exit 1
+fi
+host=${addr%:*}
+port=${addr##*:}
+
+# Like Juju's tools, read stdin only when told to ("--file -"): a hook's stdin may never end.
+want_stdin=0
+prev=
+for a in "$@"; do
+  if { [ "$prev" = --file ] && [ "$a" = - ]; } || [ "$a" = --file=- ]; then
+    want_stdin=1
+  fi
+  prev=$a
+done
+stdin_file=
+if [ "$want_stdin" = 1 ]; then
+  # A file, not a variable: bash variables cannot hold NUL bytes, and the length goes first.
+  stdin_file=$(mktemp "${TMPDIR:-/tmp}/jcharm-tool.XXXXXX") || exit 1
+  trap 'rm -f "$stdin_file"' EXIT
+  cat >"$stdin_file" || exit 1
+fi
+
+if ! exec 3<>"/dev/tcp/$host/$port"; then
+  printf 'ERROR %s: cannot reach the jcharm local model at %s: it runs hooks only while a jcharm command is running\n' "$tool" "$addr" >&2
+  exit 1
+fi
+
+send() { printf '%s\n%s' "${#1}" "$1"; }
+{
+  printf 'JCHARM-TOOLS 1\n'
+  send "$JUJU_CONTEXT_ID"
+  send "$PWD"
+  printf '%s\n' "$(($# + 1))"
+  send "$tool"
+  for a in "$@"; do send "$a"; done
+  if [ -n "$stdin_file" ]; then
+    size=$(wc -c <"$stdin_file")
+    printf '%s\n' "${size//[!0-9]/}" # BSD wc pads with spaces
+    cat "$stdin_file"
+  else
+    printf -- '-1\n'
+  fi
+} >&3
+
+if ! read -r code outlen errlen <&3; then
+  printf 'ERROR %s: the jcharm local model closed the connection without an answer\n' "$tool" >&2
+  exit 1
+fi
+# head -c reads no more than it is asked for, so stderr stays in the socket for cat.
+head -c "$outlen" <&3
+cat <&3 >&2
+exec 3<&-
+exit "$code"

@@ -1,0 +1,155 @@
+package io.jcharm.local;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The bash hook-tool client against the real server: bytes in, bytes out, exactly. */
+class HookToolClientTest {
+    @TempDir
+    static Path dir;
+    static HookToolServer server;
+    static Path bin;
+
+    @BeforeAll
+    static void start() {
+        server = HookToolServer.start();
+        bin = ToolsDir.install(dir.resolve("bin"));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    record Result(int exit, byte[] out, byte[] err) {
+    }
+
+    static Result run(String context, List<String> argv, byte[] stdin) throws Exception {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(bin.resolve(argv.get(0)).toString());
+        cmd.addAll(argv.subList(1, argv.size()));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
+        Map<String, String> env = pb.environment();
+        env.clear();
+        env.put("PATH", System.getenv("PATH"));
+        env.put("JUJU_AGENT_SOCKET_ADDRESS", server.address());
+        env.put("JUJU_CONTEXT_ID", context);
+        env.put("TMPDIR", dir.toString());
+        Process p = pb.start();
+        try (OutputStream in = p.getOutputStream()) {
+            if (stdin != null) {
+                in.write(stdin);
+            }
+        }
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Thread pump = new Thread(() -> {
+            try (InputStream e = p.getErrorStream()) {
+                e.transferTo(err);
+            } catch (IOException ignored) {
+                // the process ended
+            }
+        });
+        pump.start();
+        byte[] out = p.getInputStream().readAllBytes();
+        assertTrue(p.waitFor(20, TimeUnit.SECONDS), "the client did not finish");
+        pump.join(5000);
+        return new Result(p.exitValue(), out, err.toByteArray());
+    }
+
+    @Test
+    void roundTripsArgvStdinStdoutStderrAndExitCodeByteForByte() throws Exception {
+        AtomicReference<ToolCall> seen = new AtomicReference<>();
+        byte[] binary = new byte[70_000];
+        for (int i = 0; i < binary.length; i++) {
+            binary[i] = (byte) (i * 31);
+        }
+        byte[] errBytes = "ERROR line one\n\0 second \u00e9 line\n".getBytes(StandardCharsets.UTF_8);
+        String ctx = server.register("hello/0", call -> {
+            seen.set(call);
+            return new ToolReply(7, binary, errBytes);
+        });
+        List<String> argv = List.of("relation-set", "-r", "greeting:1", "with space", "new\nline", "",
+                "\u00fcnic\u00f6de \u2603", "--file", "-");
+        byte[] stdin = new byte[300_000];
+        for (int i = 0; i < stdin.length; i++) {
+            stdin[i] = (byte) (255 - i % 256);
+        }
+        Result r = run(ctx, argv, stdin);
+        assertEquals(7, r.exit());
+        assertArrayEquals(binary, r.out());
+        assertArrayEquals(errBytes, r.err());
+        assertEquals(argv, seen.get().argv());
+        assertArrayEquals(stdin, seen.get().stdin().orElseThrow());
+        assertEquals(dir.toRealPath().toString(), Path.of(seen.get().cwd()).toRealPath().toString());
+        server.unregister(ctx);
+    }
+
+    @Test
+    void readsStdinOnlyForFileDash() throws Exception {
+        AtomicReference<ToolCall> seen = new AtomicReference<>();
+        String ctx = server.register("hello/0", call -> {
+            seen.set(call);
+            return ToolReply.out("{}");
+        });
+        Result r = run(ctx, List.of("relation-get", "--format=json", "-", "other/0"), "ignored".getBytes());
+        assertEquals(0, r.exit());
+        assertEquals("{}", new String(r.out(), StandardCharsets.UTF_8));
+        assertTrue(seen.get().stdin().isEmpty());
+        Result empty = run(ctx, List.of("state-set", "--file=-"), new byte[0]);
+        assertEquals(0, empty.exit());
+        assertEquals(0, seen.get().stdin().orElseThrow().length);
+        server.unregister(ctx);
+    }
+
+    @Test
+    void refusesUnknownAndExpiredContexts() throws Exception {
+        Map<String, Integer> calls = new HashMap<>();
+        String ctx = server.register("hello/0", call -> {
+            calls.merge("n", 1, Integer::sum);
+            return ToolReply.out("true");
+        });
+        assertEquals(0, run(ctx, List.of("is-leader", "--format=json"), null).exit());
+        Result forged = run(ctx + "0", List.of("is-leader", "--format=json"), null);
+        assertEquals(1, forged.exit());
+        assertTrue(new String(forged.err(), StandardCharsets.UTF_8).contains("unknown context"),
+                new String(forged.err(), StandardCharsets.UTF_8));
+        server.unregister(ctx);
+        Result expired = run(ctx, List.of("is-leader", "--format=json"), null);
+        assertEquals(1, expired.exit());
+        assertEquals(0, expired.out().length);
+        assertEquals(1, calls.get("n"), "neither refused call may reach the handler");
+    }
+
+    @Test
+    void saysWhatIsWrongOutsideAHook() throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(bin.resolve("is-leader").toString());
+        pb.environment().remove("JUJU_CONTEXT_ID");
+        pb.environment().remove("JUJU_AGENT_SOCKET_ADDRESS");
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(10, TimeUnit.SECONDS));
+        assertEquals(1, p.exitValue());
+        assertTrue(out.contains("is-leader") && out.contains("JUJU_CONTEXT_ID"), out);
+        assertTrue(Files.isSymbolicLink(bin.resolve("relation-get")));
+    }
+}

@@ -1,0 +1,85 @@
+package io.jcharm.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jcharm.pebble.ServiceStatus;
+import io.jcharm.pebble.emulator.PebbleEmulator;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A sidecar charm on the local model: its container is a Pebble emulator (plan, files, services
+ * "simulated active"), its Kubernetes objects live in the embedded API, and both survive from one
+ * command to the next, a refresh (new pod: containers start afresh) and go with the application.
+ */
+class KubernetesModelTest {
+    @TempDir
+    Path tmp;
+
+    private static List<String> names(List<JsonNode> objects, String kind) {
+        return objects.stream().filter(o -> o.path("kind").asString("").equals(kind))
+                .map(o -> o.path("metadata").path("name").asString("")).toList();
+    }
+
+    @Test
+    void aSidecarCharmGetsPebbleAndTheKubernetesApiAndBothPersist() {
+        Path ws = Rehearsal.workspace(tmp.resolve("ws"), "k8s.yaml");
+        Path dir = tmp.resolve("state");
+        try (LocalModel model = LocalModel.open(dir, Rehearsal.options())) {
+            Rehearsal.assertSettled(model.deploy(ws, List.of(), Progress.NONE), dir);
+            ModelStatus.UnitStatus u = model.status().unit("web/0").orElseThrow();
+            assertEquals("active", u.workload(), u.message() + " " + u.lastLog());
+            PebbleEmulator app = model.workloads("web/0").get("app");
+            assertEquals(ServiceStatus.ACTIVE, app.service("greeter").orElseThrow().current());
+            assertEquals("Howdy", app.fileText("/etc/greeter/greeting.conf").orElseThrow());
+            List<JsonNode> objects = model.kubernetesObjects();
+            assertEquals(List.of("web-greeting"), names(objects, "ConfigMap"));
+            assertEquals(List.of("web"), names(objects, "StatefulSet"), "what Juju creates for the application");
+            assertEquals(List.of("web-0"), names(objects, "Pod"));
+            assertTrue(names(objects, "Namespace").contains("k8s-greeters"), "the model's namespace");
+        }
+        assertTrue(LocalModel.readStatus(dir, "3.6.14").unit("web/0").orElseThrow().simulated().contains("greeter simulated active"));
+        List<String> hooks = Rehearsal.hooksRun(dir, "web/0");
+        assertEquals(List.of("install", "cluster-relation-created", "leader-elected", "config-changed", "start", "app-pebble-ready"),
+                hooks);
+
+        // The next command: the API and the container come back as they were.
+        try (LocalModel model = LocalModel.open(dir, Rehearsal.options())) {
+            assertEquals(List.of("web-greeting"), names(model.kubernetesObjects(), "ConfigMap"));
+            model.config("web", Map.of("greeting", "Hey"), List.of());
+            Rehearsal.assertSettled(model.settle(Progress.NONE), dir);
+            PebbleEmulator app = model.workloads("web/0").get("app");
+            assertEquals(List.of("greeter"), app.layerLabels(), "restored under its label; the charm found its layer in the plan");
+            assertEquals(ServiceStatus.ACTIVE, app.service("greeter").orElseThrow().current());
+            assertEquals("Hey", app.fileText("/etc/greeter/greeting.conf").orElseThrow());
+            JsonNode cm = model.kubernetesObjects().stream().filter(o -> o.path("kind").asString("").equals("ConfigMap"))
+                    .findFirst().orElseThrow();
+            assertEquals("Hey", cm.path("data").path("greeting").asString(""));
+
+            model.refresh("web", TestCharms.greeter(tmp.resolve("v2"), true, "2"));
+            Rehearsal.assertSettled(model.settle(Progress.NONE), dir);
+            assertEquals("Hey", model.workloads("web/0").get("app").fileText("/etc/greeter/greeting.conf").orElseThrow());
+        }
+        List<String> after = Rehearsal.hooksRun(dir, "web/0");
+        int at = after.indexOf("stop");
+        assertEquals(List.of("stop", "upgrade-charm", "config-changed", "start", "app-pebble-ready"), after.subList(at, at + 5),
+                "a sidecar refresh: the old charm stops, the new one upgrades and starts, pebble-ready again");
+
+        try (LocalModel model = LocalModel.open(dir, Rehearsal.options())) {
+            model.removeApplication("web", false);
+            Rehearsal.assertSettled(model.settle(Progress.NONE), dir);
+            List<JsonNode> objects = model.kubernetesObjects();
+            assertTrue(objects.stream().noneMatch(o -> o.path("metadata").path("name").asString("").startsWith("web")),
+                    objects + "\n" + String.join("\n", LocalModel.readLog(dir, 60, java.util.Optional.empty())));
+        }
+        assertTrue(LocalModel.readKubernetesObjects(dir).stream()
+                .noneMatch(o -> o.path("metadata").path("name").asString("").startsWith("web")));
+        List<String> end = Rehearsal.hooksRun(dir, "web/0");
+        assertEquals(List.of("cluster-relation-broken", "stop", "remove"), end.subList(end.size() - 3, end.size()));
+    }
+}
