@@ -2,8 +2,10 @@ package io.jcharm.kubernetes;
 
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.jcharm.core.Log;
+import io.jcharm.core.StatusException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
@@ -11,7 +13,8 @@ import java.util.function.Function;
  * Runs one logical Kubernetes call with the house error policy: 403 becomes Blocked (via
  * {@link RefusedException}); conflicts, 429, 5xx, timeouts and I/O errors are retried with
  * backoff; then, or for any other API error, one error log line and a
- * {@link KubernetesApiException} that fails the hook so Juju retries it.
+ * {@link KubernetesApiException} that fails the hook so Juju retries it (or fails the action,
+ * saying to run it again).
  */
 final class ApiCalls {
     private static final int MAX_DETAIL = 300;
@@ -19,12 +22,41 @@ final class ApiCalls {
     private final Sleeper sleeper;
     private final Log log;
     private final String app;
+    private final String giveUp;
 
     ApiCalls(RetryPolicy policy, Sleeper sleeper, Log log, String app) {
+        this(policy, sleeper, log, app, false);
+    }
+
+    /** {@code inAction}: a failure fails the action, which Juju does not retry: say so. */
+    ApiCalls(RetryPolicy policy, Sleeper sleeper, Log log, String app, boolean inAction) {
         this.policy = policy;
         this.sleeper = sleeper;
         this.log = log;
         this.app = app;
+        this.giveUp = inAction ? "the action fails; run it again once the API answers"
+                : "the hook fails so that Juju retries it";
+    }
+
+    /** What happens after a call failed for good, for messages ("the hook fails so that ..."). */
+    String giveUp() {
+        return giveUp;
+    }
+
+    /**
+     * A 403 that fabric8 threw outside {@link #call} (say, from a charm's own read while it
+     * builds its desired objects) as the Blocked status a refusal always gives; empty for
+     * anything else. Kept here so that callers' catch blocks name no fabric8 type.
+     */
+    static Optional<StatusException> refusal(RuntimeException e, String doing) {
+        if (e instanceof RefusedException r) {
+            return Optional.of(r.toStatus());
+        }
+        if (e instanceof KubernetesClientException k && k.getCode() == 403) {
+            return Optional.of(StatusException.blocked("Kubernetes API refused a request while "
+                    + doing + " (" + detail(k) + "): deploy with --trust"));
+        }
+        return Optional.empty();
     }
 
     /** What the body is doing now; the body updates the verb as it moves from get to create. */
@@ -87,7 +119,7 @@ final class ApiCalls {
         }
         String msg = "Kubernetes API: " + a.verb + " " + a.target + " failed"
                 + (retryable ? " after " + n + " attempt" + (n == 1 ? "" : "s") : "") + ": " + describe(code, e)
-                + "; the hook fails so that Juju retries it";
+                + "; " + giveUp;
         log.error(msg);
         throw new KubernetesApiException(msg, Math.max(code, 0), e);
     }

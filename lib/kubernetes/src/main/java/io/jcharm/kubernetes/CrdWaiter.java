@@ -48,7 +48,7 @@ final class CrdWaiter {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     String msg = "Kubernetes API: CustomResourceDefinition " + name + " is not Established after "
-                            + options.crdTimeout().toMillis() + " ms; the hook fails so that Juju retries it";
+                            + options.crdTimeout().toMillis() + " ms; " + calls.giveUp();
                     log.error(msg);
                     throw new KubernetesApiException(msg, 0, null);
                 }

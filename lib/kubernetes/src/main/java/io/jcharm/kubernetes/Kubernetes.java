@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -18,7 +19,7 @@ import java.util.function.Supplier;
  * public List<Component> components(Model model) {
  *     Kubernetes kube = Kubernetes.of(model);
  *     return List.of(Gates.leader(),
- *             kube.component("resources", "control-plane", () -> MyResources.desired(model)).dependingOn("leader"),
+ *             kube.componentIn("resources", "control-plane", ns -> MyResources.desired(model, ns)).dependingOn("leader"),
  *             kube.servicePorts("service", List.of(ExposedPort.tcp("http", 8080))));
  * }
  * }</pre>
@@ -77,18 +78,35 @@ public final class Kubernetes implements AutoCloseable {
 
     /** A resource set of this application (a DNS label such as {@code control-plane}). */
     public ManagedResources resources(String set) {
-        return new ManagedResources(session(), new ResourceLabels(app, modelName, set), applyMode(), options, log);
+        return new ManagedResources(session(), new ResourceLabels(app, modelName, set), applyMode(), options, calls(), log);
     }
 
     /** The patch of the Service Juju created for this application. */
     public ServicePatch servicePatch() {
-        return new ServicePatch(session(), app, options, log);
+        return new ServicePatch(session(), app, calls(), log);
     }
 
-    /** A component that applies {@code desired} as resource set {@code set} and removes it on remove. */
+    /**
+     * A component that applies {@code desired} as resource set {@code set} and removes it on
+     * remove. The function gets the namespace objects go to (the model's) and runs inside the
+     * component's error handling: no usable API, or a refusal, is a status, not a failed hook.
+     *
+     * <pre>{@code
+     * kube.componentIn("gateway", "gateway", ns -> GatewayObjects.desired(cfg, ns))
+     *         .dependingOn("control-plane")
+     *         .afterApply(result -> facts.gatewayApplied = true);
+     * }</pre>
+     */
+    public ResourcesComponent componentIn(String name, String set,
+                                          Function<String, ? extends Collection<? extends HasMetadata>> desired) {
+        return new ResourcesComponent(name, this, set, desired);
+    }
+
+    /** As {@link #componentIn}, for objects that do not depend on the namespace. */
     public ResourcesComponent component(String name, String set,
                                         Supplier<? extends Collection<? extends HasMetadata>> desired) {
-        return new ResourcesComponent(name, this, set, desired, java.util.Set.of());
+        Objects.requireNonNull(desired, "desired");
+        return componentIn(name, set, ns -> desired.get());
     }
 
     /** A component that keeps the application's Service ports as {@code ports} says. */
@@ -103,6 +121,11 @@ public final class Kubernetes implements AutoCloseable {
 
     Log log() {
         return log;
+    }
+
+    private ApiCalls calls() {
+        // Juju sets JUJU_ACTION_NAME only for actions, whose failures it does not retry.
+        return new ApiCalls(options.retry(), options.sleeper(), log, app, env.containsKey("JUJU_ACTION_NAME"));
     }
 
     /** Closes the client if one was built (the hook process exits anyway; tests do not). */

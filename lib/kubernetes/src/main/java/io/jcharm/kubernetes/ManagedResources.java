@@ -3,12 +3,8 @@ package io.jcharm.kubernetes;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.jcharm.core.Log;
 import io.jcharm.core.StatusException;
 import java.util.ArrayList;
@@ -24,35 +20,41 @@ import java.util.Set;
 /**
  * One application's set of Kubernetes objects: applied in kind order (waiting for CRDs to be
  * Established), labelled as ours, pruned of what is ours but no longer desired, and removed in
- * reverse order.
+ * reverse order. Actions that manage objects one at a time (serve a model, remove it) use the
+ * single-object calls, which follow the same apply mode, labels and error policy.
  *
  * <pre>{@code
  * ManagedResources cp = Kubernetes.of(model).resources("control-plane");
  * cp.apply(List.of(crd, serviceAccount, clusterRole, binding, deployment, webhook));
  * cp.remove(List.of());  // on the remove hook
+ *
+ * ManagedResources models = Kubernetes.of(model).resources("models");
+ * models.applyOne(seldonDeployment);                     // no pruning of the set's other objects
+ * models.deleteOne(new ObjectRef("machinelearning.seldon.io/v1", "SeldonDeployment", "", "iris"));
  * }</pre>
  */
 public final class ManagedResources {
     private final KubeSession session;
     private final KubernetesClient client;
-    private final KubernetesSerialization serialization;
     private final ResourceLabels labels;
     private final ApplyMode mode;
     private final Log log;
     private final ApiCalls calls;
     private final Discovery discovery;
     private final CrdWaiter crds;
+    private final ObjectWriter writer;
 
-    ManagedResources(KubeSession session, ResourceLabels labels, ApplyMode mode, KubeOptions options, Log log) {
+    ManagedResources(KubeSession session, ResourceLabels labels, ApplyMode mode, KubeOptions options, ApiCalls calls,
+                     Log log) {
         this.session = session;
         this.client = session.client();
-        this.serialization = client.getKubernetesSerialization();
         this.labels = labels;
         this.mode = mode;
         this.log = log;
-        this.calls = new ApiCalls(options.retry(), options.sleeper(), log, labels.app());
+        this.calls = calls;
         this.discovery = new Discovery(client, calls);
         this.crds = new CrdWaiter(client, calls, options, log);
+        this.writer = new ObjectWriter(session, labels, mode, calls, log);
     }
 
     /** The labels this set puts on its objects and selects them by. */
@@ -101,10 +103,120 @@ public final class ManagedResources {
         }
     }
 
+    /**
+     * Applies one object as a member of this set, exactly as {@link #apply} would (a labelled
+     * copy, the model's namespace when it names none, the apply mode), but leaves the set's
+     * other objects alone. Its kind is recorded in the set's inventory, so {@link #remove} and
+     * a later whole-set apply find it.
+     *
+     * @return what happened: APPLIED (server-side), else CREATED, UPDATED or UNCHANGED
+     * @throws StatusException Blocked when the API refuses (no trust), Waiting when the kind's
+     *     CRD is not served yet
+     * @throws KubernetesApiException when the API keeps failing
+     */
+    public ApplyResult.Outcome applyOne(HasMetadata object) throws StatusException {
+        try {
+            HasMetadata o = writer.labelledCopy(object);
+            ResourceDefinitionContext ctx = served(o.getApiVersion(), o.getKind());
+            ObjectRef ref = writer.place(o, ctx);
+            Inventory before = readInventory();
+            Inventory wanted = inventoryOf(List.of(o));
+            if (!before.covers(wanted)) {
+                writeInventory(before.union(wanted));
+            }
+            ApplyResult.Outcome outcome = writer.apply(o, ctx, ref);
+            if (KindOrder.tier(ref) == KindOrder.Tier.CUSTOM_RESOURCE_DEFINITIONS) {
+                crds.waitEstablished(List.of(ref.name()));
+            }
+            log.info("kubernetes[" + labels.set() + "]: " + ref + " " + outcome.name().toLowerCase(java.util.Locale.ROOT));
+            return outcome;
+        } catch (RefusedException e) {
+            throw e.toStatus();
+        }
+    }
+
+    /**
+     * The live object {@code ref} names, whoever made it ({@link ResourceLabels#selects} tells
+     * whether it is this set's); a blank namespace means the model's. Empty when it does not
+     * exist or the API does not serve its kind.
+     *
+     * @throws StatusException Blocked when the API refuses (no trust)
+     */
+    public Optional<GenericKubernetesResource> get(ObjectRef ref) throws StatusException {
+        try {
+            Optional<ResourceDefinitionContext> ctx = discovery.context(ref.apiVersion(), ref.kind());
+            if (ctx.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.ofNullable(writer.get(ctx.get(), inPlace(ref, ctx.get())));
+        } catch (RefusedException e) {
+            throw e.toStatus();
+        }
+    }
+
+    /**
+     * This set's live objects of one kind in the model's namespace (or the cluster, for
+     * cluster-scoped kinds); empty when the API does not serve the kind.
+     *
+     * @throws StatusException Blocked when the API refuses (no trust)
+     */
+    public List<GenericKubernetesResource> list(String apiVersion, String kind) throws StatusException {
+        try {
+            Optional<ResourceDefinitionContext> ctx = discovery.context(apiVersion, kind);
+            if (ctx.isEmpty()) {
+                return List.of();
+            }
+            return writer.listOwn(ctx.get(), kind, ctx.get().isNamespaceScoped() ? session.namespace() : "");
+        } catch (RefusedException e) {
+            throw e.toStatus();
+        }
+    }
+
+    /**
+     * Deletes one of this set's objects (a blank namespace means the model's).
+     *
+     * @return false when it did not exist
+     * @throws IllegalArgumentException when it exists but lacks this set's labels: someone else's
+     *     object is never deleted
+     * @throws StatusException Blocked when the API refuses (no trust)
+     */
+    public boolean deleteOne(ObjectRef ref) throws StatusException {
+        try {
+            Optional<ResourceDefinitionContext> ctx = discovery.context(ref.apiVersion(), ref.kind());
+            if (ctx.isEmpty()) {
+                return false;
+            }
+            ObjectRef placed = inPlace(ref, ctx.get());
+            GenericKubernetesResource live = writer.get(ctx.get(), placed);
+            if (live == null) {
+                return false;
+            }
+            if (!labels.selects(live.getMetadata().getLabels())) {
+                throw new IllegalArgumentException(placed + " is not part of resource set \"" + labels.set() + "\" of "
+                        + labels.app() + " (it lacks the labels " + labels.selector() + "), so it is left alone");
+            }
+            writer.delete(ctx.get(), placed);
+            log.info("kubernetes[" + labels.set() + "]: deleted " + placed);
+            return true;
+        } catch (RefusedException e) {
+            throw e.toStatus();
+        }
+    }
+
+    private ResourceDefinitionContext served(String apiVersion, String kind) throws StatusException {
+        return discovery.context(apiVersion, kind).orElseThrow(() -> StatusException.waiting("no Kubernetes API for "
+                + kind + " (" + apiVersion + ") yet: its CustomResourceDefinition must be installed first"));
+    }
+
+    private ObjectRef inPlace(ObjectRef ref, ResourceDefinitionContext ctx) {
+        String ns = !ctx.isNamespaceScoped() ? "" : ref.namespace().isEmpty() ? session.namespace() : ref.namespace();
+        return new ObjectRef(ref.apiVersion(), ref.kind(), ns, ref.name());
+    }
+
     private ApplyResult doApply(Collection<? extends HasMetadata> desired) throws StatusException {
         List<HasMetadata> objects = new ArrayList<>();
         for (HasMetadata o : desired) {
-            objects.add(copyOf(o));
+            objects.add(writer.labelledCopy(o));
         }
         // Stable: within a tier, the charm's order holds.
         objects.sort(Comparator.comparing(o -> KindOrder.tier(group(o.getApiVersion()), o.getKind())));
@@ -127,15 +239,13 @@ public final class ManagedResources {
                 crds.waitEstablished(pendingCrds);
                 pendingCrds.clear();
             }
-            ResourceDefinitionContext ctx = discovery.context(o.getApiVersion(), o.getKind())
-                    .orElseThrow(() -> StatusException.waiting("no Kubernetes API for " + o.getKind() + " ("
-                            + o.getApiVersion() + ") yet: its CustomResourceDefinition must be installed first"));
-            ObjectRef ref = place(o, ctx);
+            ResourceDefinitionContext ctx = served(o.getApiVersion(), o.getKind());
+            ObjectRef ref = writer.place(o, ctx);
             if (!keys.add(key(ref))) {
                 throw new IllegalArgumentException("the desired set \"" + labels.set() + "\" lists " + ref
                         + " twice; each object may appear once");
             }
-            applied.put(ref, applyOne(o, ctx, ref));
+            applied.put(ref, writer.apply(o, ctx, ref));
             if (tier == KindOrder.Tier.CUSTOM_RESOURCE_DEFINITIONS) {
                 pendingCrds.add(ref.name());
             }
@@ -153,77 +263,6 @@ public final class ManagedResources {
         return result;
     }
 
-    private HasMetadata copyOf(HasMetadata o) {
-        if (o == null || o.getKind() == null || o.getApiVersion() == null || o.getMetadata() == null
-                || o.getMetadata().getName() == null || o.getMetadata().getName().isBlank()) {
-            throw new IllegalArgumentException("every object in the desired set \"" + labels.set()
-                    + "\" needs apiVersion, kind and metadata.name; got " + (o == null ? "null"
-                    : o.getApiVersion() + " " + o.getKind() + " " + (o.getMetadata() == null ? null : o.getMetadata().getName())));
-        }
-        HasMetadata c = serialization.clone(o);
-        ObjectMeta m = c.getMetadata();
-        // Server-owned fields from a copied live object would make the apply a conflict.
-        m.setResourceVersion(null);
-        m.setUid(null);
-        m.setManagedFields(null);
-        m.setCreationTimestamp(null);
-        m.setGeneration(null);
-        Map<String, String> l = m.getLabels() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(m.getLabels());
-        l.putAll(labels.all());
-        m.setLabels(l);
-        return c;
-    }
-
-    /** Sets or clears the namespace by the kind's scope; returns where the object lives. */
-    private ObjectRef place(HasMetadata o, ResourceDefinitionContext ctx) {
-        ObjectMeta m = o.getMetadata();
-        if (ctx.isNamespaceScoped()) {
-            if (m.getNamespace() == null || m.getNamespace().isBlank()) {
-                m.setNamespace(session.namespace());
-            }
-        } else {
-            m.setNamespace(null);
-        }
-        return new ObjectRef(o.getApiVersion(), o.getKind(), m.getNamespace(), m.getName());
-    }
-
-    private ApplyResult.Outcome applyOne(HasMetadata o, ResourceDefinitionContext ctx, ObjectRef ref) {
-        if (mode == ApplyMode.SERVER_SIDE) {
-            calls.call("patch", ref.kind(), ref.toString(), a -> {
-                try {
-                    return op(o, ctx).fieldManager(labels.app()).serverSideApply();
-                } catch (KubernetesClientException e) {
-                    if (e.getCode() != 409) {
-                        throw e;
-                    }
-                    // Another manager owns some of these fields (often kubectl or an older
-                    // charm revision). The charm's desired state wins, but say so.
-                    log.warning("field conflict applying " + ref + " (" + ApiCalls.detail(e) + "); forcing ownership for "
-                            + labels.app());
-                    return op(o, ctx).fieldManager(labels.app()).forceConflicts().serverSideApply();
-                }
-            });
-            return ApplyResult.Outcome.APPLIED;
-        }
-        return calls.call("get", ref.kind(), ref.toString(), a -> {
-            HasMetadata live = op(o, ctx).get();
-            if (live == null) {
-                a.verb("create");
-                op(o, ctx).create();
-                return ApplyResult.Outcome.CREATED;
-            }
-            Map<String, Object> liveMap = asMap(live);
-            Map<String, Object> merged = ObjectMerge.merge(liveMap, asMap(o));
-            if (merged.equals(liveMap)) {
-                return ApplyResult.Outcome.UNCHANGED;
-            }
-            a.verb("update");
-            // The live resourceVersion stays in the merge: a concurrent writer gives 409, retried.
-            op(serialization.convertValue(merged, o.getClass()), ctx).update();
-            return ApplyResult.Outcome.UPDATED;
-        });
-    }
-
     /** Lists this set's objects of every inventoried kind and deletes those not in {@code keep}. */
     private List<ObjectRef> deleteAllExcept(Inventory inv, Set<String> keep) {
         Map<String, ObjectRef> stale = new LinkedHashMap<>();
@@ -236,9 +275,7 @@ public final class ManagedResources {
             }
             List<String> namespaces = ctx.get().isNamespaceScoped() ? List.copyOf(inv.namespaces()) : List.of("");
             for (String ns : namespaces) {
-                List<GenericKubernetesResource> items = calls.call("list", kind, kind + " in " + (ns.isEmpty() ? "the cluster" : ns),
-                        a -> generic(ctx.get(), ns).withLabels(labels.selector()).list().getItems());
-                for (GenericKubernetesResource item : items) {
+                for (GenericKubernetesResource item : writer.listOwn(ctx.get(), kind, ns)) {
                     ObjectRef ref = new ObjectRef(apiVersion, kind, ns, item.getMetadata().getName());
                     if (!keep.contains(key(ref))) {
                         stale.putIfAbsent(key(ref), ref);
@@ -249,27 +286,9 @@ public final class ManagedResources {
         List<ObjectRef> order = new ArrayList<>(stale.values());
         order.sort(Comparator.comparing((ObjectRef r) -> KindOrder.tier(r)).reversed());
         for (ObjectRef ref : order) {
-            ResourceDefinitionContext ctx = discovery.context(ref.apiVersion(), ref.kind()).orElseThrow();
-            calls.call("delete", ref.kind(), ref.toString(), a -> generic(ctx, ref.namespace()).withName(ref.name()).delete());
+            writer.delete(discovery.context(ref.apiVersion(), ref.kind()).orElseThrow(), ref);
         }
         return order;
-    }
-
-    private io.fabric8.kubernetes.client.dsl.NonNamespaceOperation<GenericKubernetesResource,
-            io.fabric8.kubernetes.api.model.GenericKubernetesResourceList, Resource<GenericKubernetesResource>> generic(
-            ResourceDefinitionContext ctx, String ns) {
-        var ops = client.genericKubernetesResources(ctx);
-        return ns.isEmpty() ? ops : ops.inNamespace(ns);
-    }
-
-    @SuppressWarnings("unchecked")
-    private Resource<HasMetadata> op(HasMetadata o, ResourceDefinitionContext ctx) {
-        if (o instanceof GenericKubernetesResource g) {
-            // Our discovery already knows the plural and scope: no second lookup by fabric8.
-            return (Resource<HasMetadata>) (Resource<?>) generic(ctx, ctx.isNamespaceScoped()
-                    ? o.getMetadata().getNamespace() : "").resource(g);
-        }
-        return client.resource(o);
     }
 
     private Inventory readInventory() {
@@ -283,7 +302,7 @@ public final class ManagedResources {
     private void writeInventory(Inventory inv) {
         ConfigMap cm = inv.toConfigMap(labels, session.namespace());
         ObjectRef ref = new ObjectRef("v1", "ConfigMap", session.namespace(), cm.getMetadata().getName());
-        applyOne(cm, ResourceDefinitionContext.fromResourceType(ConfigMap.class), ref);
+        writer.apply(cm, ResourceDefinitionContext.fromResourceType(ConfigMap.class), ref);
     }
 
     private Inventory inventoryOf(Collection<? extends HasMetadata> objects) {
@@ -296,11 +315,6 @@ public final class ManagedResources {
             }
         }
         return inv;
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> asMap(HasMetadata o) {
-        return serialization.convertValue(o, Map.class);
     }
 
     /** Identity across API versions: v1 and v1beta1 of a kind are the same object. */

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
  *                // app.juju.is/created-by=seldon-core, jcharm.io/model=kubeflow,
  *                // jcharm.io/resource-set=control-plane
  * l.selector();  // the same minus app.kubernetes.io/name (a manifest may repurpose that one)
+ * l.selects(live.getMetadata().getLabels());  // true for this set's objects
  * }</pre>
  */
 public record ResourceLabels(String app, String model, String set) {
@@ -56,6 +57,11 @@ public record ResourceLabels(String app, String model, String set) {
         m.put(MODEL, model);
         m.put(RESOURCE_SET, set);
         return m;
+    }
+
+    /** Whether an object with these labels (null for none) belongs to this set. */
+    public boolean selects(Map<String, String> objectLabels) {
+        return objectLabels != null && objectLabels.entrySet().containsAll(selector().entrySet());
     }
 
     private static void check(String what, String value) {

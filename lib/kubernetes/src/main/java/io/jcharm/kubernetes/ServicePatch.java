@@ -31,10 +31,10 @@ public final class ServicePatch {
     private final ApiCalls calls;
     private final Log log;
 
-    ServicePatch(KubeSession session, String app, KubeOptions options, Log log) {
+    ServicePatch(KubeSession session, String app, ApiCalls calls, Log log) {
         this.session = session;
         this.app = app;
-        this.calls = new ApiCalls(options.retry(), options.sleeper(), log, app);
+        this.calls = calls;
         this.log = log;
     }
 

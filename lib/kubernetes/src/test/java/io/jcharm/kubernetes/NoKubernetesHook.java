@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a charm does in a hook that never reaches Kubernetes: build its components (a resource
- * set with a supplier, the Service ports) and ask their names and dependencies.
+ * What a charm does in a hook that never reaches Kubernetes: build its components (resource
+ * sets with a supplier and with a namespace function, the Service ports) and ask their names and
+ * dependencies.
  */
 public final class NoKubernetesHook implements Runnable {
     @Override
@@ -15,6 +16,8 @@ public final class NoKubernetesHook implements Runnable {
         Kubernetes kube = Kubernetes.of(hook.model);
         List<Component> components = List.of(
                 kube.component("resources", "control-plane", NoKubernetesHook::desired).dependingOn("leader"),
+                kube.componentIn("gateway", "gateway", ns -> desired()).dependingOn("resources")
+                        .afterApply(result -> { }).removeOnlyIf(() -> true),
                 kube.servicePorts("service", List.of(ExposedPort.tcp("http", 8080))));
         for (Component c : components) {
             if (c.name().isEmpty() || c.dependsOn() == null) {

@@ -91,4 +91,63 @@ class ResourcesComponentTest {
                 && warning.contains("kubectl delete <kind> -A -l app.kubernetes.io/managed-by=jcharm,app.juju.is/created-by=minio,"
                 + "jcharm.io/model=kubeflow,jcharm.io/resource-set=store"), warning);
     }
+
+    @Test
+    void theNamespaceVariantGetsTheModelsNamespaceAndCallsBackAfterApply() throws Exception {
+        List<String> seen = new java.util.ArrayList<>();
+        AtomicReference<ApplyResult> applied = new AtomicReference<>();
+        Component c = Kubernetes.of(hook.model).componentIn("resources", "store", ns -> {
+            seen.add(ns);
+            return configMaps("in-" + ns);
+        }).afterApply(applied::set);
+
+        c.reconcile(hook.model);
+
+        assertEquals(List.of("kubeflow"), seen);
+        assertNotNull(api.admin().configMaps().inNamespace("kubeflow").withName("in-kubeflow").get());
+        assertEquals(1, applied.get().count(ApplyResult.Outcome.CREATED));
+    }
+
+    @Test
+    void noKubernetesApiIsBlockedEvenWhenTheObjectsNeedTheNamespace() {
+        TestModel outside = new TestModel("minio", "kubeflow", java.util.Map.of());
+        AtomicReference<ApplyResult> applied = new AtomicReference<>();
+        Component c = Kubernetes.of(outside.model).componentIn("resources", "store", ns -> configMaps("in-" + ns))
+                .afterApply(applied::set);
+
+        Reconciler.Result r = new Reconciler().run(List.of(c), outside.model);
+
+        Status st = ((Reconciler.Outcome.Stopped) r.outcomes().get("resources")).status();
+        assertEquals("blocked", st.name());
+        assertTrue(st.message().startsWith("no Kubernetes API to talk to: KUBECONFIG is not set"), st.message());
+        assertNull(applied.get(), "no callback when nothing was applied");
+    }
+
+    @Test
+    void aRefusalOfTheCharmsOwnReadWhileBuildingIsBlockedToo() {
+        api.server.expect().get().withPath("/api/v1/namespaces/kubeflow/secrets/creds")
+                .andReturn(403, new StatusBuilder().withCode(403).withMessage("secrets \"creds\" is forbidden").build()).always();
+        Kubernetes kube = Kubernetes.of(hook.model);
+        Component c = kube.componentIn("resources", "store", ns -> {
+            kube.client().secrets().inNamespace(ns).withName("creds").get();
+            return configMaps("a");
+        });
+
+        Reconciler.Result r = new Reconciler().run(List.of(c), hook.model);
+
+        assertEquals(Status.blocked("Kubernetes API refused a request while building resource set store (secrets \"creds\" is"
+                + " forbidden): deploy with --trust"), ((Reconciler.Outcome.Stopped) r.outcomes().get("resources")).status());
+    }
+
+    @Test
+    void removeOnlyIfKeepsTheSetWhenTheConditionDoesNotHold() throws Exception {
+        Kubernetes kube = Kubernetes.of(hook.model);
+        kube.component("crds", "store", () -> configMaps("a")).reconcile(hook.model);
+
+        kube.component("crds", "store", () -> configMaps("a")).removeOnlyIf(() -> false).remove(hook.model);
+        assertNotNull(api.admin().configMaps().inNamespace("kubeflow").withName("a").get(), "kept");
+
+        kube.component("crds", "store", () -> configMaps("a")).removeOnlyIf(() -> true).remove(hook.model);
+        assertNull(api.admin().configMaps().inNamespace("kubeflow").withName("a").get(), "removed");
+    }
 }

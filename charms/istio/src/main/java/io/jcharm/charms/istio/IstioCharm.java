@@ -11,6 +11,7 @@ import io.jcharm.kubernetes.Kubernetes;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Istio for the stack, with no workload container: the leader applies the CRDs, the control
@@ -26,40 +27,46 @@ public final class IstioCharm implements Charm {
     /** Unit state key: the Istio version (image tag) the control plane was last applied with. */
     static final String VERSION_KEY = "istio-version";
     private final KubeOptions options;
+    private final Consumer<Kubernetes> opened;
 
     public IstioCharm() {
-        this(KubeOptions.DEFAULT);
+        this(KubeOptions.DEFAULT, kube -> { });
     }
 
-    IstioCharm(KubeOptions options) {
+    /**
+     * For tests: {@code opened} sees each hook's Kubernetes access, so the test can close its
+     * client when it is done (a hook's process exits anyway; a test JVM does not).
+     */
+    IstioCharm(KubeOptions options, Consumer<Kubernetes> opened) {
         this.options = options;
+        this.opened = opened;
     }
 
     @Override
     public List<Component> components(Model model) {
         HookFacts facts = new HookFacts();
         Kubernetes kube = Kubernetes.of(model, options);
+        opened.accept(kube);
         return List.of(
                 Gates.leader(),
                 Component.of("config", Set.of("leader"), m -> m.config(IstioConfig.class)),
                 Component.of("version", Set.of("config"), m -> checkUpgrade(m, kube)),
                 new TlsComponent(facts),
                 // CRDs hold users' objects: removed only when purge-on-remove says so.
-                new ResourceSetComponent("crds", Set.of("config"), kube, "crds", ns -> ControlPlaneObjects.crds(),
-                        () -> { }, () -> purgeOnRemove(model)),
-                new ResourceSetComponent("control-plane", Set.of("crds", "version"), kube, "control-plane",
-                        ns -> ControlPlaneObjects.controlPlane(config(model), ns), () -> recordVersion(model), () -> true),
-                new ResourceSetComponent("gateway", Set.of("control-plane", "tls"), kube, "gateway",
-                        ns -> GatewayObjects.desired(config(model), ns, facts.tls), () -> facts.gatewayApplied = true,
-                        () -> true),
+                kube.component("crds", "crds", ControlPlaneObjects::crds).dependingOn("config")
+                        .removeOnlyIf(() -> purgeOnRemove(model)),
+                kube.componentIn("control-plane", "control-plane", ns -> ControlPlaneObjects.controlPlane(config(model), ns))
+                        .dependingOn("crds", "version").afterApply(applied -> recordVersion(model)),
+                kube.componentIn("gateway", "gateway", ns -> GatewayObjects.desired(config(model), ns, facts.tls))
+                        .dependingOn("control-plane", "tls").afterApply(applied -> facts.gatewayApplied = true),
                 new IngressComponent(facts),
                 // Routes of a relation that is gone (or no longer valid) are pruned from this set.
-                new ResourceSetComponent("routes", Set.of("crds"), kube, "routes", ns -> {
+                kube.componentIn("routes", "routes", ns -> {
                     if (!facts.routesRead) {
                         throw new IllegalStateException("routes applied before the ingress relations were read");
                     }
                     return RouteObjects.desired(facts.routes, ns, config(model).defaultGateway());
-                }, () -> { }, () -> true),
+                }).dependingOn("crds"),
                 Component.of("gateway-info", Set.of("config"), m -> Publishers.gatewayInfo(m, facts.gatewayApplied)),
                 Component.of("istio-pilot", Set.of("leader"), Publishers::istioPilot),
                 Component.of("metrics-endpoint", Set.of("leader"), Publishers::metrics));

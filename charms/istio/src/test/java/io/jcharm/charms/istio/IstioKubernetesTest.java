@@ -16,6 +16,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.jcharm.core.Status;
 import io.jcharm.kubernetes.KubeOptions;
+import io.jcharm.kubernetes.Kubernetes;
 import io.jcharm.kubernetes.RetryPolicy;
 import io.jcharm.testing.Context;
 import io.jcharm.testing.Events;
@@ -25,6 +26,7 @@ import io.jcharm.testing.State;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -51,19 +53,21 @@ class IstioKubernetesTest {
     @TempDir
     Path tmp;
     MockCluster cluster;
+    final List<Kubernetes> opened = new ArrayList<>();
     Context ctx;
     State base;
 
     @BeforeEach
     void start() {
         cluster = new MockCluster(tmp);
-        ctx = Context.of(() -> new IstioCharm(FAST));
+        ctx = Context.of(() -> new IstioCharm(FAST, opened::add));
         base = State.empty().withLeader(true).withModel(NS, "5f1c7e2a-0000-4000-8000-00000000000a")
                 .withEnvironment(cluster.env());
     }
 
     @AfterEach
     void stop() {
+        opened.forEach(Kubernetes::close); // each hook's client, before its server goes
         cluster.close();
     }
 

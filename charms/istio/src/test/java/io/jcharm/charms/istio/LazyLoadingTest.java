@@ -1,6 +1,7 @@
 package io.jcharm.charms.istio;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jcharm.core.Status;
@@ -87,7 +88,8 @@ class LazyLoadingTest {
             assertEquals(List.of(), fabric8(l));
 
             run(l, LeaderHook.class);
-            assertTrue(fabric8(l).size() > 10, "the detector sees fabric8 once it is used: " + fabric8(l).size());
+            // Only a handful: with no API to talk to, the leader stops before fabric8 builds a client.
+            assertFalse(fabric8(l).isEmpty(), "the detector sees fabric8 once it is used");
         }
     }
 

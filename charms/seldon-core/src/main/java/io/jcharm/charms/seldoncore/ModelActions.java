@@ -1,17 +1,15 @@
 package io.jcharm.charms.seldoncore;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
-import io.fabric8.kubernetes.client.dsl.Resource;
-import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.jcharm.core.ActionContext;
 import io.jcharm.core.Model;
 import io.jcharm.core.StatusException;
-import io.jcharm.kubernetes.ApplyMode;
+import io.jcharm.kubernetes.KubernetesApiException;
 import io.jcharm.kubernetes.KubernetesConfigException;
 import io.jcharm.kubernetes.Kubernetes;
+import io.jcharm.kubernetes.ManagedResources;
 import io.jcharm.kubernetes.Manifest;
+import io.jcharm.kubernetes.ObjectRef;
 import io.jcharm.kubernetes.ResourceLabels;
 import io.jcharm.relations.GatewayInfo;
 import java.util.LinkedHashMap;
@@ -21,8 +19,9 @@ import java.util.Optional;
 
 /**
  * The serve-model, list-models and remove-model actions: SeldonDeployments in the model's
- * namespace, labelled as this application's resource set {@value #SET}, so that list and
- * remove only ever touch what serve made.
+ * namespace, applied one at a time as members of this application's resource set {@value #SET},
+ * so that list and remove only ever touch what serve made, and the remove hook finds them all.
+ * Apply mode, retries and the 403 rule are the Kubernetes library's.
  *
  * <pre>{@code
  * new ModelActions(model, Kubernetes.of(model)).run(action);
@@ -30,9 +29,8 @@ import java.util.Optional;
  */
 final class ModelActions {
     static final String SET = "models";
-    static final ResourceDefinitionContext SELDON_DEPLOYMENT = new ResourceDefinitionContext.Builder()
-            .withGroup("machinelearning.seldon.io").withVersion("v1").withKind("SeldonDeployment")
-            .withPlural("seldondeployments").withNamespaced(true).build();
+    static final String API_VERSION = "machinelearning.seldon.io/v1";
+    static final String KIND = "SeldonDeployment";
     private final Model model;
     private final Kubernetes kube;
 
@@ -41,7 +39,7 @@ final class ModelActions {
         this.kube = kube;
     }
 
-    /** Runs the named action; bad parameters and API refusals fail the action with the reason. */
+    /** Runs the named action; bad parameters and API refusals or failures fail the action with the reason. */
     void run(ActionContext action) {
         try {
             switch (action.name()) {
@@ -50,35 +48,27 @@ final class ModelActions {
                 case "remove-model" -> remove(action);
                 default -> action.fail("unknown action " + action.name());
             }
-        } catch (IllegalArgumentException | KubernetesConfigException e) {
+        } catch (IllegalArgumentException | KubernetesConfigException | KubernetesApiException e) {
             action.fail(e.getMessage());
-        } catch (KubernetesClientException e) {
-            action.fail(explain(action.name(), e));
+        } catch (StatusException e) {
+            action.fail(e.status().message());
         }
     }
 
-    private void serve(ActionContext action) {
+    private void serve(ActionContext action) throws StatusException {
         ServeRequest req = ServeRequest.of(action.param("name").orElseThrow(), action.param("model-uri").orElseThrow(),
                 action.param("server").orElseThrow(), Integer.parseInt(action.param("replicas").orElse("1")));
-        requireCrd();
+        ManagedResources models = kube.resources(SET);
+        requireCrd(models);
         String ns = kube.namespace();
         String protocol = ServerImages.defaults().primaryProtocol(req.server());
-        GenericKubernetesResource wanted = seldonDeployment(req, ns, protocol);
-        GenericKubernetesResource live = models(ns).withName(req.name()).get();
-        if (live != null && !ours(live)) {
+        Optional<GenericKubernetesResource> live = models.get(ref(req.name()));
+        if (live.isPresent() && !models.labels().selects(live.get().getMetadata().getLabels())) {
             throw new IllegalArgumentException("SeldonDeployment " + req.name() + " already exists in " + ns
                     + " and was not served by " + model.app().name() + "; choose another name");
         }
         action.log("applying SeldonDeployment " + req.name() + " (" + req.server() + ", " + req.modelUri() + ")");
-        if (kube.applyMode() == ApplyMode.SERVER_SIDE) {
-            models(ns).resource(wanted).fieldManager(model.app().name()).forceConflicts().serverSideApply();
-        } else if (live == null) {
-            models(ns).resource(wanted).create();
-        } else {
-            live.getMetadata().setLabels(wanted.getMetadata().getLabels());
-            live.setAdditionalProperty("spec", wanted.getAdditionalProperties().get("spec"));
-            models(ns).resource(live).update();
-        }
+        models.applyOne(seldonDeployment(req, protocol));
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("name", req.name());
         results.put("namespace", ns);
@@ -86,15 +76,15 @@ final class ModelActions {
         results.put("protocol", protocol);
         results.put("replicas", req.replicas());
         results.put("endpoint", req.endpoint(ns, protocol, gateway()));
-        results.put("result", live == null ? "created" : "updated");
+        results.put("result", live.isEmpty() ? "created" : "updated");
         action.setResults(results);
     }
 
-    private void list(ActionContext action) {
+    private void list(ActionContext action) throws StatusException {
         String ns = kube.namespace();
         Optional<GatewayInfo> gw = gateway();
         Map<String, Object> models = new LinkedHashMap<>();
-        List<GenericKubernetesResource> items = models(ns).withLabels(labels().selector()).list().getItems();
+        List<GenericKubernetesResource> items = kube.resources(SET).list(API_VERSION, KIND);
         for (GenericKubernetesResource sd : items) {
             SeldonDeploymentView v = SeldonDeploymentView.of(sd);
             Map<String, Object> m = new LinkedHashMap<>();
@@ -114,40 +104,44 @@ final class ModelActions {
         action.setResults(results);
     }
 
-    private void remove(ActionContext action) {
+    private void remove(ActionContext action) throws StatusException {
         String name = action.param("name").orElseThrow();
         String ns = kube.namespace();
-        GenericKubernetesResource live = models(ns).withName(name).get();
-        if (live == null) {
+        ManagedResources models = kube.resources(SET);
+        Optional<GenericKubernetesResource> live = models.get(ref(name));
+        if (live.isEmpty()) {
             throw new IllegalArgumentException("no SeldonDeployment " + name + " in " + ns
                     + "; list-models shows the ones " + model.app().name() + " serves");
         }
-        if (!ours(live)) {
+        if (!models.labels().selects(live.get().getMetadata().getLabels())) {
             throw new IllegalArgumentException("SeldonDeployment " + name + " in " + ns + " was not served by "
                     + model.app().name() + " (it lacks label " + ResourceLabels.CREATED_BY + "=" + model.app().name()
                     + "); delete it yourself: kubectl delete sdep " + name + " -n " + ns);
         }
-        models(ns).withName(name).delete();
+        models.deleteOne(ref(name));
         action.log("deleted SeldonDeployment " + name);
         action.setResults(Map.of("removed", name, "namespace", ns));
     }
 
-    /** Deletes every SeldonDeployment this application served (the remove hook); returns how many. */
-    int removeAll() {
-        String ns = kube.namespace();
-        List<GenericKubernetesResource> items = models(ns).withLabels(labels().selector()).list().getItems();
-        for (GenericKubernetesResource sd : items) {
-            models(ns).withName(sd.getMetadata().getName()).delete();
-        }
-        return items.size();
+    /**
+     * Deletes every SeldonDeployment this application served (the remove hook).
+     *
+     * @return what was deleted
+     * @throws StatusException Blocked without trust
+     */
+    List<ObjectRef> removeAll() throws StatusException {
+        // The stand-in names the kind even if the set's inventory were lost: remove lists it too.
+        GenericKubernetesResource kind = new GenericKubernetesResource();
+        kind.setApiVersion(API_VERSION);
+        kind.setKind(KIND);
+        return kube.resources(SET).remove(List.of(kind));
     }
 
-    private GenericKubernetesResource seldonDeployment(ServeRequest req, String ns, String protocol) {
+    /** The SeldonDeployment; the library adds the set's labels and the model's namespace. */
+    private static GenericKubernetesResource seldonDeployment(ServeRequest req, String protocol) {
         GenericKubernetesResource sd = Manifest.load(ModelActions.class, "seldon-deployment.yaml")
                 .single(GenericKubernetesResource.class);
         sd.getMetadata().setName(req.name());
-        sd.getMetadata().setNamespace(ns);
-        sd.getMetadata().setLabels(labels().all());
         Map<String, Object> spec = map(sd.getAdditionalProperties().get("spec"));
         spec.put("name", req.name());
         spec.put("protocol", protocol);
@@ -161,8 +155,8 @@ final class ModelActions {
         return sd;
     }
 
-    private void requireCrd() {
-        if (kube.client().apiextensions().v1().customResourceDefinitions().withName(OperatorObjects.CRD).get() == null) {
+    private void requireCrd(ManagedResources models) throws StatusException {
+        if (models.get(new ObjectRef("apiextensions.k8s.io/v1", "CustomResourceDefinition", "", OperatorObjects.CRD)).isEmpty()) {
             throw new IllegalArgumentException("the SeldonDeployment CRD is not installed yet: wait until "
                     + model.app().name() + " is active (its leader installs it)");
         }
@@ -176,27 +170,8 @@ final class ModelActions {
         }
     }
 
-    private ResourceLabels labels() {
-        return new ResourceLabels(model.app().name(), model.name(), SET);
-    }
-
-    private boolean ours(GenericKubernetesResource sd) {
-        Map<String, String> l = sd.getMetadata().getLabels();
-        return l != null && l.entrySet().containsAll(labels().selector().entrySet());
-    }
-
-    private NonNamespaceOperation<GenericKubernetesResource, io.fabric8.kubernetes.api.model.GenericKubernetesResourceList,
-            Resource<GenericKubernetesResource>> models(String ns) {
-        return kube.client().genericKubernetesResources(SELDON_DEPLOYMENT).inNamespace(ns);
-    }
-
-    private static String explain(String action, KubernetesClientException e) {
-        String detail = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage()
-                : String.valueOf(e.getMessage());
-        if (e.getCode() == 403) {
-            return "Kubernetes API refused " + action + " (" + detail + "): deploy with --trust";
-        }
-        return action + ": the Kubernetes API answered " + (e.getCode() > 0 ? e.getCode() + " " : "") + detail;
+    private static ObjectRef ref(String name) {
+        return new ObjectRef(API_VERSION, KIND, "", name);
     }
 
     @SuppressWarnings("unchecked")

@@ -12,6 +12,7 @@ import io.jcharm.kubernetes.KubeOptions;
 import io.jcharm.kubernetes.Kubernetes;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Seldon Core model serving: runs the 1.17 manager under Pebble with certificates from a Juju
@@ -26,27 +27,40 @@ import java.util.Set;
  */
 public final class SeldonCoreCharm implements Charm {
     static final String CONTAINER = "seldon-core";
+    /** The resource set of the operator's objects (CRD, RBAC, webhook, seldon-config). */
+    static final String OPERATOR_SET = "operator";
     private final KubeOptions options;
+    private final Consumer<Kubernetes> opened;
 
     public SeldonCoreCharm() {
-        this(KubeOptions.DEFAULT);
+        this(KubeOptions.DEFAULT, kube -> { });
     }
 
-    SeldonCoreCharm(KubeOptions options) {
+    /**
+     * For tests: {@code opened} sees the Kubernetes access the components use, so the test can
+     * close its client when it is done (a hook's process exits anyway; a test JVM does not).
+     */
+    SeldonCoreCharm(KubeOptions options, Consumer<Kubernetes> opened) {
         this.options = options;
+        this.opened = opened;
     }
 
     @Override
     public List<Component> components(Model model) {
         HookFacts facts = new HookFacts();
         Kubernetes kube = Kubernetes.of(model, options);
+        opened.accept(kube);
         return List.of(
                 Component.of("config", m -> m.config(SeldonConfig.class)),
                 Gates.leader(),
                 // Every unit needs the certificates; only the leader makes them.
                 new WebhookCertsComponent(facts),
                 Component.of(Publishers.GATEWAY_INFO, m -> facts.gateway = Publishers.gateway(m)),
-                new OperatorResourcesComponent(kube, facts),
+                // On remove the certificates are not read (no reconcile runs): the set's inventory
+                // lists its kinds, so nothing needs to be built then.
+                kube.componentIn("kubernetes", OPERATOR_SET, ns -> facts.certs == null ? List.of()
+                        : OperatorObjects.desired(config(model), model.app().name(), ns, facts.certs))
+                        .dependingOn("leader", "config", "certs"),
                 kube.servicePorts("service", () -> List.of(
                         ExposedPort.tcp("metrics-port", config(model).metricsPort()),
                         ExposedPort.tcp("webhook-port", config(model).webhookPort()))).dependingOn("leader", "config"),
@@ -62,7 +76,9 @@ public final class SeldonCoreCharm implements Charm {
 
     @Override
     public void onAction(ActionContext action, Model model) {
-        new ModelActions(model, Kubernetes.of(model, options)).run(action);
+        try (Kubernetes kube = Kubernetes.of(model, options)) {
+            new ModelActions(model, kube).run(action);
+        }
     }
 
     /**
@@ -82,10 +98,11 @@ public final class SeldonCoreCharm implements Charm {
             return;
         }
         model.unit().setStatus(Status.maintenance("removing served models and Seldon's Kubernetes objects"));
-        Kubernetes kube = Kubernetes.of(model, options);
-        Teardown.models(model, kube);
-        Charm.super.onRemove(model);
-        Teardown.leaderElection(model, kube);
+        try (Kubernetes kube = Kubernetes.of(model, options)) {
+            Teardown.models(model, kube);
+            Charm.super.onRemove(model);
+            Teardown.leaderElection(model, kube);
+        }
     }
 
     private static SeldonConfig config(Model model) {

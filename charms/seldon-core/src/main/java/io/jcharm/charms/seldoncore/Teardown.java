@@ -2,6 +2,8 @@ package io.jcharm.charms.seldoncore;
 
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.jcharm.core.Model;
+import io.jcharm.core.StatusException;
+import io.jcharm.kubernetes.KubernetesApiException;
 import io.jcharm.kubernetes.KubernetesConfigException;
 import io.jcharm.kubernetes.Kubernetes;
 
@@ -25,11 +27,12 @@ final class Teardown {
 
     static void models(Model model, Kubernetes kube) {
         try {
-            int n = new ModelActions(model, kube).removeAll();
+            int n = new ModelActions(model, kube).removeAll().size();
             model.log().info("deleted " + n + " SeldonDeployment(s) served by " + model.app().name());
-        } catch (KubernetesClientException | KubernetesConfigException e) {
+        } catch (StatusException | KubernetesApiException | KubernetesConfigException e) {
+            String why = e instanceof StatusException se ? se.status().message() : e.getMessage();
             model.log().warning("could not delete the SeldonDeployments served by " + model.app().name() + ": "
-                    + e.getMessage() + "; delete them by hand: kubectl delete sdep -A -l app.juju.is/created-by="
+                    + why + "; delete them by hand: kubectl delete sdep -A -l app.juju.is/created-by="
                     + model.app().name());
         }
     }

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
@@ -25,6 +26,10 @@ import java.util.concurrent.TimeUnit;
  * server's CRD controller (the mock never marks CRDs Established).
  */
 final class MockCluster implements AutoCloseable {
+    /** For the tests' own reads of SeldonDeployments through the admin client. */
+    static final ResourceDefinitionContext SELDON_DEPLOYMENTS = new ResourceDefinitionContext.Builder()
+            .withGroup("machinelearning.seldon.io").withVersion("v1").withKind("SeldonDeployment")
+            .withPlural("seldondeployments").withNamespaced(true).build();
     private static final java.util.logging.Logger QUIET = quiet();
     final KubernetesMockServer server;
     final KubernetesClient admin;

@@ -15,6 +15,7 @@ import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.jcharm.core.Status;
 import io.jcharm.kubernetes.KubeOptions;
+import io.jcharm.kubernetes.Kubernetes;
 import io.jcharm.kubernetes.RetryPolicy;
 import io.jcharm.testing.ContainerState;
 import io.jcharm.testing.Context;
@@ -24,6 +25,7 @@ import io.jcharm.testing.State;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +47,7 @@ class SeldonKubernetesTest {
     @TempDir
     Path tmp;
     MockCluster cluster;
+    final List<Kubernetes> opened = new ArrayList<>();
     Context ctx;
     State leader;
 
@@ -52,13 +55,14 @@ class SeldonKubernetesTest {
     void start() {
         cluster = new MockCluster(tmp);
         cluster.jujuService(NS, APP);
-        ctx = Context.of(() -> new SeldonCoreCharm(FAST));
+        ctx = Context.of(() -> new SeldonCoreCharm(FAST, opened::add));
         leader = State.empty().withLeader(true).withModel(NS, "5f1c7e2a-0000-4000-8000-00000000000a")
                 .withEnvironment(cluster.env()).withContainer(ContainerState.reachable(SeldonCoreCharm.CONTAINER));
     }
 
     @AfterEach
     void stop() {
+        opened.forEach(Kubernetes::close); // each hook's client, before its server goes
         cluster.close();
     }
 
@@ -224,7 +228,7 @@ class SeldonKubernetesTest {
         assertNull(cluster.admin.rbac().clusterRoles().withName("seldon-manager-role-" + NS).get());
         assertNull(cluster.admin.services().inNamespace(NS).withName("seldon-webhook-service").get());
         assertNull(cluster.admin.configMaps().inNamespace(NS).withName(Teardown.LEADER_ELECTION_ID).get());
-        assertTrue(cluster.admin.genericKubernetesResources(ModelActions.SELDON_DEPLOYMENT).inNamespace(NS).list()
+        assertTrue(cluster.admin.genericKubernetesResources(MockCluster.SELDON_DEPLOYMENTS).inNamespace(NS).list()
                 .getItems().isEmpty(), "served models are deleted");
         assertNotNull(cluster.admin.services().inNamespace(NS).withName(APP).get(), "Juju's Service is Juju's to delete");
     }
