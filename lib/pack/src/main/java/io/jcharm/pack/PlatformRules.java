@@ -1,0 +1,156 @@
+package io.jcharm.pack;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads {@code base} and {@code platforms} from charmcraft.yaml and applies the rules Juju puts
+ * on the resulting manifest.yaml bases (OS names, channels, architectures), with Juju's texts.
+ *
+ * <pre>{@code
+ * List<Platform> platforms = new PlatformRules(yaml, problems).platforms();
+ * }</pre>
+ */
+final class PlatformRules {
+    static final List<String> OSES = List.of("ubuntu", "centos", "windows", "osx", "opensuse", "genericlinux");
+    static final List<String> ARCHES = List.of("amd64", "i386", "armhf", "arm64", "ppc64el", "s390x", "riscv64");
+    private static final List<String> RISKS = List.of("stable", "candidate", "beta", "edge");
+
+    private final Map<String, Object> yaml;
+    private final Problems p;
+
+    PlatformRules(Map<String, Object> yaml, Problems problems) {
+        this.yaml = yaml;
+        this.p = problems;
+    }
+
+    List<Platform> platforms() {
+        List<Platform> out = new ArrayList<>();
+        if (yaml.containsKey("bases")) {
+            p.add("bases", "bases: is deprecated (charmcraft 3 only accepts it for bases older than 24.04) and jcharm"
+                    + " pack does not read it; write base: ubuntu@24.04 and platforms: {amd64: }");
+            return out;
+        }
+        Optional<String[]> base = Optional.empty();
+        if (yaml.containsKey("base")) {
+            base = base(yaml.get("base"), "base");
+        }
+        Object platforms = yaml.get("platforms");
+        if (!(platforms instanceof Map<?, ?> all) || all.isEmpty()) {
+            p.add(yaml.containsKey("platforms") ? "platforms" : "base", "Base requires 'platforms' definition:"
+                    + " add e.g. platforms: {amd64: }");
+            return out;
+        }
+        for (Map.Entry<?, ?> e : all.entrySet()) {
+            String name = String.valueOf(e.getKey());
+            platform(name, e.getValue(), base).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    private Optional<Platform> platform(String name, Object spec, Optional<String[]> base) {
+        String path = "platforms." + name;
+        Optional<String[]> b = base;
+        String arch;
+        if (spec == null) {
+            int colon = name.indexOf(':');
+            if (colon >= 0) { // shorthand "ubuntu@24.04:amd64"
+                b = base(name.substring(0, colon), path);
+                arch = name.substring(colon + 1);
+            } else {
+                arch = name;
+            }
+        } else if (spec instanceof Map<?, ?> m) {
+            Object buildFor = m.get("build-for");
+            List<?> targets = buildFor instanceof List<?> l ? l : buildFor == null ? List.of() : List.of(buildFor);
+            if (targets.size() != 1) {
+                p.add(path + ".build-for", "platform " + GoValues.quote(name) + " must have exactly one build-for"
+                        + " architecture, got " + GoValues.syntax(buildFor));
+                return Optional.empty();
+            }
+            String target = String.valueOf(targets.get(0));
+            int colon = target.indexOf(':');
+            if (colon >= 0) {
+                b = base(target.substring(0, colon), path + ".build-for");
+                target = target.substring(colon + 1);
+            }
+            arch = target;
+        } else {
+            p.add(path, "platform " + GoValues.quote(name) + " must be empty or a mapping with build-on and build-for,"
+                    + " got " + GoValues.syntax(spec));
+            return Optional.empty();
+        }
+        String normal = normaliseArch(arch);
+        if (!ARCHES.contains(normal)) {
+            p.add(path, "architecture " + GoValues.quote(arch) + " not valid");
+            return Optional.empty();
+        }
+        if (b.isEmpty()) {
+            if (!yaml.containsKey("base")) {
+                p.add(path, "platform " + GoValues.quote(name) + " has no base: add base: ubuntu@24.04 or name the"
+                        + " platform ubuntu@24.04:" + normal);
+            }
+            return Optional.empty();
+        }
+        return Optional.of(new Platform(name, b.get()[0], b.get()[1], normal));
+    }
+
+    /** Parses {@code <os>@<channel>} with Juju's base rules; empty after reporting. */
+    private Optional<String[]> base(Object v, String path) {
+        if (!(v instanceof String s) || s.indexOf('@') <= 0) {
+            p.add(path, "base " + GoValues.syntax(v) + " must be <os>@<channel>, e.g. ubuntu@24.04");
+            return Optional.empty();
+        }
+        String os = s.substring(0, s.indexOf('@'));
+        String channel = s.substring(s.indexOf('@') + 1);
+        if (!OSES.contains(os)) {
+            p.add(path, "os " + GoValues.quote(os) + " not valid");
+            return Optional.empty();
+        }
+        Optional<String> channelError = channelError(channel);
+        channelError.ifPresent(msg -> p.add(path, msg));
+        return channelError.isPresent() ? Optional.empty() : Optional.of(new String[] {os, channel});
+    }
+
+    /** Juju's charm channel rules: track[/risk[/branch]] or risk[/branch]. */
+    static Optional<String> channelError(String channel) {
+        if (channel.isEmpty()) {
+            return Optional.of("channel not valid");
+        }
+        String[] parts = channel.split("/", -1);
+        if (parts.length > 3) {
+            return Optional.of("channel is malformed and has too many components " + GoValues.quote(channel));
+        }
+        for (String part : parts) {
+            if (part.isEmpty()) {
+                return Optional.of("channel not valid");
+            }
+        }
+        if (parts.length == 3 && !RISKS.contains(parts[1])) {
+            return Optional.of("risk in channel " + GoValues.quote(channel) + " not valid");
+        }
+        if (parts.length == 2 && !RISKS.contains(parts[0]) && !RISKS.contains(parts[1])) {
+            return Optional.of("risk in channel " + GoValues.quote(channel) + " not valid");
+        }
+        return Optional.empty();
+    }
+
+    /** juju/utils arch.NormaliseArch. */
+    static String normaliseArch(String arch) {
+        return switch (arch) {
+            case "x86_64", "amd64" -> "amd64";
+            case "i386", "i686", "i586" -> "i386";
+            case "aarch64", "arm64", "aarch64_be" -> "arm64";
+            case "armv7l", "armv6l", "armhf", "arm" -> "armhf";
+            case "ppc64le", "ppc64el", "ppc64" -> "ppc64el";
+            default -> arch;
+        };
+    }
+
+    /** The Juju architecture of the machine (and JDK) doing the packing. */
+    static String hostArch() {
+        return normaliseArch(System.getProperty("os.arch"));
+    }
+}

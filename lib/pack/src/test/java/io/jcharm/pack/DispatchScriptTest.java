@@ -1,0 +1,114 @@
+package io.jcharm.pack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The dispatch script on its own, with a stand-in for the Java runtime. */
+class DispatchScriptTest {
+    private static final Instant JAR_TIME = Instant.parse("2026-01-01T00:00:00Z");
+    private static final DispatchScript SCRIPT = new DispatchScript(List.of("-XX:+UseSerialGC", "-Xmx64m"),
+            "-XX:AOTCache=runtime/jcharm.aot", List.of("lib/charm.jar", "lib/dep.jar"), "io.jcharm.core.CharmMain",
+            "io.example.DemoCharm", JAR_TIME);
+
+    @TempDir
+    Path tmp;
+
+    /** A charm dir (with a space in its path) holding dispatch, jars and {@code java} as given. */
+    private Path charmDir(String fakeJava) throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("unit dir").resolve("charm"));
+        Files.writeString(dir.resolve("dispatch"), SCRIPT.render());
+        Files.setPosixFilePermissions(dir.resolve("dispatch"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.createDirectories(dir.resolve("lib"));
+        Files.writeString(dir.resolve("lib/charm.jar"), "not really a jar");
+        if (fakeJava != null) {
+            Files.createDirectories(dir.resolve("runtime/bin"));
+            Files.createDirectories(dir.resolve("runtime/lib/server"));
+            Files.writeString(dir.resolve("runtime/lib/modules"), "");
+            Files.writeString(dir.resolve("runtime/lib/server/libjvm.so"), "");
+            Files.writeString(dir.resolve("runtime/bin/java"), fakeJava);
+            Files.setPosixFilePermissions(dir.resolve("runtime/bin/java"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        return dir;
+    }
+
+    private CommandRunner.Result dispatch(Path dir, FakeHookTools tools) {
+        Map<String, String> env = new LinkedHashMap<>(tools.hookEnv(dir, "demo", "install"));
+        env.put("JCHARM_JAVA_OPTS", "-Dextra=1");
+        return new ProcessCommandRunner().run(List.of(dir.resolve("dispatch").toString()), dir.resolve("lib"), env,
+                Duration.ofSeconds(30));
+    }
+
+    private FakeHookTools tools() {
+        return FakeHookTools.create(tmp.resolve("tools"), CharmcraftReader.parse(tmp, Projects.VALID), Map.of());
+    }
+
+    @Test
+    void isValidPosixSh() throws IOException {
+        Path file = tmp.resolve("dispatch");
+        Files.writeString(file, SCRIPT.render());
+        CommandRunner.Result r = new ProcessCommandRunner().run(List.of("/bin/sh", "-n", file.toString()), tmp,
+                Map.of("PATH", "/usr/bin:/bin"), Duration.ofSeconds(10));
+        assertEquals(0, r.exitCode(), r.describe());
+        assertTrue(SCRIPT.render().startsWith("#!/bin/sh\n"));
+    }
+
+    @Test
+    void runsTheRuntimeFromTheCharmDirWithTheEnvironmentAndItsExitCode() throws IOException {
+        Path dir = charmDir("#!/bin/sh\n{ pwd; printf '%s\\n' \"$@\"; echo \"unit=$JUJU_UNIT_NAME path=$JUJU_DISPATCH_PATH\"; }"
+                + " > \"$JUJU_CHARM_DIR/java.out\"\nexit 3\n");
+        Files.setLastModifiedTime(dir.resolve("lib/charm.jar"), FileTime.from(Instant.parse("2030-05-05T05:05:05Z")));
+        CommandRunner.Result r = dispatch(dir, tools());
+        assertEquals(3, r.exitCode(), "dispatch exits with the JVM's code: " + r.describe());
+        List<String> out = Files.readAllLines(dir.resolve("java.out"));
+        assertEquals(dir.toRealPath().toString(), out.get(0), "runs from the charm dir whatever the caller's cwd");
+        assertEquals(List.of("-XX:AOTCache=runtime/jcharm.aot", "-XX:+UseSerialGC", "-Xmx64m", "-Dextra=1", "-cp",
+                "lib/charm.jar:lib/dep.jar", "io.jcharm.core.CharmMain", "io.example.DemoCharm",
+                "unit=demo/0 path=hooks/install"), out.subList(1, out.size()));
+        assertEquals(FileTime.from(JAR_TIME), Files.getLastModifiedTime(dir.resolve("lib/charm.jar")),
+                "jar times are put back to pack time for the startup archive");
+    }
+
+    @Test
+    void missingRuntimeIsReportedOnStderrAndJujuLog() throws IOException {
+        FakeHookTools tools = tools();
+        CommandRunner.Result r = dispatch(charmDir(null), tools);
+        assertEquals(1, r.exitCode());
+        assertTrue(r.stderr().contains("jcharm dispatch: the Java runtime is missing or incomplete in "), r.stderr());
+        List<String> log = tools.calls().get(0);
+        assertEquals(List.of("juju-log", "--log-level", "ERROR", "--"), log.subList(0, 4));
+        assertTrue(log.get(4).startsWith("jcharm dispatch: the Java runtime is missing"), log.toString());
+    }
+
+    @Test
+    void runtimeThatCannotExecuteIsReported() throws IOException {
+        FakeHookTools tools = tools();
+        CommandRunner.Result r = dispatch(charmDir("#!/nonexistent/interpreter\n"), tools);
+        assertEquals(127, r.exitCode(), r.describe());
+        assertTrue(r.stderr().contains("cannot be executed (exit 127)"), r.stderr());
+        assertEquals("juju-log", tools.calls().get(0).get(0));
+    }
+
+    @Test
+    void refusesValuesThatShWouldInterpret() {
+        DispatchScript bad = new DispatchScript(List.of("-Dx=$(reboot)"), "-XX:AOTCache=a", List.of("lib/a.jar"),
+                "Main", "Charm", JAR_TIME);
+        assertThrows(PackException.class, bad::render);
+        DispatchScript spaced = new DispatchScript(List.of(), "-XX:AOTCache=a", List.of("lib/my charm.jar"), "Main",
+                "Charm", JAR_TIME);
+        assertThrows(PackException.class, spaced::render);
+    }
+}
