@@ -64,6 +64,8 @@ public final class Dispatcher {
             e.printStackTrace(new PrintWriter(trace));
             model.log().fatal("hook " + ev.hookName() + " failed: " + e + "\n" + trace);
             return 1;
+        } finally {
+            model.closeResources();
         }
     }
 

@@ -42,6 +42,7 @@ public final class Model {
     private final StateStore state;
     private final Map<String, List<Relation>> relations = new LinkedHashMap<>();
     private final Map<String, Container> containers = new LinkedHashMap<>();
+    private final List<AutoCloseable> closeAtEnd = new ArrayList<>();
     private Boolean leader;
     private Map<String, Object> rawConfig;
     private String activeMessage = "";
@@ -189,6 +190,29 @@ public final class Model {
     /** The active message set in this hook, "" when none. */
     public String activeMessage() {
         return activeMessage;
+    }
+
+    /**
+     * Closes {@code resource} when the hook ends, whatever happens (clients, connections).
+     * A hook's process exits anyway; this matters where hooks run in one JVM, as in tests.
+     */
+    public void closeAtHookEnd(AutoCloseable resource) {
+        closeAtEnd.add(resource);
+    }
+
+    /** Closes what was registered and the containers' Pebble clients, last first. */
+    void closeResources() {
+        List<AutoCloseable> all = new ArrayList<>(containers.values());
+        all.addAll(closeAtEnd);
+        for (int i = all.size() - 1; i >= 0; i--) {
+            try {
+                all.get(i).close();
+            } catch (Exception e) {
+                log.debug("closing " + all.get(i) + " at hook end failed: " + e);
+            }
+        }
+        closeAtEnd.clear();
+        containers.clear();
     }
 
     /** Sends the relation data written in this hook: one relation-set per bag, changed keys only. */

@@ -50,7 +50,9 @@ public final class Kubernetes implements AutoCloseable {
     }
 
     public static Kubernetes of(Model model, KubeOptions options) {
-        return new Kubernetes(model.app().name(), model.name(), model.environment(), model.log(), options);
+        Kubernetes kube = new Kubernetes(model.app().name(), model.name(), model.environment(), model.log(), options);
+        model.closeAtHookEnd(kube);
+        return kube;
     }
 
     /**

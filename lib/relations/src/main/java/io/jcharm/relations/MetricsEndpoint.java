@@ -13,6 +13,7 @@ import java.util.Map;
  *
  * <pre>{@code
  * MetricsEndpoint.publish(model, "metrics-endpoint", "/metrics", List.of("*:8080"));
+ * MetricsEndpoint.publishUnitAddress(model, "metrics-endpoint");  // what "*" expands to
  * }</pre>
  */
 public final class MetricsEndpoint {
@@ -38,6 +39,23 @@ public final class MetricsEndpoint {
             r.localApp().putJson("scrape_metadata", topology);
             // Canonical's schema requires the key even when there are no rules.
             r.localApp().putJson("alert_rules", Map.of("groups", List.of()));
+        }
+    }
+
+    /**
+     * Writes this unit's address and name in its unit bag on every relation of
+     * {@code endpoint}, which Prometheus uses to expand a wildcard target such as "*:8080".
+     */
+    public static void publishUnitAddress(Model model, String endpoint) {
+        List<Relation> relations = model.relations(endpoint);
+        if (relations.isEmpty()) {
+            return;
+        }
+        List<String> ingress = model.network(endpoint).ingressAddresses();
+        String address = ingress.isEmpty() ? "" : ingress.get(0);
+        for (Relation r : relations) {
+            r.localUnit().put("prometheus_scrape_unit_address", address);
+            r.localUnit().put("prometheus_scrape_unit_name", model.unit().name());
         }
     }
 }

@@ -11,7 +11,6 @@ import io.jcharm.kubernetes.Kubernetes;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * Istio for the stack, with no workload container: the leader applies the CRDs, the control
@@ -27,26 +26,20 @@ public final class IstioCharm implements Charm {
     /** Unit state key: the Istio version (image tag) the control plane was last applied with. */
     static final String VERSION_KEY = "istio-version";
     private final KubeOptions options;
-    private final Consumer<Kubernetes> opened;
 
     public IstioCharm() {
-        this(KubeOptions.DEFAULT, kube -> { });
+        this(KubeOptions.DEFAULT);
     }
 
-    /**
-     * For tests: {@code opened} sees each hook's Kubernetes access, so the test can close its
-     * client when it is done (a hook's process exits anyway; a test JVM does not).
-     */
-    IstioCharm(KubeOptions options, Consumer<Kubernetes> opened) {
+    /** For tests: other Kubernetes options (short timeouts). */
+    IstioCharm(KubeOptions options) {
         this.options = options;
-        this.opened = opened;
     }
 
     @Override
     public List<Component> components(Model model) {
         HookFacts facts = new HookFacts();
         Kubernetes kube = Kubernetes.of(model, options);
-        opened.accept(kube);
         return List.of(
                 Gates.leader(),
                 Component.of("config", Set.of("leader"), m -> m.config(IstioConfig.class)),

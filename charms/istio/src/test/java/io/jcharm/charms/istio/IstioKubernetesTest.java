@@ -53,21 +53,19 @@ class IstioKubernetesTest {
     @TempDir
     Path tmp;
     MockCluster cluster;
-    final List<Kubernetes> opened = new ArrayList<>();
     Context ctx;
     State base;
 
     @BeforeEach
     void start() {
         cluster = new MockCluster(tmp);
-        ctx = Context.of(() -> new IstioCharm(FAST, opened::add));
+        ctx = Context.of(() -> new IstioCharm(FAST));
         base = State.empty().withLeader(true).withModel(NS, "5f1c7e2a-0000-4000-8000-00000000000a")
                 .withEnvironment(cluster.env());
     }
 
     @AfterEach
     void stop() {
-        opened.forEach(Kubernetes::close); // each hook's client, before its server goes
         cluster.close();
     }
 

@@ -3,11 +3,9 @@ package io.jcharm.charms.seldoncore;
 import io.jcharm.core.Model;
 import io.jcharm.core.Relation;
 import io.jcharm.core.StatusException;
-import io.jcharm.core.tools.NetworkInfo;
 import io.jcharm.relations.GatewayInfo;
-import java.util.LinkedHashMap;
+import io.jcharm.relations.MetricsEndpoint;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -48,30 +46,7 @@ final class Publishers {
      * them); on the leader, the job, the Juju topology and (no) alert rules in the app bag.
      */
     static void metrics(Model model, int metricsPort) {
-        List<Relation> relations = model.relations(METRICS_ENDPOINT);
-        if (relations.isEmpty()) {
-            return;
-        }
-        NetworkInfo net = model.network(METRICS_ENDPOINT);
-        String address = net.ingressAddresses().isEmpty() ? "" : net.ingressAddresses().get(0);
-        for (Relation r : relations) {
-            r.localUnit().put("prometheus_scrape_unit_address", address);
-            r.localUnit().put("prometheus_scrape_unit_name", model.unit().name());
-            if (!r.localApp().writable()) {
-                continue;
-            }
-            Map<String, Object> job = new LinkedHashMap<>();
-            job.put("metrics_path", "/metrics");
-            job.put("static_configs", List.of(Map.of("targets", List.of("*:" + metricsPort))));
-            Map<String, Object> topology = new LinkedHashMap<>();
-            topology.put("model", model.name());
-            topology.put("model_uuid", model.uuid());
-            topology.put("application", model.app().name());
-            topology.put("unit", model.unit().name());
-            topology.put("charm_name", model.metadata().name());
-            r.localApp().putJson("scrape_jobs", List.of(job));
-            r.localApp().putJson("scrape_metadata", topology);
-            r.localApp().putJson("alert_rules", Map.of("groups", List.of()));
-        }
+        MetricsEndpoint.publishUnitAddress(model, METRICS_ENDPOINT);
+        MetricsEndpoint.publish(model, METRICS_ENDPOINT, "/metrics", List.of("*:" + metricsPort));
     }
 }

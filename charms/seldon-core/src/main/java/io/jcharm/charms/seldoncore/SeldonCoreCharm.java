@@ -12,7 +12,6 @@ import io.jcharm.kubernetes.KubeOptions;
 import io.jcharm.kubernetes.Kubernetes;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * Seldon Core model serving: runs the 1.17 manager under Pebble with certificates from a Juju
@@ -30,26 +29,20 @@ public final class SeldonCoreCharm implements Charm {
     /** The resource set of the operator's objects (CRD, RBAC, webhook, seldon-config). */
     static final String OPERATOR_SET = "operator";
     private final KubeOptions options;
-    private final Consumer<Kubernetes> opened;
 
     public SeldonCoreCharm() {
-        this(KubeOptions.DEFAULT, kube -> { });
+        this(KubeOptions.DEFAULT);
     }
 
-    /**
-     * For tests: {@code opened} sees the Kubernetes access the components use, so the test can
-     * close its client when it is done (a hook's process exits anyway; a test JVM does not).
-     */
-    SeldonCoreCharm(KubeOptions options, Consumer<Kubernetes> opened) {
+    /** For tests: other Kubernetes options (short timeouts). */
+    SeldonCoreCharm(KubeOptions options) {
         this.options = options;
-        this.opened = opened;
     }
 
     @Override
     public List<Component> components(Model model) {
         HookFacts facts = new HookFacts();
         Kubernetes kube = Kubernetes.of(model, options);
-        opened.accept(kube);
         return List.of(
                 Component.of("config", m -> m.config(SeldonConfig.class)),
                 Gates.leader(),

@@ -35,7 +35,7 @@ class ModelActionsTest {
     Path tmp;
     MockCluster cluster;
     // Actions close the client they open (SeldonCoreCharm.onAction); no hook runs here.
-    final Context ctx = Context.of(() -> new SeldonCoreCharm(SeldonKubernetesTest.FAST, kube -> { }));
+    final Context ctx = Context.of(() -> new SeldonCoreCharm(SeldonKubernetesTest.FAST));
     State state;
 
     @BeforeEach

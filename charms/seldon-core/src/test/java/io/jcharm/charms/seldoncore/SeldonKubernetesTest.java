@@ -47,7 +47,6 @@ class SeldonKubernetesTest {
     @TempDir
     Path tmp;
     MockCluster cluster;
-    final List<Kubernetes> opened = new ArrayList<>();
     Context ctx;
     State leader;
 
@@ -55,14 +54,13 @@ class SeldonKubernetesTest {
     void start() {
         cluster = new MockCluster(tmp);
         cluster.jujuService(NS, APP);
-        ctx = Context.of(() -> new SeldonCoreCharm(FAST, opened::add));
+        ctx = Context.of(() -> new SeldonCoreCharm(FAST));
         leader = State.empty().withLeader(true).withModel(NS, "5f1c7e2a-0000-4000-8000-00000000000a")
                 .withEnvironment(cluster.env()).withContainer(ContainerState.reachable(SeldonCoreCharm.CONTAINER));
     }
 
     @AfterEach
     void stop() {
-        opened.forEach(Kubernetes::close); // each hook's client, before its server goes
         cluster.close();
     }
 
