@@ -41,17 +41,11 @@ public final class JcharmCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** The configured command line: verbs, pack (when its class is present), error handling. */
+    /** The configured command line: verbs and error handling. */
     public static CommandLine commandLine(CliContext context) {
         CommandLine cl = new CommandLine(new JcharmCommand(context));
         LocalVerbs.addTo(cl);
-        try {
-            // PackCommand is written separately; it joins the verbs as soon as its class exists.
-            Class<?> pack = Class.forName("io.jcharm.cli.PackCommand");
-            cl.addSubcommand(pack);
-        } catch (ClassNotFoundException e) {
-            // No pack verb in this build.
-        }
+        cl.addSubcommand(PackCommand.class);
         cl.setExecutionExceptionHandler((ex, line, parsed) -> handle(ex, line.getErr()));
         return cl;
     }
