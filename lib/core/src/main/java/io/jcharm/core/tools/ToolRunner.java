@@ -1,11 +1,10 @@
 package io.jcharm.core.tools;
 
+import io.jcharm.core.process.Executables;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -108,20 +107,7 @@ final class ToolRunner {
 
     /** The first executable {@code tool} on the PATH of the tool environment (not the JVM's). */
     private Optional<Path> locate(String tool) {
-        String path = env.get("PATH");
-        if (path == null || tool.indexOf('/') >= 0) {
-            return Optional.empty();
-        }
-        for (String dir : path.split(File.pathSeparator)) {
-            if (dir.isEmpty()) {
-                continue; // an empty entry would mean the working directory: never trust that
-            }
-            Path candidate = Path.of(dir, tool);
-            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
+        return Executables.onPath(tool, env);
     }
 
     private static String text(ByteArrayOutputStream bytes) {
