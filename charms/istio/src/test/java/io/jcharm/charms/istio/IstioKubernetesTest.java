@@ -18,6 +18,7 @@ import io.jcharm.core.Status;
 import io.jcharm.kubernetes.KubeOptions;
 import io.jcharm.kubernetes.Kubernetes;
 import io.jcharm.kubernetes.RetryPolicy;
+import io.jcharm.kubernetes.testing.MockCluster;
 import io.jcharm.testing.Context;
 import io.jcharm.testing.Events;
 import io.jcharm.testing.RelationState;

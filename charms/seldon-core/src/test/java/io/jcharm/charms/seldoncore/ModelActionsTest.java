@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.jcharm.kubernetes.Manifest;
+import io.jcharm.kubernetes.testing.MockCluster;
 import io.jcharm.testing.Context;
 import io.jcharm.testing.Events;
 import io.jcharm.testing.RelationState;
@@ -61,7 +62,7 @@ class ModelActionsTest {
     }
 
     private GenericKubernetesResource sdep(String name) {
-        return cluster.admin.genericKubernetesResources(MockCluster.SELDON_DEPLOYMENTS).inNamespace(NS).withName(name).get();
+        return cluster.admin.genericKubernetesResources(SeldonKubernetesTest.SELDON_DEPLOYMENTS).inNamespace(NS).withName(name).get();
     }
 
     @SuppressWarnings("unchecked")
@@ -127,7 +128,7 @@ class ModelActionsTest {
         assertTrue(serve("iris", IRIS, "PYTORCH_SERVER").actionFailure().orElseThrow().contains("server"));
         assertTrue(serve("Iris", IRIS, "SKLEARN_SERVER").actionFailure().orElseThrow().contains("name"));
         assertTrue(serve("iris", IRIS, "SKLEARN_SERVER", "replicas", 0).actionFailure().orElseThrow().contains("replicas"));
-        assertTrue(cluster.admin.genericKubernetesResources(MockCluster.SELDON_DEPLOYMENTS).inNamespace(NS).list()
+        assertTrue(cluster.admin.genericKubernetesResources(SeldonKubernetesTest.SELDON_DEPLOYMENTS).inNamespace(NS).list()
                 .getItems().isEmpty(), "nothing applied");
     }
 
@@ -140,7 +141,7 @@ class ModelActionsTest {
 
     @Test
     void aSeldonDeploymentSomeoneElseMadeIsLeftAlone() {
-        cluster.admin.genericKubernetesResources(MockCluster.SELDON_DEPLOYMENTS).inNamespace(NS).resource(
+        cluster.admin.genericKubernetesResources(SeldonKubernetesTest.SELDON_DEPLOYMENTS).inNamespace(NS).resource(
                 new GenericKubernetesResourceBuilder().withApiVersion("machinelearning.seldon.io/v1")
                         .withKind("SeldonDeployment").withNewMetadata().withName("theirs").endMetadata()
                         .withAdditionalProperties(Map.of("spec", Map.of("predictors", List.of()))).build()).create();
@@ -161,7 +162,7 @@ class ModelActionsTest {
         serve("income", "s3://models/income", "XGBOOST_SERVER");
         GenericKubernetesResource iris = sdep("iris");
         iris.setAdditionalProperty("status", Map.of("state", "Available"));
-        cluster.admin.genericKubernetesResources(MockCluster.SELDON_DEPLOYMENTS).inNamespace(NS).resource(iris).updateStatus();
+        cluster.admin.genericKubernetesResources(SeldonKubernetesTest.SELDON_DEPLOYMENTS).inNamespace(NS).resource(iris).updateStatus();
 
         State out = ctx.run(Events.action("list-models", Map.of()), state);
 

@@ -13,10 +13,12 @@ import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhoo
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhookConfiguration;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.jcharm.core.Status;
 import io.jcharm.kubernetes.KubeOptions;
 import io.jcharm.kubernetes.Kubernetes;
 import io.jcharm.kubernetes.RetryPolicy;
+import io.jcharm.kubernetes.testing.MockCluster;
 import io.jcharm.testing.ContainerState;
 import io.jcharm.testing.Context;
 import io.jcharm.testing.Events;
@@ -38,6 +40,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The leader against fabric8's mock API server (CRUD): what it applies, its statuses, and remove. */
 class SeldonKubernetesTest {
+    /** For the tests' own reads of SeldonDeployments through the admin client. */
+    static final ResourceDefinitionContext SELDON_DEPLOYMENTS = new ResourceDefinitionContext.Builder()
+            .withGroup("machinelearning.seldon.io").withVersion("v1").withKind("SeldonDeployment")
+            .withPlural("seldondeployments").withNamespaced(true).build();
+
     static final String NS = "kubeflow";
     static final String APP = "seldon-core";
     static final KubeOptions FAST = KubeOptions.DEFAULT.withPollInterval(Duration.ofMillis(10))
@@ -226,7 +233,7 @@ class SeldonKubernetesTest {
         assertNull(cluster.admin.rbac().clusterRoles().withName("seldon-manager-role-" + NS).get());
         assertNull(cluster.admin.services().inNamespace(NS).withName("seldon-webhook-service").get());
         assertNull(cluster.admin.configMaps().inNamespace(NS).withName(Teardown.LEADER_ELECTION_ID).get());
-        assertTrue(cluster.admin.genericKubernetesResources(MockCluster.SELDON_DEPLOYMENTS).inNamespace(NS).list()
+        assertTrue(cluster.admin.genericKubernetesResources(SELDON_DEPLOYMENTS).inNamespace(NS).list()
                 .getItems().isEmpty(), "served models are deleted");
         assertNotNull(cluster.admin.services().inNamespace(NS).withName(APP).get(), "Juju's Service is Juju's to delete");
     }

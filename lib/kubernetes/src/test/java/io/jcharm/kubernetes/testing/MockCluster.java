@@ -1,5 +1,6 @@
-package io.jcharm.charms.istio;
+package io.jcharm.kubernetes.testing;
 
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -24,16 +25,24 @@ import java.util.concurrent.TimeUnit;
 /**
  * fabric8's mock API server in CRUD mode (expectations, such as a 403, answer first), a
  * kubeconfig pointing at it, the hook environment a charm needs to use it, and a stand-in for
- * the API server's CRD controller (the mock never marks CRDs Established).
+ * the API server's CRD controller (the mock never marks CRDs Established). Shared by the charms'
+ * Kubernetes tests through jcharm-kubernetes's test-jar.
+ *
+ * <pre>{@code
+ * try (MockCluster cluster = new MockCluster(tempDir)) {
+ *     State out = ctx.run(Events.configChanged(), State.empty().withLeader(true).withEnvironment(cluster.env()));
+ *     cluster.admin.apps().deployments().inNamespace("test-model").list();
+ * }
+ * }</pre>
  */
-final class MockCluster implements AutoCloseable {
+public final class MockCluster implements AutoCloseable {
     private static final java.util.logging.Logger QUIET = quiet();
-    final KubernetesMockServer server;
-    final KubernetesClient admin;
+    public final KubernetesMockServer server;
+    public final KubernetesClient admin;
     private final Path kubeconfig;
     private final Thread crdController;
 
-    MockCluster(Path dir) {
+    public MockCluster(Path dir) {
         Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
         server = new KubernetesMockServer(new Context(), new MockWebServer(), responses,
                 new KubernetesMixedDispatcher(responses), false);
@@ -62,12 +71,12 @@ final class MockCluster implements AutoCloseable {
     }
 
     /** KUBECONFIG and the create-or-replace apply mode: the mock cannot do server-side apply. */
-    Map<String, String> env() {
+    public Map<String, String> env() {
         return Map.of("KUBECONFIG", kubeconfig.toString(), "JCHARM_KUBE_APPLY", "create-or-replace");
     }
 
     /** The charm's requests since the last call, as "METHOD path", in arrival order. */
-    List<String> charmRequests() {
+    public List<String> charmRequests() {
         List<String> out = new ArrayList<>();
         try {
             RecordedRequest r;
@@ -80,6 +89,13 @@ final class MockCluster implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         return out;
+    }
+
+    /** The Service Juju creates for the application (the charm patches its ports). */
+    public void jujuService(String namespace, String app) {
+        admin.services().inNamespace(namespace).resource(new ServiceBuilder().withNewMetadata().withName(app)
+                .endMetadata().withNewSpec().addToSelector("app.kubernetes.io/name", app).addNewPort()
+                .withName("placeholder").withPort(65535).endPort().endSpec().build()).create();
     }
 
     /** Marks CRDs Established as they appear (again, if re-created), for at most a minute. */
