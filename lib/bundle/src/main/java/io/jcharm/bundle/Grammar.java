@@ -331,7 +331,8 @@ public final class Grammar {
                 case '\t' -> sb.append("\\t");
                 case '\r' -> sb.append("\\r");
                 default -> {
-                    if (c < 0x20) {
+                    // Go escapes DEL as well as the C0 controls.
+                    if (c < 0x20 || c == 0x7f) {
                         sb.append(String.format("\\x%02x", (int) c));
                     } else {
                         sb.append(c);
