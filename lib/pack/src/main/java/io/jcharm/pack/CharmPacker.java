@@ -48,7 +48,9 @@ public final class CharmPacker {
         String arch = PlatformRules.hostArch();
         List<Platform> platforms = project.platforms().stream().filter(p -> p.arch().equals(arch)).toList();
         project.platforms().stream().filter(p -> !p.arch().equals(arch)).forEach(p -> log.accept("skipping platform "
-                + p.name() + ": its Java runtime must be linked on an " + p.arch() + " machine"));
+                + p.name() + ": " + (p.arch().isEmpty() ? "its run-on bases span several architectures, but a charm's"
+                + " Java runtime is linked for one; write one bases entry per architecture"
+                : "its Java runtime must be linked on an " + p.arch() + " machine")));
         if (platforms.isEmpty()) {
             throw new PackException("no platform in " + req.projectDir().resolve("charmcraft.yaml") + " runs on "
                     + arch + ", the architecture of this machine and of its JDK; add platforms: {" + arch + ": }");
@@ -106,9 +108,9 @@ public final class CharmPacker {
 
     /** Metadata, config, actions, manifest, version and jars; returns the classpath, charm jar first. */
     private List<String> stageFiles(PackRequest req, CharmProject project, Platform platform, Path stage) {
-        write(stage.resolve("metadata.yaml"), YamlFiles.write(project.metadata()), false);
-        project.config().ifPresent(c -> write(stage.resolve("config.yaml"), YamlFiles.write(c), false));
-        project.actions().ifPresent(a -> write(stage.resolve("actions.yaml"), YamlFiles.write(a), false));
+        stageYaml(project, stage, CharmcraftReader.METADATA, Optional.of(project.metadata()));
+        stageYaml(project, stage, CharmcraftReader.CONFIG, project.config());
+        stageYaml(project, stage, CharmcraftReader.ACTIONS, project.actions());
         write(stage.resolve("manifest.yaml"), YamlFiles.manifest(platform, req.time()), false);
         req.version().ifPresent(v -> write(stage.resolve("version"), v + "\n", false));
         Path lib = mkdirs(stage.resolve("lib"));
@@ -136,6 +138,19 @@ public final class CharmPacker {
             throw new PackException("cannot copy the charm's jars into " + lib + ": " + e.getMessage(), e);
         }
         return classpath;
+    }
+
+    /** A file charmcraft copies as it is (metadata.yaml beside charmcraft.yaml), else written from its content. */
+    private static void stageYaml(CharmProject project, Path stage, String file, Optional<Map<String, Object>> content) {
+        if (project.verbatim().contains(file)) {
+            try {
+                write(stage.resolve(file), Files.readString(project.dir().resolve(file), StandardCharsets.UTF_8), false);
+            } catch (IOException e) {
+                throw new PackException("cannot read " + project.dir().resolve(file) + ": " + e.getMessage(), e);
+            }
+        } else {
+            content.ifPresent(c -> write(stage.resolve(file), YamlFiles.write(c), false));
+        }
     }
 
     /** Runs install on a copy unpacked as Juju would (new path with a space, new mtimes), archive required. */

@@ -12,9 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads a charmcraft 3 unified charmcraft.yaml, splits it the way charmcraft does into
- * metadata.yaml, config.yaml and actions.yaml content, and validates all of it with Juju's rules
- * before anything is built, reporting every problem with its line.
+ * Reads a charm project as charmcraft 3 does, either a unified charmcraft.yaml (split into
+ * metadata.yaml, config.yaml and actions.yaml content) or a charmcraft.yaml beside those files
+ * (the usual layout of Charmhub charms), and validates all of it with Juju's rules before
+ * anything is built, reporting every problem with its file and line.
  *
  * <pre>{@code
  * CharmProject project = CharmcraftReader.load(Path.of("charms/hello"));  // or PackException
@@ -34,39 +35,21 @@ public final class CharmcraftReader {
             "maintainers", "docs", "issues", "source", "website", "assumes", "charm-user", "containers", "devices",
             "extra-bindings", "peers", "provides", "requires", "resources", "storage", "subordinate", "terms");
 
-    /** Metadata v1 keys, which a charm with a manifest.yaml (metadata v2) must not use. */
-    static final List<String> V1_KEYS = List.of("deployment", "min-juju-version", "series");
-    private static final List<String> V2_KEYS = List.of("assumes", "charm-user", "containers");
+    /** Metadata v1 keys: Juju reads them from metadata.yaml; charmcraft.yaml has no place for them. */
+    private static final List<String> V1_KEYS = List.of("deployment", "min-juju-version", "series");
+
+    /** What charmcraft takes from metadata.yaml into the project, refusing them in both files. */
+    private static final List<String> MIGRATED = List.of("name", "summary", "description");
+
+    /** The files charmcraft copies into the charm as they are when they sit beside charmcraft.yaml. */
+    static final String METADATA = "metadata.yaml";
+    static final String CONFIG = "config.yaml";
+    static final String ACTIONS = "actions.yaml";
 
     private CharmcraftReader() {
     }
 
-    /**
-     * Juju's metadata-format rules: a packed charm always has manifest.yaml bases (metadata v2),
-     * so the v1 keys are refused with the texts juju/charm gives.
-     */
-    private static void formatV2(Map<String, Object> yaml, Problems p) {
-        List<String> v1 = V1_KEYS.stream().filter(yaml::containsKey).toList();
-        List<String> v2 = V2_KEYS.stream().filter(yaml::containsKey).toList();
-        if (v1.isEmpty()) {
-            return;
-        }
-        if (!v2.isEmpty()) {
-            // Keys are checked in sorted order and every v2 key sorts before every v1 key.
-            p.add(v1.get(0), "ambiguous metadata: keys \"" + String.join("\", \"", v1) + "\" cannot be used with \""
-                    + String.join("\", \"", v2) + "\"");
-            return;
-        }
-        for (String key : v1) {
-            p.add(key, switch (key) {
-                case "series" -> "metadata v2 manifest.yaml with series slice not valid";
-                case "min-juju-version" -> "min-juju-version in metadata v2 not valid";
-                default -> "deployment in metadata v2 not valid";
-            });
-        }
-    }
-
-    /** Loads and validates {@code <dir>/charmcraft.yaml}. */
+    /** Loads and validates {@code <dir>/charmcraft.yaml} and the metadata, config and actions files beside it. */
     public static CharmProject load(Path dir) {
         Path file = dir.resolve(FILE);
         String text;
@@ -74,32 +57,30 @@ public final class CharmcraftReader {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new PackException(List.of(new Problem(FILE, 0, "not found: a charm project needs a charmcraft.yaml"
-                    + " in charmcraft 3's unified format in " + dir)));
+                    + " (charmcraft 3's format, alone or beside metadata.yaml) in " + dir)));
         } catch (IOException e) {
             throw new PackException(List.of(new Problem(FILE, 0, "cannot read " + file + ": " + e.getMessage())));
         }
         return parse(dir, text);
     }
 
-    /** Validates {@code text} as the charmcraft.yaml of the project in {@code dir}. */
+    /**
+     * Validates {@code text} as the charmcraft.yaml of the project in {@code dir}, with the
+     * metadata.yaml, config.yaml and actions.yaml beside it: charmcraft copies those into the
+     * charm as they are, so they are checked with Juju's rules in place of the same sections of
+     * charmcraft.yaml.
+     */
     public static CharmProject parse(Path dir, String text) {
         YamlTree tree = YamlTree.parse(FILE, text);
         Problems p = new Problems(tree);
-        if (!(tree.root() instanceof Map<?, ?> root)) {
-            throw new PackException(List.of(new Problem(FILE, 1, "expected a mapping at the top level, got "
-                    + GoValues.syntax(tree.root()))));
-        }
-        Map<String, Object> yaml = new LinkedHashMap<>();
-        root.forEach((k, v) -> yaml.put(String.valueOf(k), v));
-        for (String legacy : List.of("metadata.yaml", "config.yaml", "actions.yaml")) {
-            if (Files.exists(dir.resolve(legacy))) {
-                p.add("", legacy + " found next to charmcraft.yaml: jcharm pack reads the unified charmcraft.yaml"
-                        + " only; move its content into charmcraft.yaml and delete " + legacy);
-            }
-        }
-        yaml.keySet().stream().filter(k -> !KEYS.contains(k) && !V1_KEYS.contains(k)).forEach(k ->
-                p.add(k, "unknown key " + GoValues.quote(k) + ": charmcraft 3 does not accept it in charmcraft.yaml"));
-        formatV2(yaml, p);
+        Map<String, Object> yaml = mapping(tree).orElseThrow(() -> new PackException(List.of(new Problem(FILE, 1,
+                "expected a mapping at the top level, got " + GoValues.syntax(tree.root())))));
+        Optional<YamlTree> metadataFile = read(dir, METADATA);
+        Optional<YamlTree> configFile = read(dir, CONFIG);
+        Optional<YamlTree> actionsFile = read(dir, ACTIONS);
+        yaml.keySet().stream().filter(k -> !KEYS.contains(k)).forEach(k -> p.add(k, "unknown key " + GoValues.quote(k)
+                + ": charmcraft 3 does not accept it in charmcraft.yaml"
+                + (V1_KEYS.contains(k) ? "; Juju reads it from metadata.yaml, so move it there" : "")));
         if (!"charm".equals(yaml.get("type"))) {
             p.add(yaml.containsKey("type") ? "type" : "", "type must be \"charm\", got " + GoValues.syntax(yaml.get("type"))
                     + (("bundle".equals(yaml.get("type"))) ? ": bundles are built by jcharm bundle, not packed" : ""));
@@ -107,23 +88,101 @@ public final class CharmcraftReader {
         if (yaml.containsKey("title") && !(yaml.get("title") instanceof String)) {
             p.add("title", "title must be a string, got " + GoValues.syntax(yaml.get("title")));
         }
-        Map<String, Object> metadata = metadata(yaml);
-        new MetadataRules(metadata, p).check();
-        Optional<Map<String, Object>> config = section(yaml, "config");
-        config.ifPresent(c -> new ConfigRules(c, p.under("config")).check());
-        if (yaml.containsKey("config") && yaml.get("config") != null && !(yaml.get("config") instanceof Map)) {
-            p.add("config", "invalid config: empty configuration");
+        Map<String, Object> metadata;
+        Problems metadataProblems;
+        if (metadataFile.isPresent()) {
+            metadataProblems = p.forFile(metadataFile.get());
+            metadata = legacyMetadata(yaml, metadataFile.get(), p, metadataProblems);
+        } else {
+            metadataProblems = p;
+            metadata = metadata(yaml);
         }
-        Optional<Map<String, Object>> actions = section(yaml, "actions");
+        new MetadataRules(metadata, metadataProblems).check();
         String name = metadata.get("name") instanceof String s ? s : "";
-        if (yaml.containsKey("actions") && yaml.get("actions") != null) {
-            new ActionsRules(yaml.get("actions"), name, p.under("actions")).check();
+        Optional<Map<String, Object>> config = section(yaml, "config", configFile, p);
+        Object configValue = configFile.map(YamlTree::root).orElse(yaml.get("config"));
+        if (shipped(configValue)) {
+            new ConfigRules(configValue, rooted(p, "config", configFile)).check();
+        }
+        Optional<Map<String, Object>> actions = section(yaml, "actions", actionsFile, p);
+        Object actionsValue = actionsFile.map(YamlTree::root).orElse(yaml.get("actions"));
+        if (shipped(actionsValue)) {
+            new ActionsRules(actionsValue, name, rooted(p, "actions", actionsFile)).check();
         }
         List<Platform> platforms = new PlatformRules(yaml, p).platforms();
         if (!p.isEmpty()) {
             throw new PackException(p.all());
         }
-        return new CharmProject(dir, name, metadata, config, actions, List.copyOf(platforms));
+        List<String> verbatim = new ArrayList<>();
+        metadataFile.ifPresent(f -> verbatim.add(METADATA));
+        configFile.filter(f -> config.isPresent()).ifPresent(f -> verbatim.add(CONFIG));
+        actionsFile.filter(f -> actions.isPresent()).ifPresent(f -> verbatim.add(ACTIONS));
+        return new CharmProject(dir, name, metadata, config, actions, List.copyOf(platforms), List.copyOf(verbatim));
+    }
+
+    /**
+     * metadata.yaml beside charmcraft.yaml, as charmcraft reads it: name, summary and description
+     * may be in one file only, and the charm gets metadata.yaml as it is, so a metadata section
+     * of charmcraft.yaml would be silently dropped: refused instead.
+     */
+    private static Map<String, Object> legacyMetadata(Map<String, Object> yaml, YamlTree file, Problems p, Problems mp) {
+        Optional<Map<String, Object>> m = mapping(file);
+        if (m.isEmpty()) {
+            mp.add("", "Invalid file: 'metadata.yaml': it must be a mapping, as Juju's metadata.yaml specification"
+                    + " says, got " + GoValues.syntax(file.root()));
+            return Map.of();
+        }
+        for (String key : MIGRATED) {
+            if (yaml.containsKey(key) && m.get().containsKey(key)) {
+                p.add(key, "Fields in charmcraft.yaml cannot be duplicated in metadata.yaml: " + key
+                        + " is in both; remove it from metadata.yaml");
+            }
+        }
+        Map<String, Object> merged = new LinkedHashMap<>(m.get());
+        for (String key : MIGRATED) {
+            if (!merged.containsKey(key) && yaml.containsKey(key)) {
+                merged.put(key, yaml.get(key));
+            }
+        }
+        for (String key : yaml.keySet()) {
+            if (!MIGRATED.contains(key) && (METADATA_KEYS.contains(key) || key.equals("title") || key.equals("links"))) {
+                p.add(key, key + " in charmcraft.yaml is dropped from the charm: charmcraft copies the metadata.yaml"
+                        + " beside it as it is; move " + key + " into metadata.yaml");
+            }
+        }
+        return merged;
+    }
+
+    /** charmcraft leaves out an empty section; anything else reaches Juju and must pass its rules. */
+    private static boolean shipped(Object section) {
+        return section != null && !(section instanceof Map<?, ?> m && m.isEmpty());
+    }
+
+    /** A YAML file beside charmcraft.yaml, or empty when there is none. */
+    private static Optional<YamlTree> read(Path dir, String name) {
+        Path file = dir.resolve(name);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(YamlTree.parse(name, Files.readString(file, StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new PackException(List.of(new Problem(name, 0, "cannot read " + file + ": " + e.getMessage())));
+        }
+    }
+
+    private static Optional<Map<String, Object>> mapping(YamlTree tree) {
+        if (!(tree.root() instanceof Map<?, ?> root)) {
+            return Optional.empty();
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        root.forEach((k, v) -> out.put(String.valueOf(k), v));
+        return Optional.of(out);
+    }
+
+    /** Where config or actions problems point: their own file, or their section of charmcraft.yaml. */
+    private static Problems rooted(Problems p, String key, Optional<YamlTree> file) {
+        return file.map(p::forFile).orElseGet(() -> p.under(key));
     }
 
     /** charmcraft's CharmMetadata.from_charm: the metadata.yaml subset of charmcraft.yaml. */
@@ -158,11 +217,23 @@ public final class CharmcraftReader {
         return ordered;
     }
 
-    @SuppressWarnings("unchecked")
-    private static Optional<Map<String, Object>> section(Map<String, Object> yaml, String key) {
-        if (yaml.get(key) instanceof Map<?, ?> m && !m.isEmpty()) {
+    /**
+     * config or actions: from config.yaml / actions.yaml when that file exists (charmcraft then
+     * refuses the section in charmcraft.yaml), else from charmcraft.yaml; empty when absent or empty.
+     */
+    private static Optional<Map<String, Object>> section(Map<String, Object> yaml, String key, Optional<YamlTree> file,
+                                                         Problems p) {
+        Object value = yaml.get(key);
+        if (file.isPresent()) {
+            if (yaml.containsKey(key)) {
+                p.add(key, "Cannot specify '" + key + "' section in 'charmcraft.yaml' when '" + key + ".yaml' exists:"
+                        + " move it into " + key + ".yaml");
+            }
+            value = file.get().root();
+        }
+        if (value instanceof Map<?, ?> m && !m.isEmpty()) {
             Map<String, Object> out = new LinkedHashMap<>();
-            ((Map<Object, Object>) m).forEach((k, v) -> out.put(String.valueOf(k), v));
+            m.forEach((k, v) -> out.put(String.valueOf(k), v));
             return Optional.of(out);
         }
         return Optional.empty();

@@ -43,6 +43,7 @@ final class MetadataRules {
     }
 
     void check() {
+        MetadataFormat.check(meta, name, p);
         for (String key : List.of("name", "summary", "description")) {
             Object v = meta.get(key);
             if (!(v instanceof String)) {

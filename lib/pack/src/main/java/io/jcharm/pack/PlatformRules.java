@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads {@code base} and {@code platforms} from charmcraft.yaml and applies the rules Juju puts
- * on the resulting manifest.yaml bases (OS names, channels, architectures), with Juju's texts.
+ * Reads {@code base} and {@code platforms} (or the older {@code bases}) from charmcraft.yaml and
+ * applies the rules Juju puts on the resulting manifest.yaml bases (OS names, channels,
+ * architectures), with Juju's texts.
  *
  * <pre>{@code
  * List<Platform> platforms = new PlatformRules(yaml, problems).platforms();
@@ -17,6 +18,8 @@ final class PlatformRules {
     static final List<String> OSES = List.of("ubuntu", "centos", "windows", "osx", "opensuse", "genericlinux");
     static final List<String> ARCHES = List.of("amd64", "i386", "armhf", "arm64", "ppc64el", "s390x", "riscv64");
     private static final List<String> RISKS = List.of("stable", "candidate", "beta", "edge");
+    /** charmcraft's LEGACY_BASES: the only bases a {@code bases:} entry may name. */
+    static final List<String> LEGACY_BASES = List.of("ubuntu@18.04", "ubuntu@20.04", "ubuntu@22.04", "almalinux@9");
 
     private final Map<String, Object> yaml;
     private final Problems p;
@@ -29,9 +32,10 @@ final class PlatformRules {
     List<Platform> platforms() {
         List<Platform> out = new ArrayList<>();
         if (yaml.containsKey("bases")) {
-            p.add("bases", "bases: is deprecated (charmcraft 3 only accepts it for bases older than 24.04) and jcharm"
-                    + " pack does not read it; write base: ubuntu@24.04 and platforms: {amd64: }");
-            return out;
+            if (yaml.containsKey("base")) {
+                p.add("base", "base cannot be used with bases: write either bases: (before 24.04) or base: and platforms:");
+            }
+            return bases(yaml.get("bases"));
         }
         Optional<String[]> base = Optional.empty();
         if (yaml.containsKey("base")) {
@@ -48,6 +52,94 @@ final class PlatformRules {
             platform(name, e.getValue(), base).ifPresent(out::add);
         }
         return out;
+    }
+
+    /**
+     * charmcraft's deprecated {@code bases:}: each entry, in the short form ({@code name},
+     * {@code channel}, {@code architectures}) or the long one ({@code build-on}, {@code run-on}),
+     * makes one .charm whose manifest lists the run-on bases.
+     */
+    private List<Platform> bases(Object v) {
+        List<Platform> out = new ArrayList<>();
+        if (!(v instanceof List<?> entries) || entries.isEmpty()) {
+            p.add("bases", "bases must be a non-empty list of {name, channel, architectures} or {build-on, run-on},"
+                    + " got " + GoValues.syntax(v));
+            return out;
+        }
+        for (int i = 0; i < entries.size(); i++) {
+            String path = "bases[" + i + "]";
+            if (!(entries.get(i) instanceof Map<?, ?> entry)) {
+                p.add(path, "a bases entry must be a mapping, got " + GoValues.syntax(entries.get(i)));
+                continue;
+            }
+            boolean shortForm = entry.containsKey("name");
+            Object buildOn = shortForm ? List.of(entry) : entry.get("build-on");
+            Object runOn = shortForm ? List.of(entry) : entry.get("run-on");
+            Optional<List<Base>> build = baseList(buildOn, shortForm ? path : path + ".build-on");
+            Optional<List<Base>> run = baseList(runOn, shortForm ? path : path + ".run-on");
+            if (build.isPresent() && !shortForm) { // the short form's one base is both: checked once below
+                build.get().forEach(b -> legacy(b, path + ".build-on"));
+            }
+            run.ifPresent(bases -> {
+                bases.forEach(b -> legacy(b, shortForm ? path : path + ".run-on"));
+                if (bases.stream().allMatch(b -> manifestBase(b, shortForm ? path : path + ".run-on"))) {
+                    out.add(Platform.ofBases(path, bases));
+                }
+            });
+        }
+        return out;
+    }
+
+    private Optional<List<Base>> baseList(Object v, String path) {
+        if (!(v instanceof List<?> list) || list.isEmpty()) {
+            p.add(path, path.substring(path.lastIndexOf('.') + 1) + " must be a non-empty list of {name, channel,"
+                    + " architectures}, got " + GoValues.syntax(v));
+            return Optional.empty();
+        }
+        List<Base> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            String at = list.size() == 1 && !path.endsWith("-on") ? path : path + "[" + i + "]";
+            Object item = list.get(i);
+            if (!(item instanceof Map<?, ?> m) || !(m.get("name") instanceof String os)
+                    || !(m.get("channel") instanceof String channel)) {
+                p.add(at, "a base needs name and channel as strings (quote the channel: \"22.04\"), got "
+                        + GoValues.syntax(item));
+                return Optional.empty();
+            }
+            Object archList = m.containsKey("architectures") ? m.get("architectures") : List.of(hostArch());
+            if (!(archList instanceof List<?> arches) || !arches.stream().allMatch(a -> a instanceof String)) {
+                p.add(at + ".architectures", "architectures must be a list of strings, got " + GoValues.syntax(archList));
+                return Optional.empty();
+            }
+            out.add(new Base(os, channel, arches.stream().map(a -> normaliseArch((String) a)).toList()));
+        }
+        return Optional.of(out);
+    }
+
+    /** charmcraft accepts {@code bases:} only for the bases before 24.04. */
+    private void legacy(Base b, String path) {
+        if (!LEGACY_BASES.contains(b.os() + "@" + b.channel())) {
+            p.add(path, "Base requires 'platforms' definition: " + b.os() + "@" + b.channel() + " (bases: is only for "
+                    + String.join(", ", LEGACY_BASES) + "); write base: and platforms: instead");
+        }
+    }
+
+    /** Juju's manifest.yaml base rules; normalises the architectures in place of the written ones. */
+    private boolean manifestBase(Base b, String path) {
+        boolean ok = true;
+        if (!OSES.contains(b.os())) {
+            p.add(path, "os " + GoValues.quote(b.os()) + " not valid");
+            ok = false;
+        }
+        Optional<String> channelError = channelError(b.channel());
+        channelError.ifPresent(msg -> p.add(path, msg));
+        for (String arch : b.architectures()) {
+            if (!ARCHES.contains(arch)) {
+                p.add(path, "architecture " + GoValues.quote(arch) + " not valid");
+                ok = false;
+            }
+        }
+        return ok && channelError.isEmpty();
     }
 
     private Optional<Platform> platform(String name, Object spec, Optional<String[]> base) {

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Collects every problem found in one project file, placing each at the YAML line of the path
+ * Collects every problem found in a project's files, placing each at the YAML line of the path
  * it is about, so that a packer run reports all of them at once (Juju stops at the first).
  *
  * <pre>{@code
@@ -28,6 +28,11 @@ final class Problems {
         this.tree = tree;
         this.prefix = prefix;
         this.found = found;
+    }
+
+    /** A view for another file of the same project (metadata.yaml beside charmcraft.yaml), sharing the list. */
+    Problems forFile(YamlTree other) {
+        return new Problems(other, "", found);
     }
 
     /** A view whose paths are relative to {@code key} (e.g. "config" for config.yaml's own paths). */

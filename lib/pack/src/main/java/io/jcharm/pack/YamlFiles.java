@@ -34,19 +34,22 @@ public final class YamlFiles {
     }
 
     /**
-     * manifest.yaml as charmcraft writes it: the base the charm runs on (Juju picks metadata v2
+     * manifest.yaml as charmcraft writes it: the bases the charm runs on (Juju picks metadata v2
      * and the deploy base from it) and the linter attributes.
      */
     public static String manifest(Platform platform, Instant packedAt) {
-        Map<String, Object> base = new LinkedHashMap<>();
-        base.put("name", platform.os());
-        base.put("channel", platform.channel());
-        base.put("architectures", List.of(platform.arch()));
+        List<Map<String, Object>> bases = platform.bases().stream().map(b -> {
+            Map<String, Object> base = new LinkedHashMap<>();
+            base.put("name", b.os());
+            base.put("channel", b.channel());
+            base.put("architectures", b.architectures());
+            return base;
+        }).toList();
         Map<String, Object> doc = new LinkedHashMap<>();
         String version = YamlFiles.class.getPackage().getImplementationVersion();
         doc.put("charmcraft-version", "jcharm-pack " + (version == null ? "dev" : version));
         doc.put("charmcraft-started-at", STARTED_AT.format(packedAt.atOffset(ZoneOffset.UTC)));
-        doc.put("bases", List.of(base));
+        doc.put("bases", bases);
         // charmcraft's linters know python/operator; anything else is "unknown" to Charmhub.
         doc.put("analysis", Map.of("attributes", List.of(
                 attr("language", "unknown"), attr("framework", "unknown"))));

@@ -55,13 +55,9 @@ class PlatformAndYamlTest {
     }
 
     @Test
-    void metadataV1KeysAreRefusedWithJujusFormatTexts() {
-        assertEquals(List.of("metadata v2 manifest.yaml with series slice not valid"), messages(Projects.VALID + "series: [jammy]\n"));
-        assertEquals(List.of("min-juju-version in metadata v2 not valid"), messages(Projects.VALID + "min-juju-version: 2.9.0\n"));
-        assertEquals(List.of("deployment in metadata v2 not valid"), messages(Projects.VALID + "deployment: {type: stateless}\n"));
-        assertEquals(List.of("ambiguous metadata: keys \"min-juju-version\", \"series\" cannot be used with \"assumes\","
-                + " \"containers\""), messages(Projects.VALID + "series: [focal]\nmin-juju-version: 2.9.0\nassumes: [k8s-api]\n"
-                + "resources:\n  img: {type: oci-image}\ncontainers:\n  app: {resource: img}\n"));
+    void metadataV1KeysBelongInMetadataYaml() {
+        assertEquals(List.of("unknown key \"series\": charmcraft 3 does not accept it in charmcraft.yaml; Juju reads it"
+                + " from metadata.yaml, so move it there"), messages(Projects.VALID + "series: [jammy]\n"));
     }
 
     @Test
