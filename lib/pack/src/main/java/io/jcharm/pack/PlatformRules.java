@@ -77,11 +77,10 @@ final class PlatformRules {
             Object runOn = shortForm ? List.of(entry) : entry.get("run-on");
             Optional<List<Base>> build = baseList(buildOn, shortForm ? path : path + ".build-on");
             Optional<List<Base>> run = baseList(runOn, shortForm ? path : path + ".run-on");
-            if (build.isPresent() && !shortForm) { // the short form's one base is both: checked once below
-                build.get().forEach(b -> legacy(b, path + ".build-on"));
-            }
+            // Only where it is built: charmcraft 2 (which Charmed Kubernetes' charms still pin) let
+            // run-on name newer bases, and Juju accepts any valid base in manifest.yaml.
+            build.ifPresent(bases -> bases.forEach(b -> legacy(b, shortForm ? path : path + ".build-on")));
             run.ifPresent(bases -> {
-                bases.forEach(b -> legacy(b, shortForm ? path : path + ".run-on"));
                 if (bases.stream().allMatch(b -> manifestBase(b, shortForm ? path : path + ".run-on"))) {
                     out.add(Platform.ofBases(path, bases));
                 }
@@ -116,7 +115,7 @@ final class PlatformRules {
         return Optional.of(out);
     }
 
-    /** charmcraft accepts {@code bases:} only for the bases before 24.04. */
+    /** charmcraft 3 builds a {@code bases:} entry only on the bases before 24.04. */
     private void legacy(Base b, String path) {
         if (!LEGACY_BASES.contains(b.os() + "@" + b.channel())) {
             p.add(path, "Base requires 'platforms' definition: " + b.os() + "@" + b.channel() + " (bases: is only for "
