@@ -30,6 +30,11 @@ public record BundleData(String type, Map<String, ApplicationSpec> applications,
         extras = Maps.copy(extras);
     }
 
+    /** What Juju decodes a document with a type error into: nothing at all. */
+    static BundleData empty() {
+        return new BundleData("", Map.of(), Map.of(), Map.of(), List.of(), "", "", "", List.of(), Map.of());
+    }
+
     public boolean isKubernetes() {
         return "kubernetes".equals(type);
     }

@@ -8,9 +8,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Turns one bundle document (plain YAML values) into {@link BundleData} the way Juju decodes it
- * leniently: a value of the wrong type is dropped, an unknown key is ignored; each of those is
- * reported as a warning (Juju shows them only with {@code --dry-run}).
+ * Turns one bundle document (plain YAML values) into {@link BundleData} the way Juju decodes it:
+ * an unknown key is ignored and reported as a warning (Juju shows them only with
+ * {@code --dry-run}); a value of the wrong type is a type error in go-yaml's words, which makes
+ * Juju drop the whole document (the caller decides what that means).
  */
 final class BundleDecoder {
     static final Set<String> TOP_KEYS = Set.of("bundle", "applications", "services", "machines", "saas", "series",
@@ -23,16 +24,19 @@ final class BundleDecoder {
 
     private final SourceMap where;
     private final List<Problem> warnings;
+    private final List<Problem> typeErrors;
 
-    BundleDecoder(SourceMap where, List<Problem> warnings) {
+    /** @param typeErrors receives go-yaml's type errors ({@code cannot unmarshal !!str `3` into int}) */
+    BundleDecoder(SourceMap where, List<Problem> warnings, List<Problem> typeErrors) {
         this.where = where;
         this.warnings = warnings;
+        this.typeErrors = typeErrors;
     }
 
     BundleData decode(Object root) {
         Map<String, Object> top = root instanceof Map<?, ?> ? Raw.map(root) : Map.of();
         if (root != null && !(root instanceof Map)) {
-            warn(List.of(), "the document is not a mapping of bundle keys; it is ignored");
+            typeError(List.of(), root, "charm.legacyBundleData");
         }
         Map<String, Object> extras = new LinkedHashMap<>();
         top.forEach((k, v) -> {
@@ -125,7 +129,7 @@ final class BundleDecoder {
             return "";
         }
         if (v instanceof Map || v instanceof List) {
-            warn(path, "cannot unmarshal " + Raw.yamlKind(v) + " into string");
+            typeError(path, v, "string");
             return "";
         }
         return Raw.text(v);
@@ -141,7 +145,7 @@ final class BundleDecoder {
         if (v instanceof Number n) {
             return n.longValue(); // yaml.v2 truncates a float into an int field
         }
-        warn(path, "cannot unmarshal " + Raw.yamlKind(v) + " `" + Raw.text(v) + "` into int");
+        typeError(path, v, "int");
         return 0;
     }
 
@@ -152,7 +156,7 @@ final class BundleDecoder {
         if (v instanceof Boolean b) {
             return b;
         }
-        warn(path, "cannot unmarshal " + Raw.yamlKind(v) + " `" + Raw.text(v) + "` into bool");
+        typeError(path, v, "bool");
         return false;
     }
 
@@ -178,7 +182,7 @@ final class BundleDecoder {
         if (v instanceof List<?> l) {
             return new ArrayList<>(l);
         }
-        warn(path, "cannot unmarshal " + Raw.yamlKind(v) + " into a list");
+        typeError(path, v, "[]string");
         return List.of();
     }
 
@@ -189,8 +193,15 @@ final class BundleDecoder {
         if (v instanceof Map) {
             return Raw.map(v);
         }
-        warn(path, "cannot unmarshal " + Raw.yamlKind(v) + " into a map");
+        typeError(path, v, "map[string]interface {}");
         return new LinkedHashMap<>();
+    }
+
+    /** go-yaml's text: {@code cannot unmarshal !!str `3` into int}, {@code cannot unmarshal !!map into string}. */
+    private void typeError(List<String> path, Object v, String goType) {
+        String value = v instanceof Map || v instanceof List ? "" : " `" + Raw.text(v) + "`";
+        typeErrors.add(Problem.error("U2", "cannot unmarshal " + Raw.yamlKind(v) + value + " into " + goType,
+                where.locate(path), "write " + String.join(".", path) + " as " + goType + " (a quoted \"3\" is a string, yes/no a bool)"));
     }
 
     private void warn(List<String> path, String message) {

@@ -1,8 +1,13 @@
 package io.jcharm.bundle;
 
+import io.jcharm.yaml.GoYaml;
+import io.jcharm.yaml.YamlDoc;
+import io.jcharm.yaml.YamlException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,8 +22,6 @@ import java.util.Optional;
  * }</pre>
  */
 public final class BundleReader {
-    private final YamlReader yaml = new YamlReader();
-
     /**
      * The bundle file a path names: a directory means its {@code bundle.yaml}, as {@code juju deploy ./dir}.
      *
@@ -36,13 +39,13 @@ public final class BundleReader {
     List<BundlePart> parts(Path bundle, List<Path> overlays, List<Problem> warnings) {
         List<BundlePart> parts = new ArrayList<>();
         Path file = bundleFile(bundle);
-        read(file, warnings, parts);
+        read(file, "", warnings, parts);
         for (Path overlay : overlays) {
             if (!Files.isRegularFile(overlay)) {
                 throw new BundleException("unable to process overlays: \"" + overlay + "\" not found", Optional.empty(),
                         "check the --overlay path");
             }
-            read(overlay, warnings, parts);
+            read(overlay, "unable to process overlays: ", warnings, parts);
         }
         if (parts.isEmpty()) {
             throw new BundleException("malformed bundle: bundle is empty not valid", Optional.of(new Location(file, 0)),
@@ -51,15 +54,32 @@ public final class BundleReader {
         return parts;
     }
 
-    private void read(Path file, List<Problem> warnings, List<BundlePart> parts) {
+    private static void read(Path file, String prefix, List<Problem> warnings, List<BundlePart> parts) {
         Path dir = file.toAbsolutePath().getParent();
-        for (YamlDoc doc : yaml.read(file)) {
+        List<YamlDoc> docs;
+        try {
+            docs = GoYaml.read(file);
+        } catch (UncheckedIOException e) {
+            throw new BundleException(e.getMessage(), Optional.empty(), "check that the file exists and is readable", e);
+        } catch (YamlException e) {
+            // Juju's words: LocalBundleDataSource wraps parseBundleParts' "unmarshal document N: yaml: ...".
+            throw new BundleException(prefix + "cannot unmarshal bundle contents: unmarshal document " + e.document() + ": "
+                    + e.getMessage(), Optional.of(new Location(file, e.line())), "fix the YAML syntax at that line", e);
+        }
+        for (YamlDoc doc : docs) {
             SourceMap where = SourceMap.of(doc);
+            List<Problem> typeErrors = new ArrayList<>();
+            BundleData data = new BundleDecoder(where, warnings, typeErrors).decode(doc.root());
+            if (!typeErrors.isEmpty()) {
+                // Juju's BundleData.UnmarshalYAML returns the decoder's type error, so the whole
+                // document stays empty (and is not normalised).
+                parts.add(new BundlePart(doc, new LinkedHashMap<>(), BundleData.empty(), SourceMap.empty(file), dir, typeErrors));
+                continue;
+            }
             Map<String, Object> raw = Raw.map(Raw.copy(doc.root()));
             restoreText(raw, doc);
             normalize(raw, where);
-            BundleData data = new BundleDecoder(where, warnings).decode(doc.root());
-            parts.add(new BundlePart(doc, raw, data, where, dir));
+            parts.add(new BundlePart(doc, raw, data, where, dir, List.of()));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.jcharm.bundle;
 
+import io.jcharm.yaml.GoFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -71,7 +72,7 @@ public final class BundleSelector {
             for (String p : app.to()) {
                 Optional<Grammar.Placement> pl = bd.isKubernetes() ? Optional.empty() : Grammar.parsePlacement(p);
                 if (pl.isPresent() && !pl.get().application().isEmpty() && !names.contains(pl.get().application())) {
-                    notes.add("dropped placement " + Grammar.q(p) + " of " + name + ": " + pl.get().application() + " is not in the subset");
+                    notes.add("dropped placement " + GoFormat.quote(p) + " of " + name + ": " + pl.get().application() + " is not in the subset");
                     continue;
                 }
                 pl.filter(x -> x.application().isEmpty() && !x.machine().equals("new"))

@@ -2,6 +2,7 @@ package io.jcharm.bundle;
 
 import io.jcharm.core.meta.CharmMetadata;
 import io.jcharm.core.meta.Role;
+import io.jcharm.yaml.GoFormat;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -67,7 +68,7 @@ public final class ControllerChecks {
             List<String> unknown = new ArrayList<>(new TreeSet<>(app.resources().keySet().stream()
                     .filter(r -> !meta.resources().containsKey(r)).toList()));
             if (unknown.size() == 1) {
-                out.add(Problem.error("D2", "unrecognized resource " + Grammar.q(unknown.get(0)),
+                out.add(Problem.error("D2", "unrecognized resource " + GoFormat.quote(unknown.get(0)),
                         where.locate("applications", name, "resources", unknown.get(0)),
                         "the charm declares: " + declared(meta.resources().keySet())));
             } else if (unknown.size() > 1) {
@@ -75,10 +76,10 @@ public final class ControllerChecks {
                         where.locate("applications", name, "resources"), "the charm declares: " + declared(meta.resources().keySet())));
             }
             app.storage().keySet().stream().filter(s -> !meta.storage().containsKey(s)).forEach(s ->
-                    out.add(Problem.error("D3", "charm " + Grammar.q(meta.name()) + " has no store called " + Grammar.q(s),
+                    out.add(Problem.error("D3", "charm " + GoFormat.quote(meta.name()) + " has no store called " + GoFormat.quote(s),
                             where.locate("applications", name, "storage", s), "the charm declares: " + declared(meta.storage().keySet()))));
             if (meta.subordinate() && !relatedToPrincipal(name)) {
-                out.add(Problem.warning("D4", "subordinate application " + Grammar.q(name)
+                out.add(Problem.warning("D4", "subordinate application " + GoFormat.quote(name)
                         + " is not related to a principal over a container-scoped endpoint: it will have no units",
                         where.locate("applications", name), "relate it to the application it should run beside"));
             }
@@ -107,7 +108,7 @@ public final class ControllerChecks {
             CharmMetadata ma = charms.get(r.a().application());
             CharmMetadata mb = charms.get(r.b().application());
             if (container && !(ma.subordinate() || mb.subordinate())) {
-                out.add(Problem.error("D5", "cannot add relation " + Grammar.q(key)
+                out.add(Problem.error("D5", "cannot add relation " + GoFormat.quote(key)
                         + ": container scoped relation requires at least one subordinate application",
                         where.locate("relations", r.index()), "relate over a global endpoint, or make one side a subordinate"));
             }
@@ -115,7 +116,7 @@ public final class ControllerChecks {
                 int limit = ep.endpoint().limit();
                 int n = counts.merge(ep.toString(), 1, Integer::sum);
                 if (limit > 0 && n > limit) {
-                    out.add(Problem.error("D6", "cannot add relation " + Grammar.q(key) + ": establishing a new relation for " + ep
+                    out.add(Problem.error("D6", "cannot add relation " + GoFormat.quote(key) + ": establishing a new relation for " + ep
                             + " would exceed its maximum relation limit of " + limit + " (quota limit exceeded)",
                             where.locate("relations", r.index()), "relate " + ep + " at most " + limit + " time(s)"));
                 }

@@ -4,6 +4,7 @@ import io.jcharm.bundle.Grammar.EndpointSpec;
 import io.jcharm.core.meta.CharmMetadata;
 import io.jcharm.core.meta.Endpoint;
 import io.jcharm.core.meta.Role;
+import io.jcharm.yaml.GoFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,15 +40,15 @@ public final class EndpointInference {
         Optional<CharmMetadata> m1 = metadata.apply(s1.application());
         if (m0.isEmpty() || m1.isEmpty()) {
             String missing = m0.isEmpty() ? s0.application() : s1.application();
-            return new Inference.Failed("application " + Grammar.q(missing) + " not found");
+            return new Inference.Failed("application " + GoFormat.quote(missing) + " not found");
         }
         if (style == Style.SERVER) {
             for (var side : List.of(new Object[] {s0, m0.get()}, new Object[] {s1, m1.get()})) {
                 EndpointSpec s = (EndpointSpec) side[0];
                 CharmMetadata m = (CharmMetadata) side[1];
                 if (!s.relation().isEmpty() && possible(s, m).isEmpty()) {
-                    return new Inference.Failed("application " + Grammar.q(s.application()) + " has no "
-                            + Grammar.q(s.relation()) + " relation");
+                    return new Inference.Failed("application " + GoFormat.quote(s.application()) + " has no "
+                            + GoFormat.quote(s.relation()) + " relation");
                 }
             }
         }
@@ -71,11 +72,11 @@ public final class EndpointInference {
         }
         List<String> keys = new ArrayList<>();
         for (EndpointRef[] c : candidates) {
-            keys.add(Grammar.q(style == Style.BUNDLE ? bundleKey(c) : serverKey(c)));
+            keys.add(GoFormat.quote(style == Style.BUNDLE ? bundleKey(c) : serverKey(c)));
         }
         keys.sort(null);
         String spec = s0 + " " + s1;
-        return new Inference.Failed("ambiguous relation: " + (style == Style.BUNDLE ? spec : Grammar.q(spec))
+        return new Inference.Failed("ambiguous relation: " + (style == Style.BUNDLE ? spec : GoFormat.quote(spec))
                 + " could refer to " + String.join("; ", keys));
     }
 

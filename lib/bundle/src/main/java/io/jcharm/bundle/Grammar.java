@@ -1,5 +1,7 @@
 package io.jcharm.bundle;
 
+import io.jcharm.yaml.GoFormat;
+import io.jcharm.yaml.GoScalars;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -120,7 +122,7 @@ public final class Grammar {
             }
             int eq = raw.indexOf('=');
             if (eq <= 0) {
-                return Optional.of("malformed constraint " + q(raw));
+                return Optional.of("malformed constraint " + GoFormat.quote(raw));
             }
             String name = raw.substring(0, eq);
             String value = raw.substring(eq + 1);
@@ -128,14 +130,14 @@ public final class Grammar {
                 name = "cores";
             }
             if (!CONSTRAINT_KEYS.contains(name)) {
-                return Optional.of("unknown constraint " + q(name));
+                return Optional.of("unknown constraint " + GoFormat.quote(name));
             }
             if (!seen.add(name) && !(name.equals("allocate-public-ip") && value.isEmpty())) {
-                return Optional.of("bad " + q(name) + " constraint: already set");
+                return Optional.of("bad " + GoFormat.quote(name) + " constraint: already set");
             }
             Optional<String> bad = constraintValueError(name, value);
             if (bad.isPresent()) {
-                return Optional.of("bad " + q(name) + " constraint: " + bad.get());
+                return Optional.of("bad " + GoFormat.quote(name) + " constraint: " + bad.get());
             }
         }
         return Optional.empty();
@@ -144,10 +146,10 @@ public final class Grammar {
     private static Optional<String> constraintValueError(String name, String v) {
         switch (name) {
             case "arch":
-                return v.isEmpty() || ARCHES.contains(v) ? Optional.empty() : Optional.of(q(v) + " not recognized");
+                return v.isEmpty() || ARCHES.contains(v) ? Optional.empty() : Optional.of(GoFormat.quote(v) + " not recognized");
             case "container":
                 return v.isEmpty() || Set.of("lxd", "kvm", "none").contains(v) ? Optional.empty()
-                        : Optional.of("invalid container type " + q(v));
+                        : Optional.of("invalid container type " + GoFormat.quote(v));
             case "cores", "cpu-power":
                 return v.isEmpty() || v.matches("[0-9]+") ? Optional.empty() : Optional.of("must be a non-negative integer");
             case "mem", "root-disk":
@@ -157,12 +159,12 @@ public final class Grammar {
                 for (String sp : v.isEmpty() ? new String[0] : v.split(",", -1)) {
                     String name0 = sp.startsWith("^") ? sp.substring(1) : sp;
                     if (!SPACE.matcher(name0).matches()) {
-                        return Optional.of(q(name0) + " is not a valid space name");
+                        return Optional.of(GoFormat.quote(name0) + " is not a valid space name");
                     }
                 }
                 return Optional.empty();
             case "allocate-public-ip":
-                return v.isEmpty() || parseGoBool(v).isPresent() ? Optional.empty() : Optional.of("must be 'true' or 'false'");
+                return v.isEmpty() || GoScalars.parseBool(v).isPresent() ? Optional.empty() : Optional.of("must be 'true' or 'false'");
             default:
                 return Optional.empty();
         }
@@ -180,14 +182,6 @@ public final class Grammar {
         }
     }
 
-    /** Go's strconv.ParseBool. */
-    static Optional<Boolean> parseGoBool(String s) {
-        return switch (s) {
-            case "1", "t", "T", "TRUE", "true", "True" -> Optional.of(true);
-            case "0", "f", "F", "FALSE", "false", "False" -> Optional.of(false);
-            default -> Optional.empty();
-        };
-    }
 
     /** Juju's storage directive parser (pool, count, size in any order). */
     public static Optional<String> storageError(String directive) {
@@ -200,21 +194,21 @@ public final class Grammar {
             }
             if (POOL.matcher(field).matches()) {
                 if (!pool.isEmpty()) {
-                    return Optional.of("pool name is already set to " + q(pool) + ", new value " + q(field) + " not valid");
+                    return Optional.of("pool name is already set to " + GoFormat.quote(pool) + ", new value " + GoFormat.quote(field) + " not valid");
                 }
                 pool = field;
             } else if (COUNT.matcher(field).matches()) {
                 if (field.startsWith("-") || Long.parseLong(field) == 0) {
-                    return Optional.of("cannot parse count: count must be greater than zero, got " + q(field));
+                    return Optional.of("cannot parse count: count must be greater than zero, got " + GoFormat.quote(field));
                 }
                 count = Long.parseLong(field);
             } else if (SIZE.matcher(field).matches()) {
                 if (field.startsWith("-")) {
-                    return Optional.of("cannot parse size: expected a non-negative number, got " + q(field));
+                    return Optional.of("cannot parse size: expected a non-negative number, got " + GoFormat.quote(field));
                 }
                 size = 1;
             } else {
-                return Optional.of("unrecognized storage directive " + q(field) + " not valid");
+                return Optional.of("unrecognized storage directive " + GoFormat.quote(field) + " not valid");
             }
         }
         if (count == 0 && size == 0 && pool.isEmpty()) {
@@ -233,16 +227,16 @@ public final class Grammar {
         if (fields.length >= 2) {
             try {
                 if (Long.parseLong(fields[0]) <= 0) {
-                    return Optional.of("count must be greater than zero, got " + q(fields[0]));
+                    return Optional.of("count must be greater than zero, got " + GoFormat.quote(fields[0]));
                 }
             } catch (NumberFormatException e) {
-                return Optional.of("count must be greater than zero, got " + q(fields[0]));
+                return Optional.of("count must be greater than zero, got " + GoFormat.quote(fields[0]));
             }
         }
         if (fields.length == 3) {
             for (String attr : fields[2].split(";", -1)) {
                 if (attr.split("=", -1).length != 2) {
-                    return Optional.of("device attribute key/value pair has bad format: " + q(attr));
+                    return Optional.of("device attribute key/value pair has bad format: " + GoFormat.quote(attr));
                 }
             }
         }
@@ -255,11 +249,11 @@ public final class Grammar {
         for (String kv : s.split(",", -1)) {
             int eq = kv.indexOf('=');
             if (eq < 0 || kv.substring(0, eq).trim().isEmpty() || kv.substring(eq + 1).isEmpty()) {
-                return Optional.of("expected \"key=value\", got " + q(kv));
+                return Optional.of("expected \"key=value\", got " + GoFormat.quote(kv));
             }
             String key = kv.substring(0, eq).trim();
             if (seen.put(key, kv.substring(eq + 1)) != null) {
-                return Optional.of("key " + q(key) + " specified more than once");
+                return Optional.of("key " + GoFormat.quote(key) + " specified more than once");
             }
         }
         return Optional.empty();
@@ -320,35 +314,35 @@ public final class Grammar {
         return false;
     }
 
-    /** Go's %q for a string. */
-    static String q(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\t' -> sb.append("\\t");
-                case '\r' -> sb.append("\\r");
-                default -> {
-                    // Go escapes DEL as well as the C0 controls.
-                    if (c < 0x20 || c == 0x7f) {
-                        sb.append(String.format("\\x%02x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
+    /** Whether the constraints set a non-empty image-id (Juju's Value.HasImageID). */
+    static boolean hasImageId(String constraints) {
+        for (String c : constraints.trim().split(" +")) {
+            if (c.startsWith("image-id=") && c.length() > "image-id=".length()) {
+                return true;
             }
         }
-        return sb.append('"').toString();
+        return false;
     }
 
-    /** Go's %q for a string slice: {@code ["a" "b"]}. */
-    static String q(List<String> items) {
-        StringBuilder sb = new StringBuilder("[");
-        for (int i = 0; i < items.size(); i++) {
-            sb.append(i == 0 ? "" : " ").append(q(items.get(i)));
+    /** Ubuntu versions to series names, as Juju's base package maps them. */
+    private static final Map<String, String> UBUNTU_SERIES = Map.ofEntries(Map.entry("14.04", "trusty"),
+            Map.entry("16.04", "xenial"), Map.entry("18.04", "bionic"), Map.entry("20.04", "focal"), Map.entry("20.10", "groovy"),
+            Map.entry("21.04", "hirsute"), Map.entry("21.10", "impish"), Map.entry("22.04", "jammy"), Map.entry("22.10", "kinetic"),
+            Map.entry("23.04", "lunar"), Map.entry("23.10", "mantic"), Map.entry("24.04", "noble"), Map.entry("24.10", "oracular"),
+            Map.entry("25.04", "plucky"), Map.entry("25.10", "questing"));
+
+    /** The series a base stands for ({@code ubuntu@22.04/stable} is jammy); empty when Juju knows none. */
+    static Optional<String> seriesOfBase(String base) {
+        if (!isValidBase(base)) {
+            return Optional.empty();
         }
-        return sb.append(']').toString();
+        String[] parts = base.split("@", 2);
+        String track = parts[1].split("/", -1)[0];
+        return switch (parts[0]) {
+            case "ubuntu" -> Optional.ofNullable(UBUNTU_SERIES.get(track));
+            case "centos" -> Optional.of("centos" + track);
+            case "kubernetes" -> Optional.of("kubernetes");
+            default -> Optional.empty();
+        };
     }
 }

@@ -35,17 +35,7 @@ final class OverlayMerger {
                 return;
             }
             List<String> p = List.of("applications", name);
-            if (!app.offers().isEmpty()) {
-                add(out, base, Raw.path(p, "offers"));
-                app.offers().forEach((offer, spec) -> {
-                    if (!spec.endpoints().isEmpty()) {
-                        add(out, base, Raw.path(p, "offers", offer, "endpoints"));
-                    }
-                    if (!spec.acl().isEmpty()) {
-                        add(out, base, Raw.path(p, "offers", offer, "acl"));
-                    }
-                });
-            }
+            // In the order of Juju's ApplicationSpec fields: exposed-endpoints comes before offers.
             if (!app.exposedEndpoints().isEmpty()) {
                 add(out, base, Raw.path(p, "exposed-endpoints"));
                 app.exposedEndpoints().forEach((ep, spec) -> {
@@ -54,6 +44,17 @@ final class OverlayMerger {
                     }
                     if (!spec.exposeToCidrs().isEmpty()) {
                         add(out, base, Raw.path(p, "exposed-endpoints", ep, "expose-to-cidrs"));
+                    }
+                });
+            }
+            if (!app.offers().isEmpty()) {
+                add(out, base, Raw.path(p, "offers"));
+                app.offers().forEach((offer, spec) -> {
+                    if (!spec.endpoints().isEmpty()) {
+                        add(out, base, Raw.path(p, "offers", offer, "endpoints"));
+                    }
+                    if (!spec.acl().isEmpty()) {
+                        add(out, base, Raw.path(p, "offers", offer, "acl"));
                     }
                 });
             }
@@ -75,6 +76,9 @@ final class OverlayMerger {
         List<Problem> problems = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
             BundlePart part = parts.get(i);
+            if (part.dropped()) {
+                continue; // Juju decoded the document to nothing: it adds nothing
+            }
             sources.overlay(part.sources());
             if (i == 0) {
                 addRelations(part, relations, relationLines);
@@ -91,7 +95,7 @@ final class OverlayMerger {
         for (int i = 0; i < relationLines.size(); i++) {
             sources.put(List.of("relations", Integer.toString(i)), relationLines.get(i));
         }
-        BundleData data = new BundleDecoder(sources, new ArrayList<>()).decode(base);
+        BundleData data = new BundleDecoder(sources, new ArrayList<>(), new ArrayList<>()).decode(base);
         return new Merged(data, sources, problems);
     }
 

@@ -2,6 +2,9 @@ package io.jcharm.bundle;
 
 import io.jcharm.core.meta.CharmMetadata;
 import io.jcharm.core.meta.MetadataException;
+import io.jcharm.yaml.GoYaml;
+import io.jcharm.yaml.YamlDoc;
+import io.jcharm.yaml.YamlException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -25,19 +28,18 @@ public final class PackedCharm {
 
     /** @throws MetadataException naming the archive when it cannot be read */
     public static CharmMetadata metadata(Path archive) {
-        YamlReader yaml = new YamlReader();
         try (ZipFile zip = new ZipFile(archive.toFile())) {
             String meta = entry(zip, "metadata.yaml");
             if (meta != null) {
-                return CharmMetadata.parse(map(yaml, meta, archive, "metadata.yaml"),
-                        map(yaml, entry(zip, "config.yaml"), archive, "config.yaml"),
-                        map(yaml, entry(zip, "actions.yaml"), archive, "actions.yaml"));
+                return CharmMetadata.parse(map(meta, archive, "metadata.yaml"),
+                        map(entry(zip, "config.yaml"), archive, "config.yaml"),
+                        map(entry(zip, "actions.yaml"), archive, "actions.yaml"));
             }
             String unified = entry(zip, "charmcraft.yaml");
             if (unified == null) {
                 throw new MetadataException(archive + " has neither metadata.yaml nor charmcraft.yaml: is it a charm?");
             }
-            Map<String, Object> all = map(yaml, unified, archive, "charmcraft.yaml");
+            Map<String, Object> all = map(unified, archive, "charmcraft.yaml");
             return CharmMetadata.parse(all, Raw.map(all.get("config")), Raw.map(all.get("actions")));
         } catch (IOException e) {
             throw new MetadataException("cannot read " + archive + " as a zip: " + e.getMessage(), e);
@@ -54,14 +56,14 @@ public final class PackedCharm {
         }
     }
 
-    private static Map<String, Object> map(YamlReader yaml, String text, Path archive, String name) {
+    private static Map<String, Object> map(String text, Path archive, String name) {
         if (text == null) {
             return Map.of();
         }
         try {
-            List<YamlDoc> docs = yaml.read(text, archive.resolve(name));
+            List<YamlDoc> docs = GoYaml.read(text, archive.resolve(name));
             return docs.isEmpty() ? Map.of() : Raw.map(docs.get(0).root());
-        } catch (BundleException e) {
+        } catch (YamlException e) {
             throw new MetadataException(archive + "!" + name + ": " + e.getMessage(), e);
         }
     }

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Helpers for plain YAML values (maps, lists, scalars) as {@link YamlReader} makes them. */
+/** Helpers for plain YAML values (maps, lists, scalars) as {@link io.jcharm.yaml.GoYaml} makes them. */
 final class Raw {
     private Raw() {
     }
@@ -57,7 +57,7 @@ final class Raw {
         if (v instanceof Boolean) {
             return "!!bool";
         }
-        if (v instanceof Long) {
+        if (v instanceof Long || v instanceof java.math.BigInteger) {
             return "!!int";
         }
         if (v instanceof Double) {

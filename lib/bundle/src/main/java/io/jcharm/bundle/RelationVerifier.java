@@ -5,6 +5,7 @@ import io.jcharm.core.meta.CharmMetadata;
 import io.jcharm.core.meta.ConfigOption;
 import io.jcharm.core.meta.Endpoint;
 import io.jcharm.core.meta.Role;
+import io.jcharm.yaml.GoFormat;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -42,7 +43,7 @@ final class RelationVerifier {
             List<String> pair = bd.relations().get(i);
             String idx = Integer.toString(i);
             if (pair.size() != 2) {
-                err("L1", "relation " + Grammar.q(pair) + " has " + pair.size() + " endpoint(s), not 2",
+                err("L1", "relation " + GoFormat.quote(pair) + " has " + pair.size() + " endpoint(s), not 2",
                         "write a relation as a list of two endpoints: [app:endpoint, app:endpoint]", idx);
                 continue;
             }
@@ -51,7 +52,7 @@ final class RelationVerifier {
             for (int k = 0; k < 2; k++) {
                 Optional<EndpointSpec> ep = Grammar.parseEndpoint(pair.get(k));
                 if (ep.isEmpty()) {
-                    err("L2", "invalid relation syntax " + Grammar.q(pair.get(k)), "write app or app:endpoint", idx);
+                    err("L2", "invalid relation syntax " + GoFormat.quote(pair.get(k)), "write app or app:endpoint", idx);
                     parseErr = true;
                     continue;
                 }
@@ -59,11 +60,11 @@ final class RelationVerifier {
                 boolean foundApp = bd.applications().containsKey(app);
                 boolean foundSaas = bd.saas().containsKey(app);
                 if (!foundApp && !foundSaas) {
-                    err("L3", "relation " + Grammar.q(pair) + " refers to application " + Grammar.q(app) + " not defined in this bundle",
+                    err("L3", "relation " + GoFormat.quote(pair) + " refers to application " + GoFormat.quote(app) + " not defined in this bundle",
                             "add the application, or remove the relation", idx);
                 }
                 if (foundApp && foundSaas) {
-                    err("L4", "ambiguous relation " + Grammar.q(app) + " refers to a application and a SAAS in this bundle", "rename one of them", idx);
+                    err("L4", "ambiguous relation " + GoFormat.quote(app) + " refers to a application and a SAAS in this bundle", "rename one of them", idx);
                 }
                 eps[k] = ep.get();
             }
@@ -71,7 +72,7 @@ final class RelationVerifier {
                 continue;
             }
             if (eps[0].application().equals(eps[1].application())) {
-                err("L5", "relation " + Grammar.q(pair) + " relates an application to itself", "relate two different applications (peers are automatic)", idx);
+                err("L5", "relation " + GoFormat.quote(pair) + " relates an application to itself", "relate two different applications (peers are automatic)", idx);
             }
             EndpointRef[] refs = null;
             if ((eps[0].relation().isEmpty() || eps[1].relation().isEmpty()) && charms.isPresent() && known(eps)) {
@@ -93,7 +94,7 @@ final class RelationVerifier {
                 key = List.of(eps[1].toString(), eps[0].toString());
             }
             if (!seen.add(key)) {
-                err("L7", "relation " + Grammar.q(pair) + " is defined more than once", "remove the duplicate", idx);
+                err("L7", "relation " + GoFormat.quote(pair) + " is defined more than once", "remove the duplicate", idx);
             }
             if (charms.isPresent() && !eps[0].relation().isEmpty() && !eps[1].relation().isEmpty()) {
                 EndpointSpec a = swap ? eps[1] : eps[0];
@@ -168,19 +169,19 @@ final class RelationVerifier {
             epProv = ep1;
             epReq = ep0;
         } else if (prov0.isPresent() && prov1.isPresent()) {
-            err("L9", "relation " + Grammar.q(ep0.toString()) + " to " + Grammar.q(ep1.toString()) + " relates provider to provider",
+            err("L9", "relation " + GoFormat.quote(ep0.toString()) + " to " + GoFormat.quote(ep1.toString()) + " relates provider to provider",
                     "relate a provides endpoint to a requires endpoint", idx);
             return;
         } else if (req0.isPresent() && req1.isPresent()) {
-            err("L9", "relation " + Grammar.q(ep0.toString()) + " to " + Grammar.q(ep1.toString()) + " relates requirer to requirer",
+            err("L9", "relation " + GoFormat.quote(ep0.toString()) + " to " + GoFormat.quote(ep1.toString()) + " relates requirer to requirer",
                     "relate a requires endpoint to a provides endpoint", idx);
             return;
         } else {
             return;
         }
         if (!prov.interfaceName().equals(req.interfaceName())) {
-            err("L10", "mismatched interface between " + Grammar.q(epProv.toString()) + " and " + Grammar.q(epReq.toString()) + " ("
-                    + Grammar.q(prov.interfaceName()) + " vs " + Grammar.q(req.interfaceName()) + ")",
+            err("L10", "mismatched interface between " + GoFormat.quote(epProv.toString()) + " and " + GoFormat.quote(epReq.toString()) + " ("
+                    + GoFormat.quote(prov.interfaceName()) + " vs " + GoFormat.quote(req.interfaceName()) + ")",
                     "relate endpoints that speak the same interface", idx);
         }
     }
@@ -190,8 +191,8 @@ final class RelationVerifier {
         meta.endpoints(Role.PROVIDER).forEach(e -> names.add(e.name()));
         meta.endpoints(Role.REQUIRER).forEach(e -> names.add(e.name()));
         boolean peer = meta.endpoint(ep.relation()).map(e -> e.role() == Role.PEER).orElse(false);
-        err("L8", "charm " + Grammar.q(app.charm()) + " used by application " + Grammar.q(ep.application()) + " does not define relation "
-                + Grammar.q(ep.relation()), (peer ? "\"" + ep.relation() + "\" is a peer endpoint: Juju relates peers itself; " : "")
+        err("L8", "charm " + GoFormat.quote(app.charm()) + " used by application " + GoFormat.quote(ep.application()) + " does not define relation "
+                + GoFormat.quote(ep.relation()), (peer ? "\"" + ep.relation() + "\" is a peer endpoint: Juju relates peers itself; " : "")
                 + "use one of: " + String.join(", ", names) + ", juju-info", idx);
     }
 
@@ -213,13 +214,13 @@ final class RelationVerifier {
             app.options().forEach((opt, value) -> {
                 ConfigOption option = meta.config().get(opt);
                 if (option == null) {
-                    out.add(Problem.error("O1", "cannot validate application " + Grammar.q(name) + ": configuration option "
-                            + Grammar.q(opt) + " not found in charm " + Grammar.q(app.charm()), where.locate("applications", name, "options", opt),
+                    out.add(Problem.error("O1", "cannot validate application " + GoFormat.quote(name) + ": configuration option "
+                            + GoFormat.quote(opt) + " not found in charm " + GoFormat.quote(app.charm()), where.locate("applications", name, "options", opt),
                             "remove the option or fix its name; the charm's options are: " + String.join(", ", meta.config().keySet())));
                     return;
                 }
                 OptionCheck.error(option, value).ifPresent(e -> out.add(Problem.error("O2", "cannot validate application "
-                        + Grammar.q(name) + ": " + e, where.locate("applications", name, "options", opt),
+                        + GoFormat.quote(name) + ": " + e, where.locate("applications", name, "options", opt),
                         "give a " + option.type().yamlName() + " (quote strings that look like numbers or booleans)")));
             });
         });
@@ -237,8 +238,8 @@ final class RelationVerifier {
             app.bindings().forEach((ep, space) -> {
                 // "" is the default space: juju deploy accepts it (only VerifyWithCharms would not).
                 if (!ep.isEmpty() && meta.endpoint(ep).isEmpty() && !meta.extraBindings().contains(ep)) {
-                    out.add(Problem.error("E1", "application " + Grammar.q(name) + " wants to bind endpoint " + Grammar.q(ep)
-                            + " to space " + Grammar.q(space) + ", but the endpoint is not defined by the charm",
+                    out.add(Problem.error("E1", "application " + GoFormat.quote(name) + " wants to bind endpoint " + GoFormat.quote(ep)
+                            + " to space " + GoFormat.quote(space) + ", but the endpoint is not defined by the charm",
                             where.locate("applications", name, "bindings", ep), "bind an endpoint the charm declares (or an extra-binding)"));
                 }
             });

@@ -1,5 +1,6 @@
 package io.jcharm.bundle;
 
+import io.jcharm.yaml.YamlDoc;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;

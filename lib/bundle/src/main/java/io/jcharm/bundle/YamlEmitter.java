@@ -1,5 +1,7 @@
 package io.jcharm.bundle;
 
+import io.jcharm.yaml.GoFormat;
+import io.jcharm.yaml.GoScalars;
 import java.util.List;
 import java.util.Map;
 
@@ -42,7 +44,7 @@ public final class YamlEmitter {
                 // A list of scalars inside a list (a relation) reads best in flow style.
                 StringBuilder flow = new StringBuilder(" [");
                 for (int i = 0; i < inner.size(); i++) {
-                    flow.append(i == 0 ? "" : ", ").append(inner.get(i) instanceof String s ? quote(s) : scalar(inner.get(i)));
+                    flow.append(i == 0 ? "" : ", ").append(inner.get(i) instanceof String s ? GoFormat.quote(s) : scalar(inner.get(i)));
                 }
                 sb.append(flow).append("]\n");
             } else if (item instanceof Map<?, ?> mm && !mm.isEmpty()) {
@@ -86,13 +88,13 @@ public final class YamlEmitter {
             return d.toString();
         }
         if (v instanceof String s) {
-            return plainOk(s) ? s : quote(s);
+            return plainOk(s) ? s : GoFormat.quote(s);
         }
         return String.valueOf(v);
     }
 
     private static boolean plainOk(String s) {
-        if (s.isEmpty() || !s.equals(s.strip()) || !(YamlReader.resolvePlain(s) instanceof String)) {
+        if (s.isEmpty() || !s.equals(s.strip()) || !(GoScalars.resolve(s) instanceof String)) {
             return false;
         }
         if ("-?:,[]{}#&*!|>'\"%@`".indexOf(s.charAt(0)) >= 0 || s.endsWith(":")) {
@@ -107,10 +109,5 @@ public final class YamlEmitter {
             }
         }
         return true;
-    }
-
-    /** A double-quoted YAML scalar: Go's %q escapes are valid YAML escapes. */
-    static String quote(String s) {
-        return Grammar.q(s);
     }
 }

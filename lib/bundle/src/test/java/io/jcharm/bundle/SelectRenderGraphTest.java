@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jcharm.yaml.GoYaml;
+import io.jcharm.yaml.YamlDoc;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -120,10 +122,10 @@ class SelectRenderGraphTest {
     @Test
     void yamlRoundTripKeepsTypesAndQuotesWhatGoWouldMisread() {
         String yaml = YamlEmitter.emit(Map.of("a", "yes", "b", "1.10", "c", "plain text", "d", "~", "e", "x: y", "f", true));
-        List<YamlDoc> docs = new YamlReader().read(yaml, Path.of("x.yaml"));
+        List<YamlDoc> docs = GoYaml.read(yaml, Path.of("x.yaml"));
         Map<String, Object> back = Raw.map(docs.get(0).root());
         assertEquals(Map.of("a", "yes", "b", "1.10", "c", "plain text", "d", "~", "e", "x: y", "f", true), back);
-        Map<String, Object> typed = Raw.map(new YamlReader().read("a: yes\nb: 0x10\nc: 1.5\nd: ~\ne: '1'\nf: !!str 5\n", Path.of("t")).get(0).root());
+        Map<String, Object> typed = Raw.map(GoYaml.read("a: yes\nb: 0x10\nc: 1.5\nd: ~\ne: '1'\nf: !!str 5\n", Path.of("t")).get(0).root());
         assertEquals(true, typed.get("a"));
         assertEquals(16L, typed.get("b"));
         assertEquals(1.5, typed.get("c"));

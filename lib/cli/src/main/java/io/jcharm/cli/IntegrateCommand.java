@@ -135,8 +135,8 @@ public final class IntegrateCommand implements Callable<Integer> {
                         + String.join(", ", status.applications().keySet()));
             }
             Optional<Path> local = root.map(p -> p.resolve("charms").resolve(a.charm())).filter(Files::isDirectory);
-            CharmResolution res = local.isPresent() ? catalog.resolve(local.get().toString(), local.get())
-                    : catalog.resolve(a.charm(), ctx.cwd());
+            CharmResolution res = local.isPresent() ? catalog.resolve(local.get().toString(), "", local.get())
+                    : catalog.resolve(a.charm(), "", ctx.cwd());
             if (res instanceof CharmResolution.Found f) {
                 out.put(app, f.metadata());
             }

@@ -1,4 +1,4 @@
-package io.jcharm.bundle;
+package io.jcharm.yaml;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -10,13 +10,14 @@ import java.util.Optional;
  * and list item, so errors can point at the line to change.
  *
  * <pre>{@code
- * YamlDoc doc = new YamlReader().read(Path.of("bundle.yaml")).get(0);
+ * YamlDoc doc = GoYaml.read(Path.of("bundle.yaml")).get(0);
  * doc.line(List.of("applications", "istio", "charm"));  // Optional[7]
  * }</pre>
  *
  * @param root a {@code Map<String,Object>}, a {@code List<Object>}, a scalar or null
  * @param lines key path (map keys, list indexes as decimal strings) to 1-based line
- * @param texts the source text of every scalar that did not resolve to a string ({@code 1.0}, {@code yes})
+ * @param texts the source text of every scalar that did not resolve to a string ({@code 1.0}, {@code yes}),
+ *              which Go decodes as that text into a string field
  */
 public record YamlDoc(Path file, int index, Object root, Map<List<String>, Integer> lines, Map<List<String>, String> texts) {
 
