@@ -1,5 +1,6 @@
 package io.jcharm.local;
 
+import io.jcharm.controller.Jujuc;
 import io.jcharm.core.meta.ActionSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -80,7 +81,7 @@ final class Actions {
                     throw new IllegalArgumentException(text, e);
                 }
             case "boolean":
-                return Flags.parseBool(text.trim()).orElseThrow(() -> new IllegalArgumentException(text));
+                return Jujuc.parseBool(text.trim()).orElseThrow(() -> new IllegalArgumentException(text));
             case "array", "object":
                 try {
                     Object v = YAML.readValue(text, Object.class);

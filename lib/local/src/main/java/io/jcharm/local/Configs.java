@@ -1,5 +1,6 @@
 package io.jcharm.local;
 
+import io.jcharm.controller.Jujuc;
 import io.jcharm.bundle.OptionCheck;
 import io.jcharm.core.meta.CharmMetadata;
 import io.jcharm.core.meta.ConfigOption;
@@ -54,7 +55,7 @@ final class Configs {
         return switch (o.type()) {
             case INT -> typed instanceof String s ? Long.decode(s.replace("_", "")) : typed;
             case FLOAT -> typed instanceof Long l ? (Object) l.doubleValue() : typed;
-            case BOOLEAN -> typed instanceof String s ? Flags.parseBool(s).orElseThrow() : typed;
+            case BOOLEAN -> typed instanceof String s ? Jujuc.parseBool(s).orElseThrow() : typed;
             default -> typed;
         };
     }
@@ -64,7 +65,7 @@ final class Configs {
             return switch (o.type()) {
                 case INT -> Long.parseLong(s.trim());
                 case FLOAT -> Double.parseDouble(s.trim());
-                case BOOLEAN -> Flags.parseBool(s.trim()).map(b -> (Object) b).orElse(s);
+                case BOOLEAN -> Jujuc.parseBool(s.trim()).map(b -> (Object) b).orElse(s);
                 default -> s;
             };
         } catch (NumberFormatException e) {

@@ -1,11 +1,13 @@
 package io.jcharm.local;
 
+import io.jcharm.controller.Jujuc;
+import io.jcharm.controller.Notice;
 import io.jcharm.core.meta.CharmMetadata;
-import io.jcharm.local.ModelDoc.Action;
+import io.jcharm.controller.Action;
 import io.jcharm.local.ModelDoc.App;
 import io.jcharm.local.ModelDoc.ErrorDoc;
-import io.jcharm.local.ModelDoc.Relation;
-import io.jcharm.local.ModelDoc.StatusDoc;
+import io.jcharm.controller.Relation;
+import io.jcharm.controller.StatusDoc;
 import io.jcharm.local.ModelDoc.Unit;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +35,6 @@ final class Controller {
     final ModelDoc doc;
     final ModelOptions options;
     final DebugLog log;
-    final ToolOutput output = new ToolOutput();
     private final Function<App, CharmMetadata> metadata;
     private final ModelEvents events;
     private int cursor;
@@ -180,7 +181,7 @@ final class Controller {
             return;
         }
         if (exit == 0) {
-            new Commit(this).apply(ctx, u);
+            commit(ctx);
             if (u.error != null && u.error.hook().equals(h)) {
                 u.error = null;
             }
@@ -199,7 +200,7 @@ final class Controller {
     private void finishAction(HookContext ctx, Unit u, int exit, String failure) {
         Action a = doc.actions.get(ctx.hook.actionId());
         if (exit == 0) {
-            new Commit(this).apply(ctx, u);
+            commit(ctx);
         }
         if (a == null) {
             return;
@@ -208,11 +209,27 @@ final class Controller {
         if (exit != 0) {
             a.status = "failed";
             a.message = failure;
-        } else if (ctx.actionFailed) {
+        } else if (ctx.actionFailure().isPresent()) {
             a.status = "failed";
-            a.message = ctx.actionMessage.isEmpty() ? "action failed without reason given, check action for errors" : ctx.actionMessage;
+            a.message = ctx.actionFailure().get();
         } else {
             a.status = "completed";
+        }
+    }
+
+    /** Applies a successful hook's changes (jcharm-controller's rules) and queues the hooks others hear of them by. */
+    private void commit(HookContext ctx) {
+        for (Notice n : Jujuc.commit(doc, ctx)) {
+            Unit target = doc.unit(n.unit()).orElse(null);
+            if (target == null) {
+                continue;
+            }
+            if (n instanceof Notice.RelationChanged c) {
+                Lifecycle.enqueue(target, HookSpec.relation(c.endpoint() + "-relation-changed", c.relationId(), c.remoteApp(),
+                        c.remoteUnit(), null));
+            } else if (n instanceof Notice.SecretChanged c) {
+                Lifecycle.enqueue(target, HookSpec.secret("secret-changed", c.secretId(), null));
+            }
         }
     }
 

@@ -1,5 +1,7 @@
 package io.jcharm.local;
 
+import io.jcharm.controller.ToolCall;
+import io.jcharm.controller.ToolReply;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
@@ -148,10 +150,11 @@ final class HookToolServer implements AutoCloseable {
         }
     }
 
-    private ToolReply answer(ToolCall call) {
-        ToolHandler handler = contexts.get(call.contextId());
+    private ToolReply answer(Request request) {
+        ToolCall call = request.call();
+        ToolHandler handler = contexts.get(request.contextId());
         if (handler == null) {
-            return ToolReply.error(1, "bad request: unknown context \"" + call.contextId() + "\": hook tools work only"
+            return ToolReply.error(1, "bad request: unknown context \"" + request.contextId() + "\": hook tools work only"
                     + " while the hook that was given this JUJU_CONTEXT_ID is running");
         }
         try {
@@ -163,7 +166,7 @@ final class HookToolServer implements AutoCloseable {
     }
 
     /** Parses one request; package-private for the protocol tests. */
-    static ToolCall read(InputStream in) throws IOException, ProtocolException {
+    static Request read(InputStream in) throws IOException, ProtocolException {
         String magic = line(in);
         if (!MAGIC.equals(magic)) {
             throw new ProtocolException("expected \"" + MAGIC + "\", got \"" + magic + "\": is this the jcharm hook-tool client?");
@@ -188,7 +191,7 @@ final class HookToolServer implements AutoCloseable {
         } else if (stdinLen != -1) {
             throw new ProtocolException("stdin length " + stdinLen + " must be -1 or at least 0");
         }
-        return new ToolCall(context, cwd, argv, stdin);
+        return new Request(context, new ToolCall(cwd, argv, stdin));
     }
 
     private static String string(InputStream in, String what) throws IOException, ProtocolException {
@@ -229,6 +232,10 @@ final class HookToolServer implements AutoCloseable {
             throw new EOFException("connection closed after " + data.length + " of " + len + " bytes");
         }
         return data;
+    }
+
+    /** One call as the client sends it: the hook's context id, then the call itself. */
+    record Request(String contextId, ToolCall call) {
     }
 
     /** A request that does not follow the wire format. */

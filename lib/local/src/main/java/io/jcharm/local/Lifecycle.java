@@ -1,8 +1,8 @@
 package io.jcharm.local;
 
 import io.jcharm.local.ModelDoc.App;
-import io.jcharm.local.ModelDoc.EndpointDoc;
-import io.jcharm.local.ModelDoc.Relation;
+import io.jcharm.controller.EndpointDoc;
+import io.jcharm.controller.Relation;
 import io.jcharm.local.ModelDoc.Unit;
 import java.util.ArrayList;
 import java.util.List;
@@ -206,8 +206,7 @@ final class Lifecycle {
     }
 
     static String endpoint(Relation r, String app) {
-        return r.side(app).map(EndpointDoc::endpoint).orElseThrow(
-                () -> new IllegalStateException("application " + app + " is not in relation " + r.key()));
+        return r.endpoint(app);
     }
 
     /** Alive relations of an application, peer relations included. */

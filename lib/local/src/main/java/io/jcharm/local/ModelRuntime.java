@@ -2,8 +2,9 @@ package io.jcharm.local;
 
 import io.jcharm.core.meta.CharmMetadata;
 import io.jcharm.local.ModelDoc.App;
-import io.jcharm.local.ModelDoc.ConsumerDoc;
-import io.jcharm.local.ModelDoc.Secret;
+import io.jcharm.controller.ConsumerDoc;
+import io.jcharm.controller.Secret;
+import io.jcharm.controller.Secrets;
 import io.jcharm.local.ModelDoc.Unit;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,8 +1,9 @@
 package io.jcharm.local;
 
 import io.jcharm.local.ModelDoc.App;
-import io.jcharm.local.ModelDoc.Relation;
-import io.jcharm.local.ModelDoc.StatusDoc;
+import io.jcharm.controller.EndpointDoc;
+import io.jcharm.controller.Relation;
+import io.jcharm.controller.StatusDoc;
 import io.jcharm.local.ModelDoc.Unit;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ final class StatusView {
         }
         List<ModelStatus.RelationStatus> rels = new ArrayList<>();
         for (Relation r : doc.relations.values()) {
-            rels.add(new ModelStatus.RelationStatus(r.id, r.endpoints.stream().map(ModelDoc.EndpointDoc::toString).toList(),
+            rels.add(new ModelStatus.RelationStatus(r.id, r.endpoints.stream().map(EndpointDoc::toString).toList(),
                     r.endpoints.get(0).interfaceName(), r.peer(), r.dying(), copy(r.appData), copy(r.unitData)));
         }
         return new ModelStatus(doc.name, doc.uuid, doc.bundle == null ? "" : doc.bundle, jujuVersion, doc.hooksRun, apps, rels);

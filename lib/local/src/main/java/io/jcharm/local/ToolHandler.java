@@ -1,5 +1,8 @@
 package io.jcharm.local;
 
+import io.jcharm.controller.ToolCall;
+import io.jcharm.controller.ToolReply;
+
 /**
  * Answers hook-tool calls; the {@link HookToolServer} hands it every authenticated or not call.
  *

@@ -1,63 +1,38 @@
 package io.jcharm.local;
 
+import io.jcharm.controller.HookRun;
+import io.jcharm.controller.Jujuc;
+import io.jcharm.controller.ToolCall;
+import io.jcharm.controller.ToolReply;
 import io.jcharm.local.ModelDoc.FaultDoc;
 import java.util.Iterator;
-import java.util.Set;
 
 /**
- * Answers one hook tool for one hook run: checks the injected faults, then hands the call to the
- * family that implements it. Everything happens under the controller's lock, so a tool sees
- * the model as one consistent state.
+ * Answers one hook tool for one hook run: checks the injected faults, then hands the call to
+ * jcharm-controller's {@link Jujuc}, which owns Juju's rules. Everything happens under the
+ * controller's lock, so a tool sees the model as one consistent state.
  *
  * <pre>{@code
- * ToolHandler handler = new ToolRouter(controller, ctx, charmDirs)::handle;
+ * ToolHandler handler = new ToolRouter(controller, ctx, dirs)::handle;
  * }</pre>
  */
 final class ToolRouter {
-    private static final Set<String> UNSUPPORTED = Set.of("leader-get", "leader-set", "pod-spec-get", "pod-spec-set",
-            "k8s-spec-get", "k8s-spec-set", "k8s-raw-get", "k8s-raw-set");
-
     private final Controller controller;
     private final HookContext ctx;
-    private final RelationTools relations;
-    private final UnitTools unit;
-    private final SecretTools secrets;
+    private final Jujuc jujuc;
 
     ToolRouter(Controller controller, HookContext ctx, StateDir dirs) {
         this.controller = controller;
         this.ctx = ctx;
-        this.relations = new RelationTools(controller, ctx);
-        this.unit = new UnitTools(controller, ctx, dirs);
-        this.secrets = new SecretTools(controller, ctx);
+        this.jujuc = new Jujuc(controller.doc, new LocalHost(controller, dirs));
     }
 
     ToolReply handle(ToolCall call) {
         synchronized (controller) {
             ToolReply fault = injectedFault(call);
-            if (fault != null) {
-                return fault;
-            }
-            String tool = call.tool();
-            try {
-                if (tool.startsWith("relation-") || tool.equals("network-get")) {
-                    return relations.handle(call);
-                }
-                if (tool.startsWith("secret-")) {
-                    return secrets.handle(call);
-                }
-                if (UNSUPPORTED.contains(tool)) {
-                    return ToolReply.error(1, tool + " is not supported by the jcharm local model (deprecated or podspec-only"
-                            + " in Juju 3); use relation data, Juju secrets or Pebble instead");
-                }
-                return unit.handle(call);
-            } catch (Flags.UsageException e) {
-                return e.reply();
-            } catch (ToolError e) {
-                return ToolReply.error(e.exit, e.getMessage());
-            }
+            return fault != null ? fault : jujuc.run((HookRun) ctx, call);
         }
     }
-
     private ToolReply injectedFault(ToolCall call) {
         for (Iterator<FaultDoc> it = controller.doc.faults.iterator(); it.hasNext(); ) {
             FaultDoc f = it.next();
@@ -74,15 +49,5 @@ final class ToolRouter {
             }
         }
         return null;
-    }
-
-    /** A tool that refuses, with Juju's exit code (2 for usage and relation-not-found, else 1). */
-    static final class ToolError extends RuntimeException {
-        final int exit;
-
-        ToolError(int exit, String message) {
-            super(message);
-            this.exit = exit;
-        }
     }
 }

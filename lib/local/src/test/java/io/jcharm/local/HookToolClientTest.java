@@ -1,5 +1,7 @@
 package io.jcharm.local;
 
+import io.jcharm.controller.ToolCall;
+import io.jcharm.controller.ToolReply;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -112,7 +112,7 @@ class HookToolsContractTest {
                 "the id must belong to the endpoint");
 
         controller.finish(ctx, 0, List.of(), "");
-        ModelDoc.Relation r = controller.doc.relations.get(rel);
+        io.jcharm.controller.Relation r = controller.doc.relations.get(rel);
         assertEquals("Hi", r.unitData.get("hello-a/0").get("greeting"));
         assertEquals("Hi all", r.appData.get("hello-a").get("greeting"));
         List<HookSpec> queued = controller.doc.unit("hello-b/0").orElseThrow().queue;

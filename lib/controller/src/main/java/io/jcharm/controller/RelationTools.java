@@ -1,9 +1,5 @@
-package io.jcharm.local;
+package io.jcharm.controller;
 
-import io.jcharm.local.ModelDoc.EndpointDoc;
-import io.jcharm.local.ModelDoc.Relation;
-import io.jcharm.local.ModelDoc.Unit;
-import io.jcharm.local.ToolRouter.ToolError;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,17 +21,17 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * unit bag, and its application's bag when it is the leader. Writes wait for the hook to succeed.
  *
  * <pre>{@code
- * relations.handle(new ToolCall(ctx, cwd, List.of("relation-get", "--format=json", "-r", "greeting:1", "-", "b/0"), none));
+ * new RelationTools(jujuc, run).handle(ToolCall.of("relation-get", "--format=json", "-r", "greeting:1", "-", "b/0"));
  * }</pre>
  */
 final class RelationTools {
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
-    private final Controller controller;
-    private final HookContext ctx;
+    private final Jujuc j;
+    private final HookRun run;
 
-    RelationTools(Controller controller, HookContext ctx) {
-        this.controller = controller;
-        this.ctx = ctx;
+    RelationTools(Jujuc j, HookRun run) {
+        this.j = j;
+        this.run = run;
     }
 
     ToolReply handle(ToolCall call) {
@@ -47,7 +43,7 @@ final class RelationTools {
             case "relation-model-get" -> {
                 Flags f = Flags.parse(call.args(), Set.of(), Set.of("format", "r", "relation"));
                 relation(f);
-                yield controller.output.print(Map.of("uuid", controller.doc.uuid), f.format());
+                yield j.output.print(Map.of("uuid", j.model.uuid), f.format());
             }
             case "network-get" -> network(Flags.parse(call.args(), Set.of("primary-address", "ingress-address",
                     "bind-address", "egress-subnets"), Set.of("format", "r", "relation")));
@@ -60,29 +56,29 @@ final class RelationTools {
             throw new Flags.UsageException("unrecognized args: " + f.positional().subList(1, f.positional().size()));
         }
         String ep = f.positional().isEmpty() ? null : f.positional().get(0);
-        Unit u = unit();
+        UnitState u = unit();
         List<String> out = new ArrayList<>();
         for (int id : u.entered) {
-            Relation r = controller.doc.relations.get(id);
+            Relation r = j.model.relations.get(id);
             if (r == null) {
                 continue;
             }
-            String mine = Lifecycle.endpoint(r, u.app);
+            String mine = r.endpoint(u.app);
             if (ep == null || ep.equals(mine)) {
                 out.add(mine + ":" + id);
             }
         }
-        return controller.output.print(out, f.format());
+        return j.output.print(out, f.format());
     }
 
     private ToolReply list(Flags f) {
         Relation r = relation(f);
         if (f.bool("app")) {
-            return controller.output.print(remoteApp(r), f.format());
+            return j.output.print(remoteApp(r), f.format());
         }
         List<String> members = new ArrayList<>(unit().members.getOrDefault(r.id, new TreeSet<>()));
         members.sort(RelationTools::byUnitNumber);
-        return controller.output.print(members, f.format());
+        return j.output.print(members, f.format());
     }
 
     private ToolReply get(Flags f) {
@@ -98,24 +94,24 @@ final class RelationTools {
             owner = pos.get(1);
         } else if (app) {
             owner = remoteApp(r);
-        } else if (ctx.hook.remoteUnit() != null && Integer.valueOf(r.id).equals(ctx.hook.relationId())) {
-            owner = ctx.hook.remoteUnit();
+        } else if (run.remoteUnit != null && Integer.valueOf(r.id).equals(run.relationId)) {
+            owner = run.remoteUnit;
         } else {
             throw new Flags.UsageException("no unit id specified");
         }
         Map<String, String> bag = app ? appBag(r, owner) : unitBag(r, owner);
         if (key.equals("-")) {
-            return controller.output.print(new TreeMap<>(bag), f.format());
+            return j.output.print(new TreeMap<>(bag), f.format());
         }
-        return controller.output.print(bag.getOrDefault(key, ""), f.format());
+        return j.output.print(bag.getOrDefault(key, ""), f.format());
     }
 
     private Map<String, String> unitBag(Relation r, String owner) {
-        if (owner.equals(ctx.unit)) {
-            return merged(r.unitData.get(owner), ctx.unitWrites.get(r.id));
+        if (owner.equals(run.unit)) {
+            return merged(r.unitData.get(owner), run.unitWrites.get(r.id));
         }
         String ownerApp = owner.contains("/") ? owner.substring(0, owner.indexOf('/')) : "";
-        if (r.side(ownerApp).isEmpty() || !r.peer() && ownerApp.equals(ctx.app)) {
+        if (r.side(ownerApp).isEmpty() || !r.peer() && ownerApp.equals(run.app)) {
             throw new ToolError(1, "cannot read settings for unit \"" + owner + "\" in relation \"" + ref(r)
                     + "\": permission denied");
         }
@@ -123,11 +119,11 @@ final class RelationTools {
     }
 
     private Map<String, String> appBag(Relation r, String owner) {
-        if (owner.equals(ctx.app)) {
-            if (!r.peer() && !controller.isLeader(ctx.unit)) {
+        if (owner.equals(run.app)) {
+            if (!r.peer() && !j.model.isLeader(run.unit)) {
                 throw new ToolError(1, "permission denied");
             }
-            return merged(r.appData.get(owner), ctx.appWrites.get(r.id));
+            return merged(r.appData.get(owner), run.appWrites.get(r.id));
         }
         if (r.side(owner).isEmpty()) {
             throw new ToolError(1, "cannot read settings for application \"" + owner + "\" in relation \"" + ref(r)
@@ -139,9 +135,9 @@ final class RelationTools {
     private ToolReply set(ToolCall call, Flags f) {
         Relation r = relation(f);
         boolean app = f.bool("app");
-        if (app && !controller.isLeader(ctx.unit)) {
-            throw new ToolError(1, "cannot write relation settings: unit \"" + ctx.unit + "\" is not the leader of \""
-                    + ctx.app + "\" (only the leader writes application data)");
+        if (app && !j.model.isLeader(run.unit)) {
+            // juju/juju 3.6 worker/uniter/runner/jujuc/relation-set.go: a bare Errorf, no leader detail.
+            throw new ToolError(1, "cannot write relation settings");
         }
         Map<String, String> writes = new LinkedHashMap<>();
         Optional<String> file = f.value("file");
@@ -155,7 +151,7 @@ final class RelationTools {
             }
             writes.put(kv.substring(0, eq), kv.substring(eq + 1));
         }
-        (app ? ctx.appWrites : ctx.unitWrites).computeIfAbsent(r.id, k -> new TreeMap<>()).putAll(writes);
+        (app ? run.appWrites : run.unitWrites).computeIfAbsent(r.id, k -> new TreeMap<>()).putAll(writes);
         return ToolReply.OK;
     }
 
@@ -192,37 +188,38 @@ final class RelationTools {
             relation(f);
         }
         String binding = f.positional().get(0);
-        var meta = controller.metadata(ctx.app);
-        if (meta.endpoint(binding).isEmpty() && !meta.extraBindings().contains(binding) && !binding.equals("juju-info")) {
+        CharmFacts meta = j.host.charm(run.app);
+        if (!meta.endpoints().contains(binding) && !meta.extraBindings().contains(binding) && !binding.equals("juju-info")) {
             throw new ToolError(1, "no network config found for binding \"" + binding + "\"");
         }
-        // One machine: every unit is reached on loopback.
+        // One address per unit, whatever the binding: the host says which.
+        Host.Network net = j.host.network(run.unit);
         Map<String, Object> address = new LinkedHashMap<>();
         address.put("hostname", "");
-        address.put("value", "127.0.0.1");
-        address.put("cidr", "127.0.0.0/8");
-        address.put("address", "127.0.0.1");
+        address.put("value", net.address());
+        address.put("cidr", net.cidr());
+        address.put("address", net.address()); // the pre-2.9 key, still printed by Juju 3
         Map<String, Object> bind = new LinkedHashMap<>();
         bind.put("mac-address", "");
-        bind.put("interface-name", "lo");
+        bind.put("interface-name", net.iface());
         bind.put("addresses", List.of(address));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("bind-addresses", List.of(bind));
-        out.put("egress-subnets", List.of("127.0.0.1/32"));
-        out.put("ingress-addresses", List.of("127.0.0.1"));
-        return controller.output.print(out, f.format());
+        out.put("egress-subnets", List.of(net.address() + "/32"));
+        out.put("ingress-addresses", List.of(net.address()));
+        return j.output.print(out, f.format());
     }
 
     /** The relation -r names (endpoint:id or id), else the hook's own; Juju's error otherwise. */
     private Relation relation(Flags f) {
         Optional<String> given = f.value("r", "relation");
         if (given.isEmpty()) {
-            if (ctx.hook.relationId() == null) {
+            if (run.relationId == null) {
                 throw new Flags.UsageException("no relation id specified");
             }
-            Relation r = controller.doc.relations.get(ctx.hook.relationId());
+            Relation r = j.model.relations.get(run.relationId);
             if (r == null) {
-                throw new ToolError(2, "invalid value \"" + ctx.hook.relationId() + "\" for option -r: relation not found");
+                throw new ToolError(2, "invalid value \"" + run.relationId + "\" for option -r: relation not found");
             }
             return r;
         }
@@ -236,14 +233,14 @@ final class RelationTools {
         }
         Relation r = null;
         try {
-            r = controller.doc.relations.get(Integer.parseInt(idText));
+            r = j.model.relations.get(Integer.parseInt(idText));
         } catch (NumberFormatException e) {
             // reported below
         }
-        Unit u = unit();
+        UnitState u = unit();
         boolean known = r != null && r.side(u.app).isPresent()
-                && (u.entered.contains(r.id) || Integer.valueOf(r.id).equals(ctx.hook.relationId()))
-                && (ep == null || ep.equals(Lifecycle.endpoint(r, u.app)));
+                && (u.entered.contains(r.id) || Integer.valueOf(r.id).equals(run.relationId))
+                && (ep == null || ep.equals(r.endpoint(u.app)));
         if (!known) {
             throw new ToolError(2, "invalid value \"" + text + "\" for option -r: relation not found");
         }
@@ -251,15 +248,15 @@ final class RelationTools {
     }
 
     private String remoteApp(Relation r) {
-        return r.other(ctx.app).map(EndpointDoc::app).orElse(ctx.app);
+        return r.other(run.app).map(EndpointDoc::app).orElse(run.app);
     }
 
     private String ref(Relation r) {
-        return Lifecycle.endpoint(r, ctx.app) + ":" + r.id;
+        return r.endpoint(run.app) + ":" + r.id;
     }
 
-    private Unit unit() {
-        return controller.doc.unit(ctx.unit).orElseThrow(() -> new ToolError(1, "unit " + ctx.unit + " is gone"));
+    private UnitState unit() {
+        return j.model.unitState(run.unit).orElseThrow(() -> new ToolError(1, "unit " + run.unit + " is gone"));
     }
 
     private static Map<String, String> merged(Map<String, String> committed, Map<String, String> pending) {

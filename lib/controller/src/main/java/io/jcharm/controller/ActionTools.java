@@ -1,8 +1,7 @@
-package io.jcharm.local;
+package io.jcharm.controller;
 
-import io.jcharm.local.ModelDoc.Action;
-import io.jcharm.local.ToolRouter.ToolError;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -10,26 +9,27 @@ import java.util.regex.Pattern;
  * action-get, action-set, action-log and action-fail, valid only while an action runs.
  *
  * <pre>{@code
- * actionTools.handle(call);   // action-set message="Hello, world!" count=1
+ * new ActionTools(jujuc, run).handle(ToolCall.of("action-set", "message=Hello"));   // action-set message="Hello, world!" count=1
  * }</pre>
  */
 final class ActionTools {
     /** Juju's key rule for action results: lower-case words joined by dashes, dotted for nesting. */
     private static final Pattern KEY = Pattern.compile("[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*");
     private static final Set<String> RESERVED = Set.of("stdout", "stdout-encoding", "stderr", "stderr-encoding");
-    private final Controller controller;
-    private final HookContext ctx;
+    private final Jujuc j;
+    private final HookRun run;
 
-    ActionTools(Controller controller, HookContext ctx) {
-        this.controller = controller;
-        this.ctx = ctx;
+    ActionTools(Jujuc j, HookRun run) {
+        this.j = j;
+        this.run = run;
     }
 
     ToolReply handle(ToolCall call) {
-        if (!ctx.hook.action()) {
-            throw new ToolError(1, call.tool() + ": not running an action (this is hook " + ctx.hook.name() + ")");
+        if (!run.action()) {
+            // juju/juju 3.6 worker/uniter/runner/context/context.go: errors.New("not running an action").
+            throw new ToolError(1, "not running an action");
         }
-        Action action = controller.doc.actions.get(ctx.hook.actionId());
+        Action action = j.model.actions.get(run.actionId);
         return switch (call.tool()) {
             case "action-get" -> get(action, Flags.parse(call.args(), Set.of(), Set.of("format")));
             case "action-set" -> set(Flags.parse(call.args(), Set.of(), Set.of()));
@@ -38,12 +38,12 @@ final class ActionTools {
                 if (action != null) {
                     action.log.add(message);
                 }
-                controller.log.append(ctx.unit, "INFO", "unit." + ctx.unit + ".action-log", message);
+                j.host.log(new LogRecord(run.unit, "INFO", "unit." + run.unit + ".action-log", Optional.empty(), message));
                 yield ToolReply.OK;
             }
             case "action-fail" -> {
-                ctx.actionFailed = true;
-                ctx.actionMessage = String.join(" ", Flags.parse(call.args(), Set.of(), Set.of()).positional());
+                run.actionFailed = true;
+                run.actionMessage = String.join(" ", Flags.parse(call.args(), Set.of(), Set.of()).positional());
                 yield ToolReply.OK;
             }
             default -> ToolReply.error(1, "bad request: unknown hook tool \"" + call.tool() + "\"");
@@ -58,7 +58,7 @@ final class ActionTools {
                 value = value instanceof Map<?, ?> m ? ((Map<String, Object>) m).get(part) : null;
             }
         }
-        return controller.output.print(value, f.format());
+        return j.output.print(value, f.format());
     }
 
     private ToolReply set(Flags f) {
@@ -78,7 +78,7 @@ final class ActionTools {
             if (RESERVED.contains(key)) {
                 throw new ToolError(2, "cannot set reserved action key \"" + key + "\"");
             }
-            ctx.actionResults.put(key, kv.substring(eq + 1));
+            run.actionResults.put(key, kv.substring(eq + 1));
         }
         return ToolReply.OK;
     }

@@ -1,4 +1,4 @@
-package io.jcharm.local;
+package io.jcharm.controller;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,12 +1,5 @@
-package io.jcharm.local;
+package io.jcharm.controller;
 
-import io.jcharm.core.meta.CharmMetadata;
-import io.jcharm.core.meta.ResourceMeta;
-import io.jcharm.core.tools.Port;
-import io.jcharm.local.ModelDoc.App;
-import io.jcharm.local.ModelDoc.StatusDoc;
-import io.jcharm.local.ModelDoc.Unit;
-import io.jcharm.local.ToolRouter.ToolError;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,22 +21,20 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * action tools ({@link ActionTools}).
  *
  * <pre>{@code
- * unitTools.handle(call);   // e.g. status-set --application=False active -- ready
+ * new UnitTools(jujuc, run).handle(ToolCall.of("status-set", "--application=False", "active", "--", "ready"));
  * }</pre>
  */
 final class UnitTools {
     private static final Set<String> SETTABLE = Set.of("active", "blocked", "maintenance", "waiting");
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
-    private final Controller controller;
-    private final HookContext ctx;
-    private final StateDir dirs;
+    private final Jujuc j;
+    private final HookRun run;
     private final ActionTools actions;
 
-    UnitTools(Controller controller, HookContext ctx, StateDir dirs) {
-        this.controller = controller;
-        this.ctx = ctx;
-        this.dirs = dirs;
-        this.actions = new ActionTools(controller, ctx);
+    UnitTools(Jujuc j, HookRun run) {
+        this.j = j;
+        this.run = run;
+        this.actions = new ActionTools(j, run);
     }
 
     ToolReply handle(ToolCall call) {
@@ -55,7 +46,7 @@ final class UnitTools {
             case "config-get" -> configGet(Flags.parse(call.args(), Set.of("all", "a"), Set.of("format")));
             case "is-leader" -> {
                 Flags f = Flags.parse(call.args(), Set.of(), Set.of("format"));
-                yield controller.output.print(controller.isLeader(ctx.unit), f.format());
+                yield j.output.print(j.model.isLeader(run.unit), f.format());
             }
             case "status-get" -> statusGet(Flags.parse(call.args(), Set.of("include-data", "application"), Set.of("format")));
             case "status-set" -> statusSet(Flags.parse(call.args(), Set.of("application"), Set.of()));
@@ -71,45 +62,50 @@ final class UnitTools {
             case "state-set" -> stateSet(call, Flags.parse(call.args(), Set.of(), Set.of("file")));
             case "state-delete" -> {
                 Flags f = Flags.parse(call.args(), Set.of(), Set.of());
-                f.positional().forEach(k -> ctx.stateWrites.put(k, null));
+                f.positional().forEach(k -> run.stateWrites.put(k, null));
                 yield ToolReply.OK;
             }
             case "goal-state" -> goalState(Flags.parse(call.args(), Set.of(), Set.of("format")));
-            case "unit-get" -> controller.output.print("127.0.0.1", Flags.parse(call.args(), Set.of(), Set.of("format")).format());
+            case "unit-get" -> j.output.print(j.host.network(run.unit).address(), Flags.parse(call.args(), Set.of(), Set.of("format")).format());
             case "resource-get" -> resourceGet(Flags.parse(call.args(), Set.of(), Set.of()));
-            case "storage-list", "storage-get", "storage-add" -> new StorageTools(controller, ctx, dirs).handle(call);
-            case "credential-get" -> ToolReply.error(1, "credential-get: the jcharm local model has no cloud credential to give;"
-                    + " Kubernetes charms reach the embedded API through KUBECONFIG");
+            case "storage-list", "storage-get", "storage-add" -> new StorageTools(j, run).handle(call);
+            case "credential-get" -> {
+                Flags f = Flags.parse(call.args(), Set.of(), Set.of("format"));
+                // juju/juju 3.6 worker/uniter/runner/jujuc/credential-get.go, on a model without trust.
+                yield j.host.credential(run.app).map(c -> j.output.print(c, f.format()))
+                        .orElseGet(() -> ToolReply.error(1, "cannot access cloud credentials: permission denied"));
+            }
             case "juju-reboot" -> {
-                controller.log.append(ctx.unit, "WARNING", "juju.worker.uniter", "reboot requested (simulated: nothing restarts)");
+                j.host.log(new LogRecord(run.unit, "WARNING", "juju.worker.uniter", Optional.empty(),
+                        "reboot requested (simulated: nothing restarts)"));
                 yield ToolReply.OK;
             }
             case "add-metric" -> ToolReply.OK;
-            default -> ToolReply.error(1, "bad request: unknown hook tool \"" + tool + "\" in the jcharm local model");
+            default -> ToolReply.error(1, "bad request: unknown hook tool \"" + tool + "\"");
         };
     }
 
     private ToolReply configGet(Flags f) {
-        Map<String, Object> config = controller.config(ctx.app);
+        Map<String, Object> config = j.host.config(run.app);
         if (f.positional().isEmpty()) {
-            return controller.output.print(config, f.format());
+            return j.output.print(config, f.format());
         }
-        return controller.output.print(config.get(f.positional().get(0)), f.format());
+        return j.output.print(config.get(f.positional().get(0)), f.format());
     }
 
     private ToolReply statusGet(Flags f) {
         if (f.bool("application")) {
-            if (!controller.isLeader(ctx.unit)) {
+            if (!j.model.isLeader(run.unit)) {
                 throw new ToolError(1, "finding application status: this unit is not the leader");
             }
-            App a = app();
+            AppState<?> a = app();
             Map<String, Object> app = statusMap(a.status != null ? a.status : new StatusDoc("unknown", ""));
             Map<String, Object> units = new TreeMap<>();
             a.units.values().forEach(u -> units.put(u.name, statusMap(u.workload)));
             app.put("units", units);
-            return controller.output.print(Map.of("application-status", app), f.format());
+            return j.output.print(Map.of("application-status", app), f.format());
         }
-        return controller.output.print(statusMap(unit().workload), f.format());
+        return j.output.print(statusMap(unit().workload), f.format());
     }
 
     private static Map<String, Object> statusMap(StatusDoc s) {
@@ -131,8 +127,9 @@ final class UnitTools {
         String message = String.join(" ", f.positional().subList(1, f.positional().size()));
         StatusDoc s = new StatusDoc(status, message);
         if (f.bool("application")) {
-            if (!controller.isLeader(ctx.unit)) {
-                throw new ToolError(1, "setting application status: this unit is not the leader");
+            if (!j.model.isLeader(run.unit)) {
+                // juju/juju 3.6 worker/uniter/runner/context/context.go SetApplicationStatus: ErrIsNotLeader.
+                throw new ToolError(1, SecretTools.NOT_LEADER);
             }
             app().status = s;
         } else {
@@ -143,10 +140,11 @@ final class UnitTools {
 
     private ToolReply log(Flags f) {
         String level = f.value("l", "log-level").orElse(f.bool("debug") ? "DEBUG" : "INFO").toUpperCase(java.util.Locale.ROOT);
-        // Juju prefixes a relation hook's log lines with its relation, endpoint:id.
-        String prefix = ctx.hook.relationId() != null
-                ? ctx.hook.name().replaceAll("-relation-[a-z]+$", "") + ":" + ctx.hook.relationId() + ": " : "";
-        controller.log.append(ctx.unit, level, "unit." + ctx.unit + ".juju-log", prefix + String.join(" ", f.positional()));
+        // Juju prefixes a relation hook's log lines with its relation, endpoint:id (juju-log.go).
+        Optional<String> relation = Optional.ofNullable(run.relationId)
+                .map(id -> run.hookName.replaceAll("-relation-[a-z]+$", "") + ":" + id);
+        j.host.log(new LogRecord(run.unit, level, "unit." + run.unit + ".juju-log", relation,
+                String.join(" ", f.positional())));
         return ToolReply.OK;
     }
 
@@ -154,19 +152,14 @@ final class UnitTools {
         if (f.positional().size() != 1) {
             throw new Flags.UsageException("invalid arguments, expected <port>[/<protocol>] or <from>-<to>[/<protocol>] or icmp");
         }
-        Port p;
-        try {
-            p = Port.parse(f.positional().get(0));
-        } catch (IllegalArgumentException e) {
-            throw new Flags.UsageException(e.getMessage());
-        }
-        ctx.portOps.add(new String[] {tool.equals("open-port") ? "open" : "close", p.toString()});
+        String p = PortSpec.normalise(f.positional().get(0));
+        run.portOps.add(new String[] {tool.equals("open-port") ? "open" : "close", p});
         return ToolReply.OK;
     }
 
     private ToolReply openedPorts(Flags f) {
         TreeSet<String> ports = new TreeSet<>(unit().ports);
-        for (String[] op : ctx.portOps) {
+        for (String[] op : run.portOps) {
             if (op[0].equals("open")) {
                 ports.add(op[1]);
             } else {
@@ -175,12 +168,12 @@ final class UnitTools {
         }
         List<String> out = new ArrayList<>();
         ports.forEach(p -> out.add(f.bool("endpoints") ? p + " (*)" : p));
-        return controller.output.print(out, f.format());
+        return j.output.print(out, f.format());
     }
 
     private ToolReply stateGet(Flags f) {
         Map<String, String> state = new TreeMap<>(unit().state);
-        ctx.stateWrites.forEach((k, v) -> {
+        run.stateWrites.forEach((k, v) -> {
             if (v == null) {
                 state.remove(k);
             } else {
@@ -188,13 +181,13 @@ final class UnitTools {
             }
         });
         if (f.positional().isEmpty()) {
-            return controller.output.print(state, f.format());
+            return j.output.print(state, f.format());
         }
         String key = f.positional().get(0);
         if (!state.containsKey(key) && f.bool("strict")) {
             throw new ToolError(1, "\"" + key + "\" not found");
         }
-        return controller.output.print(state.get(key), f.format());
+        return j.output.print(state.get(key), f.format());
     }
 
     private ToolReply stateSet(ToolCall call, Flags f) {
@@ -229,32 +222,32 @@ final class UnitTools {
             values.put(kv.substring(0, eq), kv.substring(eq + 1));
         }
         // An empty value deletes the key, as in Juju.
-        values.forEach((k, v) -> ctx.stateWrites.put(k, v.isEmpty() ? null : v));
+        values.forEach((k, v) -> run.stateWrites.put(k, v.isEmpty() ? null : v));
         return ToolReply.OK;
     }
 
     private ToolReply goalState(Flags f) {
-        App a = app();
+        AppState<?> a = app();
         Map<String, Object> units = new TreeMap<>();
         a.units.values().forEach(u -> units.put(u.name, Map.of("status", u.dying() ? "dying" : u.workload.status(), "since", "")));
         Map<String, Object> relations = new TreeMap<>();
-        for (ModelDoc.Relation r : controller.doc.relations.values()) {
+        for (Relation r : j.model.relations.values()) {
             if (r.side(a.name).isEmpty()) {
                 continue;
             }
             Map<String, Object> members = new TreeMap<>();
-            String other = r.other(a.name).map(ModelDoc.EndpointDoc::app).orElse(a.name);
+            String other = r.remoteApp(a.name);
             members.put(other, Map.of("status", r.dying() ? "dying" : "joined", "since", ""));
-            App oa = controller.doc.applications.get(other);
+            AppState<?> oa = j.model.applications.get(other);
             if (oa != null) {
                 oa.units.values().forEach(u -> members.put(u.name, Map.of("status", u.dying() ? "dying" : "active", "since", "")));
             }
-            relations.put(Lifecycle.endpoint(r, a.name), members);
+            relations.put(r.endpoint(a.name), members);
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("units", units);
         out.put("relations", relations);
-        return controller.output.print(out, f.format());
+        return j.output.print(out, f.format());
     }
 
     private ToolReply resourceGet(Flags f) {
@@ -262,11 +255,10 @@ final class UnitTools {
             throw new Flags.UsageException("resource-get needs the resource's name");
         }
         String name = f.positional().get(0);
-        CharmMetadata meta = controller.metadata(ctx.app);
-        ResourceMeta declared = meta.resources().get(name);
-        if (declared == null) {
+        CharmFacts meta = j.host.charm(run.app);
+        if (!meta.resources().contains(name)) {
             throw new ToolError(1, "could not download resource: resource \"" + name + "\" not found (the charm declares "
-                    + meta.resources().keySet() + ")");
+                    + new TreeSet<>(meta.resources()) + ")");
         }
         String given = app().resources.get(name);
         if (given == null) {
@@ -278,7 +270,7 @@ final class UnitTools {
             return ToolReply.out(path.toAbsolutePath() + "\n");
         }
         // An OCI image: Juju hands the charm a small YAML file naming it.
-        Path out = dirs.resources(ctx.app).resolve(name).resolve("image.yaml");
+        Path out = j.host.resourceDir(run.app, name).resolve("image.yaml");
         try {
             Files.createDirectories(out.getParent());
             Files.writeString(out, "registrypath: " + given + "\nusername: \"\"\npassword: \"\"\n");
@@ -288,11 +280,11 @@ final class UnitTools {
         return ToolReply.out(out + "\n");
     }
 
-    private App app() {
-        return controller.doc.applications.get(ctx.app);
+    private AppState<?> app() {
+        return j.model.applications.get(run.app);
     }
 
-    private Unit unit() {
-        return controller.doc.unit(ctx.unit).orElseThrow(() -> new ToolError(1, "unit " + ctx.unit + " is gone"));
+    private UnitState unit() {
+        return j.model.unitState(run.unit).orElseThrow(() -> new ToolError(1, "unit " + run.unit + " is gone"));
     }
 }

@@ -1,15 +1,9 @@
-package io.jcharm.local;
+package io.jcharm.controller;
 
-import io.jcharm.local.ModelDoc.ConsumerDoc;
-import io.jcharm.local.ModelDoc.EndpointDoc;
-import io.jcharm.local.ModelDoc.Relation;
-import io.jcharm.local.ModelDoc.Secret;
-import io.jcharm.local.ToolRouter.ToolError;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,23 +19,24 @@ import java.util.regex.Pattern;
  * hook they are already visible to it.
  *
  * <pre>{@code
- * secretTools.handle(call);   // secret-add --owner application password#file=/tmp/x/password
+ * new SecretTools(jujuc, run).handle(call);   // secret-add --owner application password#file=/tmp/x/password
  * }</pre>
  */
 final class SecretTools {
     private static final Pattern KEY = Pattern.compile("^([a-z](?:-?[a-z0-9]){2,})$");
     private static final Set<String> META = Set.of("label", "description", "expire", "rotate", "owner");
-    private final Controller controller;
-    private final HookContext ctx;
-    private final SecureRandom random = new SecureRandom();
+    /** Juju's ErrIsNotLeader (juju/juju 3.6 worker/uniter/runner/context/context.go). */
+    static final String NOT_LEADER = "this unit is not the leader";
+    private final Jujuc j;
+    private final HookRun run;
 
-    SecretTools(Controller controller, HookContext ctx) {
-        this.controller = controller;
-        this.ctx = ctx;
+    SecretTools(Jujuc j, HookRun run) {
+        this.j = j;
+        this.run = run;
     }
 
     ToolReply handle(ToolCall call) {
-        Map<String, Secret> view = Secrets.view(controller.doc, ctx.secretOps, controller.output.json());
+        Map<String, Secret> view = Secrets.view(j.model, run.secretOps, j.output.json());
         return switch (call.tool()) {
             case "secret-add" -> add(call, Flags.parse(call.args(), Set.of(), META));
             case "secret-get" -> get(view, Flags.parse(call.args(), Set.of("refresh", "peek"), Set.of("label", "format")));
@@ -51,21 +46,21 @@ final class SecretTools {
                 Flags f = Flags.parse(call.args(), Set.of(), Set.of("revision"));
                 Secret s = owned(view, id(f));
                 Optional<Integer> rev = f.value("revision").map(SecretTools::number);
-                ctx.secretOps.add(new SecretOp.Remove(s.id, rev));
+                run.secretOps.add(new SecretOp.Remove(s.id, rev));
                 yield ToolReply.OK;
             }
             case "secret-grant" -> grant(view, Flags.parse(call.args(), Set.of(), Set.of("r", "relation", "unit")));
             case "secret-revoke" -> {
                 Flags f = Flags.parse(call.args(), Set.of(), Set.of("r", "relation", "app", "application", "unit"));
                 Secret s = owned(view, id(f));
-                ctx.secretOps.add(new SecretOp.Revoke(s.id, f.value("r", "relation").map(SecretTools::relationId),
+                run.secretOps.add(new SecretOp.Revoke(s.id, f.value("r", "relation").map(SecretTools::relationId),
                         f.value("app", "application"), f.value("unit")));
                 yield ToolReply.OK;
             }
             case "secret-ids" -> {
                 Flags f = Flags.parse(call.args(), Set.of(), Set.of("format"));
-                List<String> ids = view.values().stream().filter(s -> Secrets.owns(s, ctx.unit)).map(s -> s.id).toList();
-                yield controller.output.print(ids, f.format());
+                List<String> ids = view.values().stream().filter(s -> Secrets.owns(s, run.unit)).map(s -> s.id).toList();
+                yield j.output.print(ids, f.format());
             }
             default -> ToolReply.error(1, "bad request: unknown hook tool \"" + call.tool() + "\"");
         };
@@ -73,15 +68,16 @@ final class SecretTools {
 
     private ToolReply add(ToolCall call, Flags f) {
         boolean unitOwned = f.value("owner").map(o -> o.equals("unit")).orElse(false);
-        if (!unitOwned && !controller.isLeader(ctx.unit)) {
-            throw new ToolError(1, "cannot create an application-owned secret: this unit is not the leader (use --owner unit)");
+        if (!unitOwned && !j.model.isLeader(run.unit)) {
+            // juju/juju 3.6 worker/uniter/runner/context/context.go: ErrIsNotLeader.
+            throw new ToolError(1, NOT_LEADER);
         }
         Map<String, String> content = content(call, f.positional());
         if (content.isEmpty()) {
             throw new Flags.UsageException("missing secret value or filename");
         }
-        String id = Secrets.newId(random);
-        ctx.secretOps.add(new SecretOp.Add(id, unitOwned ? ctx.unit : ctx.app, unitOwned, content, f.value("label"),
+        String id = j.host.newSecretId();
+        run.secretOps.add(new SecretOp.Add(id, unitOwned ? run.unit : run.app, unitOwned, content, f.value("label"),
                 f.value("description"), f.value("expire"), f.value("rotate")));
         return ToolReply.out(id + "\n");
     }
@@ -92,37 +88,42 @@ final class SecretTools {
         if (!f.positional().isEmpty()) {
             String id = Secrets.canonical(f.positional().get(0));
             s = view.get(id);
-            if (s == null || !Secrets.owns(s, ctx.unit) && !Secrets.granted(s, ctx.unit)) {
+            if (s == null) {
                 throw new ToolError(1, "secret \"" + Secrets.xid(id) + "\" not found");
+            }
+            if (!Secrets.owns(s, run.unit) && !Secrets.granted(s, run.unit)) {
+                // The secret exists but was not granted: the controller's API refuses with its ErrPerm
+                // (juju/juju 3.6 apiserver/common/errors.go), which secret-get prints as is.
+                throw new ToolError(1, "permission denied");
             }
         } else if (label.isPresent()) {
             String wanted = label.get();
-            s = Secrets.byLabel(view, ctx.unit, wanted).orElseThrow(
+            s = Secrets.byLabel(view, run.unit, wanted).orElseThrow(
                     () -> new ToolError(1, "secret with label \"" + wanted + "\" not found"));
             label = Optional.empty(); // looked up by it: nothing to (re)apply
         } else {
             throw new Flags.UsageException("require either a secret URI or label");
         }
         int revision;
-        if (Secrets.owns(s, ctx.unit)) {
+        if (Secrets.owns(s, run.unit)) {
             revision = s.latest();
             if (label.isPresent()) {
-                ctx.secretOps.add(new SecretOp.Update(s.id, Optional.empty(), label, Optional.empty(), Optional.empty(),
+                run.secretOps.add(new SecretOp.Update(s.id, Optional.empty(), label, Optional.empty(), Optional.empty(),
                         Optional.empty()));
             }
         } else {
-            ConsumerDoc c = s.consumers.get(ctx.unit);
+            ConsumerDoc c = s.consumers.get(run.unit);
             boolean latest = c == null || f.bool("refresh") || f.bool("peek");
             revision = latest ? s.latest() : c.revision();
             if (!f.bool("peek") && (c == null || c.revision() != revision || label.isPresent())) {
-                ctx.secretOps.add(new SecretOp.Track(s.id, ctx.unit, revision, label));
+                run.secretOps.add(new SecretOp.Track(s.id, run.unit, revision, label));
             }
         }
         Map<String, String> content = s.revisions.get(revision);
         if (content == null) {
             throw new ToolError(1, "secret \"" + Secrets.xid(s.id) + "\" revision " + revision + " not found");
         }
-        return controller.output.print(content, f.format());
+        return j.output.print(content, f.format());
     }
 
     private ToolReply info(Map<String, Secret> view, Flags f) {
@@ -131,7 +132,7 @@ final class SecretTools {
             s = owned(view, Secrets.canonical(f.positional().get(0)));
         } else if (f.value("label").isPresent()) {
             String label = f.value("label").get();
-            s = view.values().stream().filter(x -> Secrets.owns(x, ctx.unit) && label.equals(x.label)).findFirst()
+            s = view.values().stream().filter(x -> Secrets.owns(x, run.unit) && label.equals(x.label)).findFirst()
                     .orElseThrow(() -> new ToolError(1, "secret with label \"" + label + "\" not found"));
         } else {
             throw new Flags.UsageException("require either a secret URI or label");
@@ -147,13 +148,13 @@ final class SecretTools {
         if (s.expire != null) {
             info.put("expiry", s.expire);
         }
-        return controller.output.print(Map.of(Secrets.xid(s.id), info), f.format());
+        return j.output.print(Map.of(Secrets.xid(s.id), info), f.format());
     }
 
     private ToolReply set(ToolCall call, Map<String, Secret> view, Flags f) {
         Secret s = owned(view, id(f));
         Map<String, String> content = content(call, f.positional().subList(1, f.positional().size()));
-        ctx.secretOps.add(new SecretOp.Update(s.id, content.isEmpty() ? Optional.empty() : Optional.of(content),
+        run.secretOps.add(new SecretOp.Update(s.id, content.isEmpty() ? Optional.empty() : Optional.of(content),
                 f.value("label"), f.value("description"), f.value("expire"), f.value("rotate")));
         return ToolReply.OK;
     }
@@ -162,27 +163,28 @@ final class SecretTools {
         Secret s = owned(view, id(f));
         String ref = f.value("r", "relation").orElseThrow(() -> new Flags.UsageException("missing relation"));
         int relId = relationId(ref);
-        Relation r = controller.doc.relations.get(relId);
-        if (r == null || r.side(ctx.app).isEmpty()) {
+        Relation r = j.model.relations.get(relId);
+        if (r == null || r.side(run.app).isEmpty()) {
             throw new ToolError(2, "invalid value \"" + ref + "\" for option -r: relation not found");
         }
-        String app = r.other(ctx.app).map(EndpointDoc::app).orElse(ctx.app);
+        String app = r.other(run.app).map(EndpointDoc::app).orElse(run.app);
         Optional<String> unit = f.value("unit");
         if (unit.isPresent() && !unit.get().startsWith(app + "/")) {
             throw new ToolError(1, "cannot grant secret to unit \"" + unit.get() + "\": it is not a unit of \"" + app + "\"");
         }
-        ctx.secretOps.add(new SecretOp.Grant(s.id, relId, app, unit));
+        run.secretOps.add(new SecretOp.Grant(s.id, relId, app, unit));
         return ToolReply.OK;
     }
 
     /** The secret named by the first positional argument, which this unit must own (app secrets: the leader). */
     private Secret owned(Map<String, Secret> view, String id) {
         Secret s = view.get(Secrets.canonical(id));
-        if (s == null || !Secrets.owns(s, ctx.unit)) {
+        if (s == null || !Secrets.owns(s, run.unit)) {
             throw new ToolError(1, "secret \"" + Secrets.xid(id) + "\" not found");
         }
-        if (!s.unitOwned && !controller.isLeader(ctx.unit)) {
-            throw new ToolError(1, "permission denied: only the leader manages application-owned secret \"" + Secrets.xid(id) + "\"");
+        if (!s.unitOwned && !j.model.isLeader(run.unit)) {
+            // juju/juju 3.6 worker/uniter/runner/context/context.go UpdateSecret/RemoveSecret: ErrIsNotLeader.
+            throw new ToolError(1, NOT_LEADER);
         }
         return s;
     }

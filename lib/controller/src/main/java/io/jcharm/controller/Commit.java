@@ -1,7 +1,7 @@
-package io.jcharm.local;
+package io.jcharm.controller;
 
-import io.jcharm.local.ModelDoc.Relation;
-import io.jcharm.local.ModelDoc.Unit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -9,49 +9,50 @@ import java.util.TreeSet;
 
 /**
  * Applies what a successful hook changed, as Juju flushes a hook context: relation data (and
- * relation-changed for the units that see it), unit state, ports and secrets (and
- * secret-changed for consumers behind on revisions). Called under the controller's lock.
+ * relation-changed for the units that see it), unit state, ports, storage requests and secrets
+ * (and secret-changed for consumers behind on revisions).
  *
  * <pre>{@code
- * new Commit(controller, events).apply(ctx, unit);
+ * List<Notice> heard = new Commit(model).apply(run, unit);
  * }</pre>
  */
 final class Commit {
-    private final Controller controller;
-    private final ModelDoc doc;
+    private final ModelState<?> model;
+    private final List<Notice> notices = new ArrayList<>();
 
-    Commit(Controller controller) {
-        this.controller = controller;
-        this.doc = controller.doc;
+    Commit(ModelState<?> model) {
+        this.model = model;
     }
 
-    void apply(HookContext ctx, Unit u) {
-        ctx.unitWrites.forEach((id, writes) -> unitData(u, id, writes));
-        ctx.appWrites.forEach((id, writes) -> appData(u, id, writes));
-        ctx.stateWrites.forEach((k, v) -> {
+    List<Notice> apply(HookRun run, UnitState u) {
+        run.unitWrites.forEach((id, writes) -> unitData(u, id, writes));
+        run.appWrites.forEach((id, writes) -> appData(u, id, writes));
+        run.stateWrites.forEach((k, v) -> {
             if (v == null) {
                 u.state.remove(k);
             } else {
                 u.state.put(k, v);
             }
         });
-        for (String[] op : ctx.portOps) {
+        for (String[] op : run.portOps) {
             if (op[0].equals("open")) {
                 u.ports.add(op[1]);
             } else {
                 u.ports.remove(op[1]);
             }
         }
-        for (SecretOp op : ctx.secretOps) {
-            for (String consumer : Secrets.apply(doc.secrets, op)) {
-                doc.unit(consumer).filter(c -> !c.dying()).ifPresent(c ->
-                        Lifecycle.enqueue(c, HookSpec.secret("secret-changed", op.id(), null)));
+        run.storageAdds.forEach((name, n) -> u.storageAdded.merge(name, n, Integer::sum));
+        for (SecretOp op : run.secretOps) {
+            for (String consumer : Secrets.apply(model.secrets, op)) {
+                model.unitState(consumer).filter(c -> !c.dying())
+                        .ifPresent(c -> notices.add(new Notice.SecretChanged(c.name, op.id())));
             }
         }
+        return List.copyOf(notices);
     }
 
-    private void unitData(Unit u, int id, Map<String, String> writes) {
-        Relation r = doc.relations.get(id);
+    private void unitData(UnitState u, int id, Map<String, String> writes) {
+        Relation r = model.relations.get(id);
         if (r == null) {
             return;
         }
@@ -60,15 +61,15 @@ final class Commit {
             return;
         }
         // Remote units that have seen this unit join hear of it; those still to join will read it then.
-        for (Unit v : Lifecycle.remoteUnits(doc, r, u)) {
+        for (UnitState v : model.remoteUnits(r, u)) {
             if (v.members.getOrDefault(id, new TreeSet<>()).contains(u.name)) {
-                Lifecycle.enqueue(v, HookSpec.relation(Lifecycle.endpoint(r, v.app) + "-relation-changed", id, u.app, u.name, null));
+                notices.add(new Notice.RelationChanged(v.name, r.endpoint(v.app), id, u.app, u.name));
             }
         }
     }
 
-    private void appData(Unit u, int id, Map<String, String> writes) {
-        Relation r = doc.relations.get(id);
+    private void appData(UnitState u, int id, Map<String, String> writes) {
+        Relation r = model.relations.get(id);
         if (r == null) {
             return;
         }
@@ -77,9 +78,9 @@ final class Commit {
             return;
         }
         // Application data: relation-changed without a remote unit, on every unit that entered the relation.
-        for (Unit v : Lifecycle.remoteUnits(doc, r, u)) {
+        for (UnitState v : model.remoteUnits(r, u)) {
             if (v.entered.contains(id)) {
-                Lifecycle.enqueue(v, HookSpec.relation(Lifecycle.endpoint(r, v.app) + "-relation-changed", id, u.app, null, null));
+                notices.add(new Notice.RelationChanged(v.name, r.endpoint(v.app), id, u.app, null));
             }
         }
     }

@@ -1,8 +1,5 @@
-package io.jcharm.local;
+package io.jcharm.controller;
 
-import io.jcharm.local.ModelDoc.ConsumerDoc;
-import io.jcharm.local.ModelDoc.GrantDoc;
-import io.jcharm.local.ModelDoc.Secret;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,17 +15,17 @@ import tools.jackson.databind.ObjectMapper;
  *
  * <pre>{@code
  * String id = Secrets.newId(random);                       // secret:9m4e2mr0ui3e8a215n4g
- * Map<String, Secret> view = Secrets.view(doc, ctx.secretOps, json);
+ * Map<String, Secret> view = Secrets.view(model, run.secretOps, json);
  * }</pre>
  */
-final class Secrets {
+public final class Secrets {
     private static final String XID_CHARS = "0123456789abcdefghijklmnopqrstuv";
 
     private Secrets() {
     }
 
     /** A new id in Juju's form: {@code secret:} and a 20-character xid. */
-    static String newId(SecureRandom random) {
+    public static String newId(SecureRandom random) {
         StringBuilder sb = new StringBuilder("secret:");
         for (int i = 0; i < 20; i++) {
             sb.append(XID_CHARS.charAt(random.nextInt(XID_CHARS.length())));
@@ -37,7 +34,7 @@ final class Secrets {
     }
 
     /** {@code secret://<model-uuid>/<xid>}, {@code secret:<xid>} or a bare xid, as {@code secret:<xid>}. */
-    static String canonical(String id) {
+    public static String canonical(String id) {
         String t = id.trim();
         if (t.startsWith("secret://")) {
             t = t.substring(t.lastIndexOf('/') + 1);
@@ -47,12 +44,12 @@ final class Secrets {
         return "secret:" + t;
     }
 
-    static String xid(String id) {
+    public static String xid(String id) {
         return canonical(id).substring("secret:".length());
     }
 
     /** The committed secrets with a hook's pending changes applied, on copies. */
-    static Map<String, Secret> view(ModelDoc doc, List<SecretOp> pending, ObjectMapper json) {
+    static Map<String, Secret> view(ModelState<?> doc, List<SecretOp> pending, ObjectMapper json) {
         Map<String, Secret> copy = new TreeMap<>();
         doc.secrets.forEach((k, s) -> copy.put(k, json.convertValue(s, Secret.class)));
         for (SecretOp op : pending) {
@@ -62,13 +59,13 @@ final class Secrets {
     }
 
     /** Whether {@code unit} owns the secret (its application's, or its own). */
-    static boolean owns(Secret s, String unit) {
+    public static boolean owns(Secret s, String unit) {
         String app = unit.substring(0, unit.indexOf('/'));
         return s.unitOwned ? s.owner.equals(unit) : s.owner.equals(app);
     }
 
     /** Whether {@code unit} was granted the secret. */
-    static boolean granted(Secret s, String unit) {
+    public static boolean granted(Secret s, String unit) {
         String app = unit.substring(0, unit.indexOf('/'));
         return s.grants.stream().anyMatch(g -> g.app().equals(app) && (g.unit() == null || g.unit().equals(unit)));
     }
