@@ -50,6 +50,7 @@ class LocalVerbsTest {
             esac
             g=$(config-get greeting)
             if [ "$g" = fail ]; then echo "greeting says fail" >&2; exit 1; fi
+            if [ "$g" = block ]; then status-set blocked "greeting must not be block"; exit 0; fi
             for r in $(relation-ids greeting); do relation-set -r "$r" greeting="$g"; done
             status-set active "greeting $g (charm v$(cat version))"
             """;
@@ -141,5 +142,93 @@ class LocalVerbsTest {
         Run bad = jcharm("resolve", "a/0");
         assertEquals(ExitCodes.USER, bad.code());
         assertTrue(bad.err().contains("not in an error state"), bad.err());
+    }
+
+    private Path bundle(String yaml) throws IOException {
+        Path bundleDir = Files.createDirectories(root.resolve("bundles/shell"));
+        if (!Files.exists(bundleDir.resolve("shell.charm"))) {
+            charm(bundleDir.resolve("shell.charm"), "1");
+        }
+        Files.writeString(bundleDir.resolve("bundle.yaml"), yaml);
+        return bundleDir;
+    }
+
+    @Test
+    void deployFailsUnlessEveryUnitEndsActiveAndSaysWhichAndWhy() throws IOException {
+        bundle("""
+                name: shells
+                applications:
+                  a: {charm: ./shell.charm, num_units: 1}
+                  b: {charm: ./shell.charm, num_units: 1, options: {greeting: block}}
+                """);
+        Run deploy = jcharm("deploy", "bundles/shell");
+        assertEquals(ExitCodes.EXTERNAL, deploy.code(), "a Blocked unit is not a successful rehearsal: " + deploy.out());
+        assertTrue(deploy.err().contains("1 unit(s) not active") && deploy.err().contains("b/0 is blocked: greeting must not be block"),
+                deploy.err());
+        assertTrue(!deploy.err().contains("a/0"), "a/0 is active and not listed: " + deploy.err());
+        Run settled = jcharm("deploy", "bundles/shell", "--wait-for=settled");
+        assertEquals(0, settled.code(), "--wait-for=settled accepts any status once settled: " + settled.err());
+        assertEquals(ExitCodes.USER, jcharm("deploy", "bundles/shell", "--wait-for=idle").code());
+    }
+
+    @Test
+    void aChangedBundleDeployedAgainAppliesTheDifferenceAndKeepsWhatItNoLongerNames() throws IOException {
+        bundle("""
+                name: shells
+                applications:
+                  a: {charm: ./shell.charm, num_units: 1}
+                  b: {charm: ./shell.charm, num_units: 1, options: {greeting: Hi}}
+                relations:
+                - [a:greeting, b:listen]
+                """);
+        assertEquals(0, jcharm("deploy", "bundles/shell").code());
+        Run same = jcharm("deploy", "bundles/shell");
+        assertEquals(0, same.code(), same.err());
+        assertTrue(same.out().contains("the model already matches the bundle: nothing to change"), same.out());
+
+        bundle("""
+                name: shells
+                applications:
+                  a: {charm: ./shell.charm, num_units: 2, options: {greeting: Hey}}
+                  c: {charm: ./shell.charm, num_units: 1}
+                relations:
+                - [a:greeting, c:listen]
+                """);
+        Run again = jcharm("deploy", "bundles/shell");
+        assertEquals(0, again.code(), again.out() + again.err());
+        String out = again.out();
+        assertTrue(out.contains("""
+                changes (as juju diff-bundle lists them):
+                applications:
+                  a:
+                    num_units:
+                      bundle: 2
+                      model: 1
+                    options:
+                      greeting:
+                        bundle: Hey
+                        model: null
+                  b:
+                    missing: bundle
+                  c:
+                    missing: model
+                relations:
+                  bundle-additions:
+                    - ["a:greeting", "c:listen"]
+                  model-additions:
+                    - ["a:greeting", "b:listen"]
+                """), out);
+        assertTrue(out.contains("applying: set options of a [greeting]; add unit a/1; deploy application c; "
+                + "add relation a:greeting - c:listen"), out);
+        assertTrue(out.contains("kept, though the bundle does not name them") && out.contains("application b"), out);
+        assertTrue(out.indexOf("changes (as juju diff-bundle") < out.indexOf("a/1 "), "the changes are printed before hooks run");
+        JsonNode s = status();
+        assertEquals("active", workload(s, "a", "a/1"));
+        assertEquals("active", workload(s, "c", "c/0"));
+        assertEquals("active", workload(s, "b", "b/0"), "b stays: a redeploy never removes");
+        assertEquals(2, s.path("relations").size(), "a-b kept, a-c added: " + s.path("relations"));
+        for (JsonNode r : s.path("relations")) {
+            assertEquals("Hey", r.path("unit-data").path("a/1").path("greeting").asString(""), r.toString());
+        }
     }
 }

@@ -45,7 +45,7 @@ final class Operations {
         this.dirs = dirs;
     }
 
-    private ModelDoc doc() {
+    ModelDoc doc() {
         return controller.doc;
     }
 
@@ -165,6 +165,26 @@ final class Operations {
             }
             a.config = next;
             if (!controller.config(app).equals(before)) {
+                a.units.values().stream().filter(u -> !u.dying()).forEach(u -> Lifecycle.enqueue(u, HookSpec.simple("config-changed")));
+            }
+        }
+    }
+
+    /**
+     * Sets options given typed (from a bundle) and the application's trust; config-changed runs
+     * on every unit when either changed, as {@code juju config} and {@code juju trust} do.
+     */
+    void setOptions(String app, Map<String, Object> values, boolean trust) {
+        synchronized (controller) {
+            App a = app(app);
+            CharmMetadata meta = controller.metadata(app);
+            Map<String, Object> before = controller.config(app);
+            Map<String, Object> next = new TreeMap<>(a.config);
+            values.forEach((k, v) -> next.put(k, Configs.coerce(meta, k, v)));
+            a.config = next;
+            boolean trustChanged = a.trust != trust;
+            a.trust = trust;
+            if (trustChanged || !controller.config(app).equals(before)) {
                 a.units.values().stream().filter(u -> !u.dying()).forEach(u -> Lifecycle.enqueue(u, HookSpec.simple("config-changed")));
             }
         }
