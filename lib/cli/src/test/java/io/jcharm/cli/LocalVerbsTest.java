@@ -49,7 +49,7 @@ class LocalVerbsTest {
               actions/*) action-set "message=$(config-get greeting), $(action-get name)!"; exit 0 ;;
             esac
             g=$(config-get greeting)
-            if [ "$g" = fail ]; then echo "greeting says fail" >&2; exit 1; fi
+            if [ "$g" = fail ] && [ "$(cat version)" != 3 ]; then echo "greeting says fail" >&2; exit 1; fi
             if [ "$g" = block ]; then status-set blocked "greeting must not be block"; exit 0; fi
             for r in $(relation-ids greeting); do relation-set -r "$r" greeting="$g"; done
             status-set active "greeting $g (charm v$(cat version))"
@@ -230,5 +230,39 @@ class LocalVerbsTest {
         for (JsonNode r : s.path("relations")) {
             assertEquals("Hey", r.path("unit-data").path("a/1").path("greeting").asString(""), r.toString());
         }
+    }
+
+    @Test
+    void aRefreshOfAUnitInErrorDoesWhatJujuDoesAndSaysTheNextStep() throws IOException {
+        bundle("""
+                name: shells
+                applications:
+                  a: {charm: ./shell.charm, num_units: 1}
+                """);
+        assertEquals(0, jcharm("deploy", "bundles/shell").code());
+        assertEquals(ExitCodes.EXTERNAL, jcharm("config", "a", "greeting=fail").code());
+        charm(root.resolve("shell-2.charm"), "2");
+        Run refresh = jcharm("refresh", "a", "--path", "shell-2.charm");
+        assertEquals(ExitCodes.EXTERNAL, refresh.code(), "the unit is still in error: " + refresh.out());
+        assertTrue(refresh.out().contains("a/0 is in error (hook failed: \"config-changed\"): as in Juju it stays on revision 1 and "
+                + "upgrades only after that hook succeeds; next: jcharm resolve a/0 retries it with revision 1 (then upgrades), or "
+                + "jcharm refresh a --path <charm> --force-units switches it to the new revision now"), refresh.out());
+        assertTrue(jcharm("debug-log", "--include", "a/0").out().lines().noneMatch(l -> l.contains("ran \"upgrade-charm\"")),
+                "no upgrade while in error");
+        Run resolve = jcharm("resolve", "a/0");
+        assertEquals(ExitCodes.EXTERNAL, resolve.code(), "retried with revision 1, which still fails: " + resolve.out());
+
+        charm(root.resolve("shell-3.charm"), "3");
+        Run forced = jcharm("refresh", "a", "--path", "shell-3.charm", "--force-units");
+        assertTrue(forced.out().contains("a/0 is in error (hook failed: \"config-changed\"): --force-units switched it to revision 3 "
+                + "without running upgrade-charm; next: jcharm resolve a/0 retries the failed hook with it"), forced.out());
+        Run fixed = jcharm("resolve", "a/0");
+        assertEquals(0, fixed.code(), fixed.out() + fixed.err());
+        JsonNode s = status();
+        assertEquals("active", workload(s, "a", "a/0"));
+        assertEquals("greeting fail (charm v3)", s.path("applications").path("a").path("units").path("a/0")
+                .path("workload-status").path("message").asString(""));
+        assertTrue(jcharm("debug-log", "--include", "a/0").out().lines().noneMatch(l -> l.contains("ran \"upgrade-charm\"")),
+                "a forced refresh from an error state runs no upgrade-charm (nor the stale one of revision 2)");
     }
 }

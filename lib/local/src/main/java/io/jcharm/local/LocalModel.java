@@ -169,9 +169,19 @@ public final class LocalModel implements AutoCloseable {
         }
     }
 
-    /** Upgrades an application to a new packed charm; its config, relations, state and secrets stay. */
-    public void refresh(String app, Path archive) {
-        ops.refresh(app, archive.toAbsolutePath(), archive.toString());
+    /** Upgrades an application to a new packed charm (units in error wait); see {@link #refresh(String, Path, boolean)}. */
+    public List<String> refresh(String app, Path archive) {
+        return refresh(app, archive, false);
+    }
+
+    /**
+     * Upgrades an application to a new packed charm, as {@code juju refresh [--force-units]}: units
+     * in error keep their revision until their failed hook succeeds, unless {@code forceUnits}.
+     *
+     * @return one line per unit in error: what happened to it and the next step
+     */
+    public List<String> refresh(String app, Path archive, boolean forceUnits) {
+        return ops.refresh(app, archive.toAbsolutePath(), archive.toString(), forceUnits);
     }
 
     public void removeApplication(String app, boolean force) {
