@@ -28,9 +28,9 @@ import picocli.CommandLine.Spec;
             "idle, and print a status table. A bundle directory with machine.yaml is deployed in steps: the machine part,",
             "its kubeconfig action, juju add-k8s, a model on that cloud, then bundle.yaml.",
             "Without --juju the target is the local model: the charms' hooks run for real in ./.jcharm/model, workloads simulated."},
-        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:deployed and settled (or dry run shown)",
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:deployed, and every unit active (with --wait-for=settled: settled), or dry run shown",
             "1:the bundle does not verify, or bad input", "2:usage error",
-            "3:juju failed, a unit went to error, or the model did not settle before --timeout"})
+            "3:juju failed, a unit is not active (in error, blocked, waiting), or the model did not settle before --timeout"})
 public final class DeployCommand implements Callable<Integer> {
     @ParentCommand
     JcharmCommand parent;
@@ -63,9 +63,20 @@ public final class DeployCommand implements Callable<Integer> {
             description = "How long to wait for every unit to be active and idle, e.g. 90s, 30m (default: ${DEFAULT-VALUE}).")
     String timeout;
 
+    @Option(names = "--wait-for", paramLabel = "WHAT", defaultValue = "active",
+            description = "active (default): succeed only if every unit ends active; settled: succeed once no hook is "
+                    + "left to run, whatever the units' status (local model).")
+    String waitFor;
+
     @Override
     public Integer call() {
         CliContext ctx = parent.context();
+        DeployPlan.WaitFor until = switch (waitFor.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "active" -> DeployPlan.WaitFor.ACTIVE;
+            case "settled" -> DeployPlan.WaitFor.SETTLED;
+            default -> throw CliException.user("--wait-for " + waitFor + " is not active or settled",
+                    "write --wait-for=active (every unit active) or --wait-for=settled (no hook left to run)");
+        };
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Duration wait = parseDuration(timeout);
@@ -90,7 +101,7 @@ public final class DeployCommand implements Callable<Integer> {
             name = parts.get(0).name();
         }
         target.deploy(new DeployPlan(name, parts, Optional.ofNullable(model), Optional.ofNullable(machineModel), dryRun,
-                !noTrust, wait), out);
+                !noTrust, wait, until), out);
         return ExitCodes.OK;
     }
 

@@ -3,6 +3,7 @@ package io.jcharm.cli;
 import io.jcharm.local.LocalModel;
 import io.jcharm.local.LocalModelException;
 import io.jcharm.local.ModelOptions;
+import io.jcharm.local.ModelStatus;
 import io.jcharm.local.Progress;
 import io.jcharm.local.SettleResult;
 import io.jcharm.local.StatusReport;
@@ -55,10 +56,21 @@ final class LocalCli {
 
     /** One line per hook: {@code hello/0  install  ok (0.7 s)}. */
     static Progress progress(PrintWriter out) {
-        return (unit, hook, outcome) -> {
-            synchronized (out) {
-                out.printf("  %-24s %-36s %s%n", unit, hook, outcome);
-                out.flush();
+        return new Progress() {
+            @Override
+            public void hookFinished(String unit, String hook, String outcome) {
+                synchronized (out) {
+                    out.printf("  %-24s %-36s %s%n", unit, hook, outcome);
+                    out.flush();
+                }
+            }
+
+            @Override
+            public void note(String text) {
+                synchronized (out) {
+                    out.println(text);
+                    out.flush();
+                }
             }
         };
     }
@@ -87,6 +99,32 @@ final class LocalCli {
         if (!r.settled()) {
             throw CliException.external("the model did not settle before the timeout", "run jcharm status to see what is "
                     + "still pending, or a longer --timeout");
+        }
+    }
+
+    /**
+     * Fails (exit 3) unless every unit of the model (of {@code app} only, when given) is active,
+     * naming each unit that is not, with its status and message: a rehearsal that ends Blocked is
+     * not a success.
+     */
+    static void requireActive(ModelStatus status, java.util.Optional<String> app) {
+        List<String> notActive = new java.util.ArrayList<>();
+        String first = null;
+        for (ModelStatus.AppStatus a : status.applications()) {
+            if (app.isPresent() && !a.name().equals(app.get())) {
+                continue;
+            }
+            for (ModelStatus.UnitStatus u : a.units()) {
+                if (!u.workload().equals("active")) {
+                    notActive.add("  " + u.name() + " is " + u.workload() + (u.message().isEmpty() ? "" : ": " + u.message()));
+                    first = first == null ? u.name() : first;
+                }
+            }
+        }
+        if (!notActive.isEmpty()) {
+            throw CliException.external(notActive.size() + " unit(s) not active:\n" + String.join("\n", notActive),
+                    "see why with jcharm debug-log --include " + first + " and the charm's README; fix the config or "
+                            + "relations it asks for, or rerun with --wait-for=settled to accept these statuses");
         }
     }
 

@@ -54,6 +54,9 @@ public final class LocalTarget implements Target {
             }
             last = new SettleResult(last.settled(), hooks, elapsed, last.inError());
             LocalCli.report(last, model, out);
+            if (plan.waitFor() == DeployPlan.WaitFor.ACTIVE) {
+                LocalCli.requireActive(model.status(), Optional.empty());
+            }
             return null;
         });
     }

@@ -16,13 +16,19 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "refresh", mixinStandardHelpOptions = true,
         description = {"Upgrade an application to a new .charm: each unit runs (on Kubernetes: stop with the old charm,)",
-            "upgrade-charm, config-changed and start (and pebble-ready) with the new one; state is kept."})
+            "upgrade-charm, config-changed and start (and pebble-ready) with the new one; state is kept.",
+            "As in Juju, a unit in error keeps its revision until its failed hook succeeds (jcharm resolve),",
+            "unless --force-units."})
 public final class RefreshCommand extends LocalVerb {
     @Parameters(index = "0", paramLabel = "APP")
     String app;
 
     @Option(names = "--path", paramLabel = "CHARM", required = true, description = "The packed .charm to upgrade to.")
     Path path;
+
+    @Option(names = "--force-units", description = "Upgrade units in error too, at once: they skip upgrade-charm and "
+            + "retry their failed hook with the new charm on jcharm resolve.")
+    boolean forceUnits;
 
     @Override
     public Integer call() {
@@ -31,7 +37,8 @@ public final class RefreshCommand extends LocalVerb {
             throw CliException.user("charm " + parent.context().show(charm) + " not found", "pack it first: jcharm pack <charm dir>");
         }
         return settle(model -> {
-            model.refresh(app, charm);
+            model.refresh(app, charm, forceUnits).forEach(out()::println);
+            out().flush();
             return null;
         });
     }

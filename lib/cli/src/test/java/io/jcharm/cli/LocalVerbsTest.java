@@ -49,7 +49,8 @@ class LocalVerbsTest {
               actions/*) action-set "message=$(config-get greeting), $(action-get name)!"; exit 0 ;;
             esac
             g=$(config-get greeting)
-            if [ "$g" = fail ]; then echo "greeting says fail" >&2; exit 1; fi
+            if [ "$g" = fail ] && [ "$(cat version)" != 3 ]; then echo "greeting says fail" >&2; exit 1; fi
+            if [ "$g" = block ]; then status-set blocked "greeting must not be block"; exit 0; fi
             for r in $(relation-ids greeting); do relation-set -r "$r" greeting="$g"; done
             status-set active "greeting $g (charm v$(cat version))"
             """;
@@ -141,5 +142,127 @@ class LocalVerbsTest {
         Run bad = jcharm("resolve", "a/0");
         assertEquals(ExitCodes.USER, bad.code());
         assertTrue(bad.err().contains("not in an error state"), bad.err());
+    }
+
+    private Path bundle(String yaml) throws IOException {
+        Path bundleDir = Files.createDirectories(root.resolve("bundles/shell"));
+        if (!Files.exists(bundleDir.resolve("shell.charm"))) {
+            charm(bundleDir.resolve("shell.charm"), "1");
+        }
+        Files.writeString(bundleDir.resolve("bundle.yaml"), yaml);
+        return bundleDir;
+    }
+
+    @Test
+    void deployFailsUnlessEveryUnitEndsActiveAndSaysWhichAndWhy() throws IOException {
+        bundle("""
+                name: shells
+                applications:
+                  a: {charm: ./shell.charm, num_units: 1}
+                  b: {charm: ./shell.charm, num_units: 1, options: {greeting: block}}
+                """);
+        Run deploy = jcharm("deploy", "bundles/shell");
+        assertEquals(ExitCodes.EXTERNAL, deploy.code(), "a Blocked unit is not a successful rehearsal: " + deploy.out());
+        assertTrue(deploy.err().contains("1 unit(s) not active") && deploy.err().contains("b/0 is blocked: greeting must not be block"),
+                deploy.err());
+        assertTrue(!deploy.err().contains("a/0"), "a/0 is active and not listed: " + deploy.err());
+        Run settled = jcharm("deploy", "bundles/shell", "--wait-for=settled");
+        assertEquals(0, settled.code(), "--wait-for=settled accepts any status once settled: " + settled.err());
+        assertEquals(ExitCodes.USER, jcharm("deploy", "bundles/shell", "--wait-for=idle").code());
+    }
+
+    @Test
+    void aChangedBundleDeployedAgainAppliesTheDifferenceAndKeepsWhatItNoLongerNames() throws IOException {
+        bundle("""
+                name: shells
+                applications:
+                  a: {charm: ./shell.charm, num_units: 1}
+                  b: {charm: ./shell.charm, num_units: 1, options: {greeting: Hi}}
+                relations:
+                - [a:greeting, b:listen]
+                """);
+        assertEquals(0, jcharm("deploy", "bundles/shell").code());
+        Run same = jcharm("deploy", "bundles/shell");
+        assertEquals(0, same.code(), same.err());
+        assertTrue(same.out().contains("the model already matches the bundle: nothing to change"), same.out());
+
+        bundle("""
+                name: shells
+                applications:
+                  a: {charm: ./shell.charm, num_units: 2, options: {greeting: Hey}}
+                  c: {charm: ./shell.charm, num_units: 1}
+                relations:
+                - [a:greeting, c:listen]
+                """);
+        Run again = jcharm("deploy", "bundles/shell");
+        assertEquals(0, again.code(), again.out() + again.err());
+        String out = again.out();
+        assertTrue(out.contains("""
+                changes (as juju diff-bundle lists them):
+                applications:
+                  a:
+                    num_units:
+                      bundle: 2
+                      model: 1
+                    options:
+                      greeting:
+                        bundle: Hey
+                        model: null
+                  b:
+                    missing: bundle
+                  c:
+                    missing: model
+                relations:
+                  bundle-additions:
+                    - ["a:greeting", "c:listen"]
+                  model-additions:
+                    - ["a:greeting", "b:listen"]
+                """), out);
+        assertTrue(out.contains("applying: set options of a [greeting]; add unit a/1; deploy application c; "
+                + "add relation a:greeting - c:listen"), out);
+        assertTrue(out.contains("kept, though the bundle does not name them") && out.contains("application b"), out);
+        assertTrue(out.indexOf("changes (as juju diff-bundle") < out.indexOf("a/1 "), "the changes are printed before hooks run");
+        JsonNode s = status();
+        assertEquals("active", workload(s, "a", "a/1"));
+        assertEquals("active", workload(s, "c", "c/0"));
+        assertEquals("active", workload(s, "b", "b/0"), "b stays: a redeploy never removes");
+        assertEquals(2, s.path("relations").size(), "a-b kept, a-c added: " + s.path("relations"));
+        for (JsonNode r : s.path("relations")) {
+            assertEquals("Hey", r.path("unit-data").path("a/1").path("greeting").asString(""), r.toString());
+        }
+    }
+
+    @Test
+    void aRefreshOfAUnitInErrorDoesWhatJujuDoesAndSaysTheNextStep() throws IOException {
+        bundle("""
+                name: shells
+                applications:
+                  a: {charm: ./shell.charm, num_units: 1}
+                """);
+        assertEquals(0, jcharm("deploy", "bundles/shell").code());
+        assertEquals(ExitCodes.EXTERNAL, jcharm("config", "a", "greeting=fail").code());
+        charm(root.resolve("shell-2.charm"), "2");
+        Run refresh = jcharm("refresh", "a", "--path", "shell-2.charm");
+        assertEquals(ExitCodes.EXTERNAL, refresh.code(), "the unit is still in error: " + refresh.out());
+        assertTrue(refresh.out().contains("a/0 is in error (hook failed: \"config-changed\"): as in Juju it stays on revision 1 and "
+                + "upgrades only after that hook succeeds; next: jcharm resolve a/0 retries it with revision 1 (then upgrades), or "
+                + "jcharm refresh a --path <charm> --force-units switches it to the new revision now"), refresh.out());
+        assertTrue(jcharm("debug-log", "--include", "a/0").out().lines().noneMatch(l -> l.contains("ran \"upgrade-charm\"")),
+                "no upgrade while in error");
+        Run resolve = jcharm("resolve", "a/0");
+        assertEquals(ExitCodes.EXTERNAL, resolve.code(), "retried with revision 1, which still fails: " + resolve.out());
+
+        charm(root.resolve("shell-3.charm"), "3");
+        Run forced = jcharm("refresh", "a", "--path", "shell-3.charm", "--force-units");
+        assertTrue(forced.out().contains("a/0 is in error (hook failed: \"config-changed\"): --force-units switched it to revision 3 "
+                + "without running upgrade-charm; next: jcharm resolve a/0 retries the failed hook with it"), forced.out());
+        Run fixed = jcharm("resolve", "a/0");
+        assertEquals(0, fixed.code(), fixed.out() + fixed.err());
+        JsonNode s = status();
+        assertEquals("active", workload(s, "a", "a/0"));
+        assertEquals("greeting fail (charm v3)", s.path("applications").path("a").path("units").path("a/0")
+                .path("workload-status").path("message").asString(""));
+        assertTrue(jcharm("debug-log", "--include", "a/0").out().lines().noneMatch(l -> l.contains("ran \"upgrade-charm\"")),
+                "a forced refresh from an error state runs no upgrade-charm (nor the stale one of revision 2)");
     }
 }

@@ -49,8 +49,13 @@ final class BundleDeployer {
         return result;
     }
 
-    /** Deploys every application and relation of a verified bundle. */
-    void deploy(CheckResult result) {
+    /**
+     * Deploys every application and relation of a verified bundle. Into a model that already has
+     * some of them, it applies the difference as {@code juju deploy} does (new applications,
+     * options, added units, added relations), telling {@code say} the changes first; what the
+     * bundle no longer names stays.
+     */
+    void deploy(CheckResult result, java.util.function.Consumer<String> say) {
         BundleData bd = result.bundle().orElseThrow();
         Path dir = result.bundleFile().toAbsolutePath().getParent();
         BundleRenderer.Rendered rendered;
@@ -81,28 +86,74 @@ final class BundleDeployer {
             throw new BundleRefusedException(result.bundleFile().toString(), clashes,
                     "remove those applications first (jcharm remove-application), or rehearse in a fresh model directory");
         }
-        rendered.bundle().applications().forEach((name, app) -> {
-            if (existing.containsKey(name)) {
-                return; // already deployed: as juju deploy, leave it
-            }
-            Path archive = dir.resolve(app.charm()).normalize();
-            CharmMetadata meta = result.charms().get(name);
-            long units = app.numUnits() > 0 || meta != null && meta.subordinate() ? app.numUnits() : 1;
-            ops.addApplication(name, archive, app.charm(), options(app), resources(app, dir), (int) units, app.wantsTrust());
-        });
+        // The relations with their endpoints inferred, as Juju records them.
+        List<List<String>> relations = new ArrayList<>();
         for (List<String> rel : bd.relations()) {
             Inference inf = EndpointInference.infer(spec(rel.get(0)), spec(rel.get(1)),
                     app -> Optional.ofNullable(result.charms().get(app)), EndpointInference.Style.BUNDLE);
             if (inf instanceof Inference.Inferred i) {
-                if (!ops.related(i.first().application(), i.first().endpoint().name(), i.second().application(),
-                        i.second().endpoint().name())) {
-                    ops.addRelation(i.first().application(), i.first().endpoint().name(), i.second().application(),
-                            i.second().endpoint().name());
-                }
+                relations.add(List.of(i.first().toString(), i.second().toString()));
             } else {
                 throw new LocalModelException("cannot relate " + rel + ": " + ((Inference.Failed) inf).message(),
                         "name the endpoints in the bundle");
             }
+        }
+        Map<String, BundleDiff.Wanted> wanted = new LinkedHashMap<>();
+        rendered.bundle().applications().forEach((name, app) -> {
+            CharmMetadata meta = result.charms().get(name);
+            Map<String, Object> typed = new LinkedHashMap<>();
+            options(app).forEach((k, v) -> {
+                if (v != null) {
+                    typed.put(k, Configs.coerce(meta, k, v));
+                }
+            });
+            long units = app.numUnits() > 0 || meta != null && meta.subordinate() ? app.numUnits() : 1;
+            wanted.put(name, new BundleDiff.Wanted(units, typed, app.wantsTrust()));
+        });
+        BundleDiff diff = new BundleDiff(wanted, relations, bd.isKubernetes(), ops.doc());
+        boolean redeploy = !existing.isEmpty();
+        if (redeploy) {
+            say.accept(diff.empty() ? "the model already matches the bundle: nothing to change"
+                    : "changes (as juju diff-bundle lists them):\n" + diff.yaml().stripTrailing());
+        }
+        List<String> applied = new ArrayList<>();
+        rendered.bundle().applications().forEach((name, app) -> {
+            BundleDiff.Wanted w = wanted.get(name);
+            if (existing.containsKey(name)) {
+                Map<String, Object> changed = diff.changedOptions(name);
+                boolean trustChanges = ops.app(name).trust != w.trust();
+                if (!changed.isEmpty() || trustChanges) {
+                    ops.setOptions(name, changed, w.trust());
+                    applied.add("set options of " + name + (changed.isEmpty() ? "" : " " + changed.keySet())
+                            + (trustChanges ? " trust=" + w.trust() : ""));
+                }
+                long add = diff.unitsToAdd(name);
+                for (long k = 0; k < add; k++) {
+                    applied.add("add unit " + ops.addUnit(name));
+                }
+                return;
+            }
+            Path archive = dir.resolve(app.charm()).normalize();
+            ops.addApplication(name, archive, app.charm(), options(app), resources(app, dir), (int) w.units(), w.trust());
+            applied.add("deploy application " + name);
+        });
+        for (List<String> rel : relations) {
+            EndpointSpec a = spec(rel.get(0));
+            EndpointSpec b = spec(rel.get(1));
+            if (!ops.related(a.application(), a.relation(), b.application(), b.relation())) {
+                ops.addRelation(a.application(), a.relation(), b.application(), b.relation());
+                applied.add("add relation " + rel.get(0) + " - " + rel.get(1));
+            }
+        }
+        if (redeploy && !applied.isEmpty()) {
+            say.accept("applying: " + String.join("; ", applied));
+        }
+        List<String> kept = new ArrayList<>();
+        diff.modelOnlyApps().forEach(a -> kept.add("application " + a));
+        diff.modelAdditions().forEach(r -> kept.add("relation " + r.get(0) + " - " + r.get(1)));
+        if (redeploy && !kept.isEmpty()) {
+            say.accept("kept, though the bundle does not name them (as juju deploy, nothing is removed; remove them with "
+                    + "jcharm remove-application / remove-relation): " + String.join(", ", kept));
         }
     }
 

@@ -256,6 +256,22 @@ final class Controller {
         }
     }
 
+    /**
+     * A forced refresh of a unit in error: it runs the new charm from now on, and its failed hook
+     * (kept, as is the error) runs with it when retried.
+     */
+    synchronized void forceUpgrade(Unit u, int revision) {
+        u.charmRevision = revision;
+        // An earlier refresh's upgrade, still waiting behind the error, would take it back to an older revision.
+        u.queue.removeIf(q -> q.charmRevision() != null);
+        HookSpec h = u.error.hook();
+        if (h.charmRevision() != null) {
+            h = h.withCharmRevision(revision);
+        }
+        u.error = new ErrorDoc(h, u.error.message(), u.error.log(), u.error.attempts(), u.error.retryAt());
+        events.unitUpgraded(u.name, doc.applications.get(u.app).kubernetes, revision);
+    }
+
     /** Marks a failed hook done without running it again ({@code jcharm resolve --no-retry}). */
     synchronized void skipFailed(Unit u) {
         HookSpec h = u.error.hook();

@@ -36,7 +36,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code app.kubernetes.io/managed-by: juju}), removed with the application.
  *
  * <pre>{@code
- * try (KubeApi api = KubeApi.start(dirs, "edge")) {
+ * try (KubeApi api = KubeApi.start(dirs, "edge", app -> true)) {
  *     api.ensureApp("seldon-core", 1);
  *     api.save();
  * }
@@ -67,15 +67,18 @@ final class KubeApi implements AutoCloseable {
         this.namespace = namespace;
     }
 
-    /** Starts the API, restores the saved objects, makes sure the model's namespace exists, writes the kubeconfig. */
-    static KubeApi start(StateDir dirs, String namespace) {
+    /**
+     * Starts the API, restores the saved objects and makes sure the model's namespace exists;
+     * {@code trusted} says which applications were deployed with trust (the others get 403s).
+     */
+    static KubeApi start(StateDir dirs, String namespace, java.util.function.Predicate<String> trusted) {
         java.util.logging.Logger log = quiet("io.fabric8.mockwebserver");
         // The mock server's libraries use SLF4J without a provider, which warns on stderr at
         // first use; the local model has nothing to log through it.
         if (System.getProperty("slf4j.internal.verbosity") == null) {
             System.setProperty("slf4j.internal.verbosity", "ERROR");
         }
-        LocalCrudDispatcher dispatcher = new LocalCrudDispatcher();
+        LocalCrudDispatcher dispatcher = new LocalCrudDispatcher(new KubeAccess(namespace, trusted));
         KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
         server.init(InetAddress.getLoopbackAddress(), 0);
         KubeApi api = new KubeApi(server, dispatcher, dirs, namespace, log);
@@ -85,7 +88,6 @@ final class KubeApi implements AutoCloseable {
                 api.client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace)
                         .addToLabels(MANAGED_BY, "juju").addToLabels("model.juju.is/name", namespace).endMetadata().build()).create();
             }
-            api.writeKubeconfig();
         } catch (RuntimeException e) {
             api.close();
             throw e;
@@ -103,8 +105,12 @@ final class KubeApi implements AutoCloseable {
         return "http://127.0.0.1:" + server.getPort();
     }
 
-    /** What Juju creates for a Kubernetes application: its Service, StatefulSet and one Pod per unit. */
+    /**
+     * What Juju creates for a Kubernetes application: its Service, StatefulSet and one Pod per
+     * unit, and the kubeconfig its hooks use (its own service account's token).
+     */
     void ensureApp(String app, List<String> units) {
+        writeKubeconfig(app);
         Map<String, String> labels = Map.of(NAME, app, MANAGED_BY, "juju");
         if (client.services().inNamespace(namespace).withName(app).get() == null) {
             client.services().inNamespace(namespace).resource(new ServiceBuilder().withNewMetadata().withName(app)
@@ -199,7 +205,7 @@ final class KubeApi implements AutoCloseable {
         };
     }
 
-    private void writeKubeconfig() {
+    private void writeKubeconfig(String app) {
         String text = """
                 apiVersion: v1
                 kind: Config
@@ -217,9 +223,9 @@ final class KubeApi implements AutoCloseable {
                 users:
                 - name: jcharm-local
                   user:
-                    token: jcharm-local-simulated
-                """.formatted(url(), namespace);
-        StateStore.writeAtomically(dirs.kubeconfig(), text.getBytes(StandardCharsets.UTF_8));
+                    token: %s
+                """.formatted(url(), namespace, KubeAccess.token(app));
+        StateStore.writeAtomically(dirs.kubeconfig(app), text.getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

@@ -142,11 +142,12 @@ final class Lifecycle {
     /**
      * A refresh: Kubernetes units stop with the old charm (the pod is replaced), then every unit
      * runs upgrade-charm, config-changed, leader-settings-changed (non-leaders), start and, on
-     * Kubernetes, pebble-ready again; no relation hooks.
+     * Kubernetes, pebble-ready again; no relation hooks. Units in {@code forced} (upgraded from
+     * an error state with --force-units) run none of these: Juju skips upgrade-charm there.
      */
-    static void refresh(App app, int oldRevision, List<String> containers) {
+    static void refresh(App app, int oldRevision, List<String> containers, List<Unit> forced) {
         for (Unit u : app.units.values()) {
-            if (u.dying()) {
+            if (u.dying() || forced.contains(u)) {
                 continue;
             }
             if (app.kubernetes && u.started) {

@@ -14,17 +14,33 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * fabric8's CRUD dispatcher plus the one controller charms wait for: a CustomResourceDefinition
+ * fabric8's CRUD dispatcher behind the cluster's access rules ({@link KubeAccess}), plus the one
+ * controller charms wait for: a CustomResourceDefinition
  * becomes {@code Established} (and its names accepted) as soon as it is stored, as an API server
  * would make it within moments. Also exposes every stored object, for persisting the model.
  *
  * <pre>{@code
  * KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
- *         new LocalCrudDispatcher(), false);
+ *         new LocalCrudDispatcher(new KubeAccess("edge", app -> true)), false);
  * }</pre>
  */
 final class LocalCrudDispatcher extends KubernetesCrudDispatcher {
     private final ObjectMapper json = JsonMapper.builder().build();
+    private final KubeAccess access;
+
+    LocalCrudDispatcher(KubeAccess access) {
+        this.access = access;
+    }
+
+    /** Refuses what the caller's service account may not do, as an API server's RBAC does; else serves it. */
+    @Override
+    public MockResponse dispatch(RecordedRequest request) {
+        java.util.Optional<String> forbidden = access.check(request.getMethod(), request.getPath(), request.getHeader("Authorization"));
+        if (forbidden.isPresent()) {
+            return new MockResponse().setResponseCode(403).addHeader("Content-Type", "application/json").setBody(forbidden.get());
+        }
+        return super.dispatch(request);
+    }
 
     @Override
     public MockResponse handleCreate(RecordedRequest request) {

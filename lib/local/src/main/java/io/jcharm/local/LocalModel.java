@@ -86,9 +86,11 @@ public final class LocalModel implements AutoCloseable {
 
     /**
      * Verifies the bundle (refusing it with every problem before anything runs), deploys its
-     * applications and relations, and settles. As {@code juju deploy} of a bundle, what the model
-     * already has (same application and charm, same relation) is left as it is, so deploying
-     * again continues a rehearsal; an application of the same name with another charm is refused.
+     * applications and relations, and settles. As {@code juju deploy} of a bundle into a model
+     * that has some of it, the difference is applied (new applications, changed options, added
+     * units, added relations) after {@code progress} is told the changes as {@code juju
+     * diff-bundle} lists them; what the bundle no longer names is kept. An application of the same
+     * name with another charm is refused.
      *
      * @throws BundleRefusedException when the bundle does not verify or names charms the local model cannot run
      */
@@ -99,7 +101,7 @@ public final class LocalModel implements AutoCloseable {
                 controller.doc.name = checked.bundle().orElseThrow().name().orElse(controller.doc.name);
             }
             controller.doc.bundle = bundle.toString() + (overlays.isEmpty() ? "" : " + " + overlays);
-            new BundleDeployer(ops).deploy(checked);
+            new BundleDeployer(ops).deploy(checked, progress::note);
             save();
         }
         return settle(progress);
@@ -167,9 +169,19 @@ public final class LocalModel implements AutoCloseable {
         }
     }
 
-    /** Upgrades an application to a new packed charm; its config, relations, state and secrets stay. */
-    public void refresh(String app, Path archive) {
-        ops.refresh(app, archive.toAbsolutePath(), archive.toString());
+    /** Upgrades an application to a new packed charm (units in error wait); see {@link #refresh(String, Path, boolean)}. */
+    public List<String> refresh(String app, Path archive) {
+        return refresh(app, archive, false);
+    }
+
+    /**
+     * Upgrades an application to a new packed charm, as {@code juju refresh [--force-units]}: units
+     * in error keep their revision until their failed hook succeeds, unless {@code forceUnits}.
+     *
+     * @return one line per unit in error: what happened to it and the next step
+     */
+    public List<String> refresh(String app, Path archive, boolean forceUnits) {
+        return ops.refresh(app, archive.toAbsolutePath(), archive.toString(), forceUnits);
     }
 
     public void removeApplication(String app, boolean force) {

@@ -33,6 +33,11 @@ final class ModelRuntime implements ModelEvents, AutoCloseable {
     private Path toolsDir;
     private KubeApi kube;
     private Workloads workloads;
+    /**
+     * Each application's trust as of its latest hook's start: the API server asks on its own
+     * threads, which must not wait for the controller's lock (a hook holding it may be calling the API).
+     */
+    private final java.util.concurrent.ConcurrentHashMap<String, Boolean> trusted = new java.util.concurrent.ConcurrentHashMap<>();
 
     ModelRuntime(StateDir dirs, ModelOptions options) {
         this.dirs = dirs;
@@ -55,7 +60,7 @@ final class ModelRuntime implements ModelEvents, AutoCloseable {
     /** The embedded Kubernetes API, started on first use in this command. */
     synchronized KubeApi kube() {
         if (kube == null) {
-            kube = KubeApi.start(dirs, controller.doc.name);
+            kube = KubeApi.start(dirs, controller.doc.name, app -> trusted.getOrDefault(app, false));
         }
         return kube;
     }
@@ -184,9 +189,10 @@ final class ModelRuntime implements ModelEvents, AutoCloseable {
             }
         }
         if (a.kubernetes) {
+            trusted.put(a.name, a.trust);
             KubeApi api = kube();
             api.ensureApp(a.name, List.copyOf(a.units.keySet()));
-            env.put("KUBECONFIG", dirs.kubeconfig().toString());
+            env.put("KUBECONFIG", dirs.kubeconfig(a.name).toString());
             // fabric8's mock server cannot do server-side apply: lib/kubernetes's ApplyMode.ENV.
             env.put("JCHARM_KUBE_APPLY", "create-or-replace");
             Path containers = workloads.prepare(u.name, List.copyOf(meta.containers().keySet()));

@@ -45,7 +45,7 @@ final class Operations {
         this.dirs = dirs;
     }
 
-    private ModelDoc doc() {
+    ModelDoc doc() {
         return controller.doc;
     }
 
@@ -170,6 +170,26 @@ final class Operations {
         }
     }
 
+    /**
+     * Sets options given typed (from a bundle) and the application's trust; config-changed runs
+     * on every unit when either changed, as {@code juju config} and {@code juju trust} do.
+     */
+    void setOptions(String app, Map<String, Object> values, boolean trust) {
+        synchronized (controller) {
+            App a = app(app);
+            CharmMetadata meta = controller.metadata(app);
+            Map<String, Object> before = controller.config(app);
+            Map<String, Object> next = new TreeMap<>(a.config);
+            values.forEach((k, v) -> next.put(k, Configs.coerce(meta, k, v)));
+            a.config = next;
+            boolean trustChanged = a.trust != trust;
+            a.trust = trust;
+            if (trustChanged || !controller.config(app).equals(before)) {
+                a.units.values().stream().filter(u -> !u.dying()).forEach(u -> Lifecycle.enqueue(u, HookSpec.simple("config-changed")));
+            }
+        }
+    }
+
     /** Queues an action; parameters are checked against actions.yaml first. */
     String queueAction(String unit, String name, Map<String, String> params) {
         synchronized (controller) {
@@ -191,8 +211,16 @@ final class Operations {
         }
     }
 
-    /** Upgrades an application to a new archive; config, relations, state and secrets stay. */
-    void refresh(String app, Path archive, String source) {
+    /**
+     * Upgrades an application to a new archive; config, relations, state and secrets stay. As in
+     * Juju, a unit in error is not upgraded until its failed hook succeeds (it keeps its revision
+     * and the upgrade waits behind the error), unless {@code forceUnits}: then it switches to the
+     * new charm at once, without upgrade-charm and config-changed, and its failed hook runs with
+     * the new charm when retried.
+     *
+     * @return for each unit in error, what happened to it and what to do next
+     */
+    List<String> refresh(String app, Path archive, String source, boolean forceUnits) {
         synchronized (controller) {
             App a = app(app);
             CharmMetadata next = metadata(archive);
@@ -219,7 +247,27 @@ final class Operations {
                     unpack(archive, dirs.charmDir(u.name, a.revision));
                 }
             }
-            Lifecycle.refresh(a, old, List.copyOf(next.containers().keySet()));
+            List<String> notes = new ArrayList<>();
+            List<Unit> forced = new ArrayList<>();
+            for (Unit u : a.units.values()) {
+                if (u.dying() || u.error == null) {
+                    continue;
+                }
+                String failed = u.error.message();
+                if (forceUnits) {
+                    forced.add(u);
+                    controller.forceUpgrade(u, a.revision);
+                    notes.add(u.name + " is in error (" + failed + "): --force-units switched it to revision " + a.revision
+                            + " without running upgrade-charm; next: jcharm resolve " + u.name + " retries the failed hook with it");
+                } else {
+                    notes.add(u.name + " is in error (" + failed + "): as in Juju it stays on revision " + u.charmRevision
+                            + " and upgrades only after that hook succeeds; next: jcharm resolve " + u.name + " retries it with revision "
+                            + u.charmRevision + " (then upgrades), or jcharm refresh " + app + " --path <charm> --force-units switches it to "
+                            + "the new revision now");
+                }
+            }
+            Lifecycle.refresh(a, old, List.copyOf(next.containers().keySet()), forced);
+            return notes;
         }
     }
 

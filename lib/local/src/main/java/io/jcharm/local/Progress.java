@@ -17,4 +17,8 @@ public interface Progress {
      * @param outcome {@code ok (0.8 s)}, {@code skipped}, or {@code failed: exit status 1 (0.9 s)}
      */
     void hookFinished(String unit, String hook, String outcome);
+
+    /** Something the user should read before hooks run (for example the changes a redeploy applies). */
+    default void note(String text) {
+    }
 }

@@ -17,6 +17,7 @@ import java.nio.file.attribute.BasicFileAttributes;
  * debug.log                  the model's log (jcharm debug-log)
  * lock                       serialises concurrent jcharm commands
  * tools/                     the hook-tool client and its symlinks (first on every hook's PATH)
+ * kubeconfigs/&lt;app&gt;.yaml     the embedded Kubernetes API as each application's service account sees it
  * charms/&lt;app&gt;-r&lt;rev&gt;.charm   each deployed archive, copied
  * units/&lt;app&gt;-&lt;n&gt;/charm-r&lt;rev&gt;/ the unit's unpacked charm (JUJU_CHARM_DIR)
  * units/&lt;app&gt;-&lt;n&gt;/pebble/    each workload container's saved Pebble state
@@ -55,8 +56,9 @@ record StateDir(Path root) {
         return root.resolve("tools");
     }
 
-    Path kubeconfig() {
-        return root.resolve("kubeconfig");
+    /** The kubeconfig an application's hooks use: the embedded API, with its service account's token. */
+    Path kubeconfig(String app) {
+        return root.resolve("kubeconfigs").resolve(app + ".yaml");
     }
 
     Path charmArchive(String app, int revision) {

@@ -3,6 +3,7 @@ package io.jcharm.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jcharm.local.fixture.MiniKube;
 import io.jcharm.pebble.ServiceStatus;
 import io.jcharm.pebble.emulator.PebbleEmulator;
 import java.nio.file.Path;
@@ -81,5 +82,37 @@ class KubernetesModelTest {
                 .noneMatch(o -> o.path("metadata").path("name").asString("").startsWith("web")));
         List<String> end = Rehearsal.hooksRun(dir, "web/0");
         assertEquals(List.of("cluster-relation-broken", "stop", "remove"), end.subList(end.size() - 3, end.size()));
+    }
+
+    @Test
+    void withoutTrustTheApplicationsKubernetesCallsGetTheForbiddenARealClusterGives() throws Exception {
+        Path ws = Rehearsal.workspace(tmp.resolve("untrusted"), "k8s.yaml");
+        java.nio.file.Files.writeString(ws.resolve("bundle.yaml"),
+                java.nio.file.Files.readString(ws.resolve("bundle.yaml")).replace("    trust: true\n", ""));
+        Path dir = tmp.resolve("untrusted-state");
+        try (LocalModel model = LocalModel.open(dir, Rehearsal.options())) {
+            SettleResult r = model.deploy(ws, List.of(), Progress.NONE);
+            assertEquals(List.of("web/0"), r.inError(), "the charm's create of its ConfigMap was refused");
+            ModelStatus.UnitStatus u = model.status().unit("web/0").orElseThrow();
+            assertTrue(String.join("\n", u.lastLog()).contains("answered HTTP 403"), u.lastLog().toString());
+            assertTrue(names(model.kubernetesObjects(), "ConfigMap").isEmpty());
+            assertEquals(List.of("web"), names(model.kubernetesObjects(), "StatefulSet"), "Juju's own objects are made regardless");
+
+            // What the charm's client saw: the API server's own Status, naming the service account.
+            MiniKube kube = MiniKube.fromKubeconfig(dir.resolve("kubeconfigs/web.yaml"));
+            java.net.http.HttpResponse<String> denied = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(kube.server() + "/api/v1/namespaces/k8s-greeters/configmaps"))
+                            .header("Authorization", "Bearer " + kube.token()).GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(403, denied.statusCode());
+            assertTrue(denied.body().contains("\"message\":\"configmaps is forbidden: User \\\"system:serviceaccount:k8s-greeters:web\\\""
+                    + " cannot list resource \\\"configmaps\\\" in API group \\\"\\\" in the namespace \\\"k8s-greeters\\\"\""), denied.body());
+            assertTrue(denied.body().contains("\"reason\":\"Forbidden\"") && denied.body().contains("\"code\":403"), denied.body());
+            java.net.http.HttpResponse<String> pods = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(kube.server() + "/api/v1/namespaces/k8s-greeters/pods"))
+                            .header("Authorization", "Bearer " + kube.token()).GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, pods.statusCode(), "an untrusted charm may still read its own pods");
+        }
     }
 }
