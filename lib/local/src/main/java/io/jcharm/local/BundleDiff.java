@@ -2,7 +2,7 @@ package io.jcharm.local;
 
 import io.jcharm.bundle.YamlEmitter;
 import io.jcharm.local.ModelDoc.App;
-import io.jcharm.local.ModelDoc.Relation;
+import io.jcharm.controller.Relation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
