@@ -5,9 +5,16 @@ import io.jcharm.core.meta.CharmMetadata;
 import io.jcharm.core.meta.ConfigOption;
 import io.jcharm.core.meta.ContainerMeta;
 import io.jcharm.core.meta.Endpoint;
+import io.jcharm.core.meta.MetadataException;
 import io.jcharm.core.meta.ResourceMeta;
 import io.jcharm.core.meta.Role;
 import io.jcharm.core.meta.StorageMeta;
+import io.jcharm.yaml.GoYaml;
+import io.jcharm.yaml.YamlDoc;
+import io.jcharm.yaml.YamlException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +40,42 @@ public record CharmhubSnapshot(CharmMetadata meta, Source source) {
      * @param track the Charmhub track the snapshot stands for ({@code ckf-1.10}, {@code 8.0}, {@code latest})
      */
     public record Source(String repository, String branch, String commit, String track) {
+    }
+
+    /**
+     * Reads a charm's own metadata: one charm directory (metadata.yaml with config.yaml and
+     * actions.yaml, or charmcraft.yaml), or the files themselves, told apart by name.
+     *
+     * @throws MetadataException naming the file when it is missing, malformed or not a charm file
+     */
+    public static CharmMetadata readCharm(List<Path> paths) {
+        if (paths.size() == 1 && Files.isDirectory(paths.get(0))) {
+            return CharmMetadata.load(paths.get(0));
+        }
+        Map<String, Map<String, Object>> files = new LinkedHashMap<>();
+        for (Path p : paths) {
+            String name = p.getFileName().toString();
+            if (!List.of("metadata.yaml", "config.yaml", "actions.yaml", "charmcraft.yaml").contains(name)) {
+                throw new MetadataException(p + " is not a charm metadata file: give a charm directory, or metadata.yaml"
+                        + " [config.yaml] [actions.yaml], or charmcraft.yaml");
+            }
+            try {
+                List<YamlDoc> docs = GoYaml.read(p);
+                files.put(name, docs.isEmpty() ? Map.of() : Raw.map(docs.get(0).root()));
+            } catch (YamlException e) {
+                throw new MetadataException(p + ": " + e.getMessage(), e);
+            } catch (UncheckedIOException e) {
+                throw new MetadataException(e.getMessage(), e);
+            }
+        }
+        Map<String, Object> unified = files.getOrDefault("charmcraft.yaml", Map.of());
+        Map<String, Object> meta = files.containsKey("metadata.yaml") ? files.get("metadata.yaml") : unified;
+        if (meta.isEmpty()) {
+            throw new MetadataException("no metadata among " + paths + ": give metadata.yaml or charmcraft.yaml");
+        }
+        Map<String, Object> config = files.containsKey("config.yaml") ? files.get("config.yaml") : Raw.map(unified.get("config"));
+        Map<String, Object> actions = files.containsKey("actions.yaml") ? files.get("actions.yaml") : Raw.map(unified.get("actions"));
+        return CharmMetadata.parse(meta, config, actions);
     }
 
     /** The snapshot file's text: a {@code snapshot:} header, then metadata.yaml keys and {@code config: options:}. */

@@ -47,6 +47,17 @@ final class Fixture {
         }
     }
 
+    /** Replaces the test snapshots with the repository's own bundles/charmhub (the real charms' metadata). */
+    Fixture withRepositorySnapshots() {
+        try {
+            Path real = Path.of("../../bundles/charmhub").toAbsolutePath().normalize();
+            copy(real, root.resolve("bundles/charmhub"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
     Path write(String name, String yaml) {
         try {
             Path p = bundleDir.resolve(name);

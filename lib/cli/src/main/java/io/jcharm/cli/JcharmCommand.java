@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "jcharm", mixinStandardHelpOptions = true, version = "jcharm 0.1.0",
         description = "Build, check and deploy the jcharm charms and bundles.",
-        subcommands = {BundleCommand.class, DeployCommand.class, IntegrateCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {BundleCommand.class, CharmhubCommand.class, DeployCommand.class, IntegrateCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
             "0:success",
             "1:verification failed or bad input (every problem is listed with file:line and a fix)",

@@ -1,0 +1,127 @@
+package io.jcharm.bundle;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jcharm.core.meta.CharmMetadata;
+import io.jcharm.yaml.GoYaml;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The repository's Charmhub snapshots (bundles/charmhub) against the false errors and hidden real
+ * errors of issue 11, the choice of snapshot by channel, and the snapshot writer's round trip.
+ */
+class CharmhubSnapshotTest {
+    @TempDir
+    Path tmp;
+    Fixture f;
+
+    @BeforeEach
+    void setUp() {
+        f = new Fixture(tmp).withRepositorySnapshots();
+    }
+
+    private List<String> warnings(String yaml) {
+        return f.check(yaml, true).warnings().stream().map(Problem::message).toList();
+    }
+
+    @Test
+    void theMlflowBundleWithRealOptionsHasNoFalseError() {
+        String bundle = """
+                bundle: kubernetes
+                applications:
+                  mlflow-server:
+                    charm: mlflow-server
+                    channel: 2.22/stable
+                    scale: 1
+                    trust: true
+                    options: {mlflow_prometheus_exporter_nodeport: 31381}
+                  mlflow-minio: {charm: minio, channel: ckf-1.10/stable, scale: 1, trust: true}
+                  mlflow-mysql:
+                    charm: mysql-k8s
+                    channel: 8.0/stable
+                    scale: 1
+                    trust: true
+                    constraints: mem=2G
+                    options: {experimental-max-connections: 500, logs_audit_policy: all}
+                relations:
+                  - [mlflow-server, mlflow-minio]
+                  - [mlflow-server, mlflow-mysql]
+                """;
+        assertEquals(List.of(), f.errors(bundle));
+        assertEquals(List.of(), warnings(bundle));
+    }
+
+    @Test
+    void anEndpointLessRelationToMysqlK8sIsAmbiguousBetweenItsTwoMysqlProvides() {
+        List<String> errors = f.errors("""
+                applications:
+                  wordpress: {charm: ../../charms/wordpress, num_units: 1}
+                  db: {charm: mysql-k8s, channel: 8.0/stable, num_units: 1}
+                relations:
+                  - [wordpress, db]
+                """);
+        assertEquals(1, errors.size(), errors.toString());
+        assertTrue(errors.get(0).startsWith("cannot infer endpoint between wordpress and db: ambiguous relation:"), errors.get(0));
+        assertTrue(errors.get(0).contains("db:mysql wordpress:db") && errors.get(0).contains("db:mysql-root wordpress:db"), errors.get(0));
+    }
+
+    @Test
+    void aSecondLoggingRelationExceedsMysqlK8sLimitOfOne() {
+        List<String> errors = f.errors("""
+                applications:
+                  db: {charm: mysql-k8s, channel: 8.0/stable, num_units: 1}
+                  loki-a: {charm: ../../charms/loki, num_units: 1}
+                  loki-b: {charm: ../../charms/loki, num_units: 1}
+                relations:
+                  - [db:logging, loki-a:logging]
+                  - [db:logging, loki-b:logging]
+                """);
+        assertEquals(1, errors.size(), errors.toString());
+        assertTrue(errors.get(0).contains("db:logging would exceed its maximum relation limit of 1"), errors.get(0));
+    }
+
+    @Test
+    void theSnapshotFollowsTheChannelsTrack() {
+        CharmCatalog catalog = new CharmCatalog(Optional.of(f.root.resolve("bundles/charmhub")));
+        CharmMetadata ckf = ((CharmResolution.Found) catalog.resolve("minio", "ckf-1.10/stable", f.bundleDir)).metadata();
+        CharmMetadata main = ((CharmResolution.Found) catalog.resolve("minio", "latest/edge", f.bundleDir)).metadata();
+        assertTrue(ckf.endpoint("service-mesh").isEmpty(), "ckf-1.10 has no mesh endpoints");
+        assertTrue(main.endpoint("service-mesh").isPresent(), "main (latest) has them");
+        CharmResolution.Found fallback = (CharmResolution.Found) catalog.resolve("minio", "ckf-1.9/stable", f.bundleDir);
+        assertEquals(Optional.of("no snapshot of Charmhub charm \"minio\" for track \"ckf-1.9\"; checked against track \"latest\""
+                + " (snapshots: ckf-1.10, latest)"), fallback.warning());
+        assertEquals(List.of("no snapshot of Charmhub charm \"minio\" for track \"ckf-1.9\"; checked against track \"latest\""
+                + " (snapshots: ckf-1.10, latest) (application \"s3\")"),
+                warnings("bundle: kubernetes\napplications:\n  s3: {charm: minio, channel: ckf-1.9/stable, scale: 1}\n"));
+        assertEquals(List.of("charm \"minio\" used by application \"s3\" does not define relation \"service-mesh\""),
+                f.errors("bundle: kubernetes\napplications:\n  s3: {charm: minio, channel: ckf-1.10/stable, scale: 1}\n"
+                        + "  m: {charm: ../../charms/wordpress}\nrelations:\n  - [s3:service-mesh, m:db]\n"));
+    }
+
+    @Test
+    void aSnapshotReadsBackAsTheSameMetadata() {
+        for (String charm : List.of("wordpress", "gateway", "serving", "logging")) {
+            CharmMetadata meta = CharmMetadata.load(f.root.resolve("charms").resolve(charm));
+            String yaml = new CharmhubSnapshot(meta, new CharmhubSnapshot.Source("x/y", "main", "abc", "latest")).yaml();
+            Map<String, Object> all = Raw.map(GoYaml.read(yaml, Path.of("s.yaml")).get(0).root());
+            CharmMetadata back = CharmMetadata.parse(all, Raw.map(all.get("config")), Raw.map(all.get("actions")));
+            assertEquals(meta.endpoints(), back.endpoints(), charm);
+            assertEquals(meta.config().keySet(), back.config().keySet(), charm);
+            meta.config().forEach((k, o) -> assertEquals(o.defaultValue(), back.config().get(k).defaultValue(), charm + " " + k));
+            assertEquals(meta.resources().keySet(), back.resources().keySet(), charm);
+            assertEquals(meta.storage(), back.storage(), charm);
+            assertEquals(meta.containers(), back.containers(), charm);
+            assertEquals(meta.extraBindings(), back.extraBindings(), charm);
+            assertEquals(meta.actions().keySet(), back.actions().keySet(), charm);
+            assertFalse(meta.description().contains(" ") && yaml.contains(meta.description()), "prose is not copied: " + charm);
+        }
+    }
+}
