@@ -28,7 +28,8 @@ class BundleVerbsTest {
         assertTrue(top.out().contains("Exit codes:"), top.out());
         assertTrue(top.out().contains("bundle") && top.out().contains("deploy") && top.out().contains("integrate"));
         for (String[] verb : new String[][] {{"bundle", "--help"}, {"bundle", "verify", "--help"}, {"bundle", "select", "--help"},
-                {"bundle", "render", "--help"}, {"bundle", "graph", "--help"}, {"deploy", "--help"}, {"integrate", "--help"}}) {
+                {"bundle", "render", "--help"}, {"bundle", "graph", "--help"}, {"deploy", "--help"}, {"integrate", "--help"},
+                {"charmhub", "--help"}, {"charmhub", "import", "--help"}}) {
             CliHarness.Run r = h.jcharm(verb);
             assertEquals(0, r.code(), String.join(" ", verb));
             assertTrue(r.out().contains("Exit codes:"), String.join(" ", verb) + ": " + r.out());
