@@ -142,8 +142,8 @@ final class BundleDecoder {
         if (v instanceof Long l) {
             return l;
         }
-        if (v instanceof Number n) {
-            return n.longValue(); // yaml.v2 truncates a float into an int field
+        if (v instanceof Double d && d >= Long.MIN_VALUE && d <= Long.MAX_VALUE) {
+            return d.longValue(); // yaml.v2 truncates a float into an int field, when it fits
         }
         typeError(path, v, "int");
         return 0;

@@ -44,13 +44,21 @@ public record CharmhubSnapshot(CharmMetadata meta, Source source) {
 
     /**
      * Reads a charm's own metadata: one charm directory (metadata.yaml with config.yaml and
-     * actions.yaml, or charmcraft.yaml), or the files themselves, told apart by name.
+     * actions.yaml, or charmcraft.yaml, as a packed charm holds them), or the files themselves,
+     * told apart by name. The YAML is typed as Juju's Go decoder types it ({@link GoYaml}).
      *
      * @throws MetadataException naming the file when it is missing, malformed or not a charm file
      */
     public static CharmMetadata readCharm(List<Path> paths) {
         if (paths.size() == 1 && Files.isDirectory(paths.get(0))) {
-            return CharmMetadata.load(paths.get(0));
+            Path dir = paths.get(0);
+            List<String> names = Files.isRegularFile(dir.resolve("metadata.yaml"))
+                    ? List.of("metadata.yaml", "config.yaml", "actions.yaml") : List.of("charmcraft.yaml");
+            List<Path> found = names.stream().map(dir::resolve).filter(Files::isRegularFile).toList();
+            if (found.isEmpty()) {
+                throw new MetadataException("no metadata.yaml or charmcraft.yaml in " + dir + ": give the charm's root directory");
+            }
+            return readCharm(found);
         }
         Map<String, Map<String, Object>> files = new LinkedHashMap<>();
         for (Path p : paths) {

@@ -107,6 +107,18 @@ class CharmhubSnapshotTest {
     }
 
     @Test
+    void aCharmDirectoryIsTypedAsGoTypesIt() throws Exception {
+        Path dir = tmp.resolve("src/flags");
+        java.nio.file.Files.createDirectories(dir);
+        java.nio.file.Files.writeString(dir.resolve("metadata.yaml"), "name: flags\nsummary: s\ndescription: d\n");
+        java.nio.file.Files.writeString(dir.resolve("actions.yaml"),
+                "reset:\n  params:\n    force: {type: boolean, default: False}\n");
+        CharmMetadata meta = CharmhubSnapshot.readCharm(List.of(dir));
+        // A YAML 1.2 reader keeps "False" a string; Juju's (YAML 1.1) makes it a bool.
+        assertEquals(false, meta.actions().get("reset").params().get("force").get("default"));
+    }
+
+    @Test
     void aSnapshotReadsBackAsTheSameMetadata() {
         for (String charm : List.of("wordpress", "gateway", "serving", "logging")) {
             CharmMetadata meta = CharmMetadata.load(f.root.resolve("charms").resolve(charm));

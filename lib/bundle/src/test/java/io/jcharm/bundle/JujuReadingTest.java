@@ -31,7 +31,7 @@ class JujuReadingTest {
 
     @Test
     void aTypeErrorEmptiesTheBundleAsJujusDecoderDoes() {
-        for (String bad : List.of("num_units: \"3\"", "trust: \"yes\"", "to: '0'", "num_units: 1#x", "expose: 1")) {
+        for (String bad : List.of("num_units: \"3\"", "trust: \"yes\"", "to: '0'", "num_units: 1#x", "expose: 1", "num_units: 1e20")) {
             CheckResult r = f.check("applications:\n  db:\n    charm: mysql-k8s\n    " + bad + "\n", false);
             assertEquals(1, r.errors().size(), bad);
             Problem p = r.errors().get(0);
