@@ -23,7 +23,7 @@ import picocli.CommandLine.ParentCommand;
         description = {"Run the checks juju deploy makes, in Juju's order and with Juju's messages, plus the ones the",
             "controller makes later (endpoints, roles, interfaces, options, subordinates, bindings, resources,",
             "storage), using the charms' metadata: local charm directories, packed .charm files, and",
-            "bundles/charmhub/<charm>.yaml for Charmhub charms. A bundle directory's machine.yaml is checked too."},
+            "bundles/charmhub/<charm>/<track>.yaml (the channel's track) for Charmhub charms. A bundle directory's machine.yaml is checked too."},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:the bundle verifies (warnings allowed)",
             "1:verification failed (every problem is listed with file:line and a fix)", "2:usage error"})
 public final class BundleVerifyCommand implements Callable<Integer> {
