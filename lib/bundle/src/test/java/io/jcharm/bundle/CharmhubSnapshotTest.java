@@ -60,6 +60,30 @@ class CharmhubSnapshotTest {
     }
 
     @Test
+    void theAuthAndIngressPartOfCharmedKubeflowVerifies() {
+        String bundle = """
+                bundle: kubernetes
+                applications:
+                  istio-pilot: {charm: istio-pilot, channel: 1.28/stable, scale: 1, trust: true}
+                  istio-ingressgateway: {charm: istio-gateway, channel: 1.28/stable, scale: 1, trust: true,
+                                         options: {kind: ingress}}
+                  dex-auth: {charm: dex-auth, channel: 2.39/stable, scale: 1, trust: true}
+                  oidc-gatekeeper: {charm: oidc-gatekeeper, channel: ckf-1.10/stable, scale: 1}
+                  kubeflow-dashboard: {charm: kubeflow-dashboard, channel: 1.10/stable, scale: 1, trust: true}
+                relations:
+                  - [dex-auth:dex-oidc-config, oidc-gatekeeper:dex-oidc-config]
+                  - [dex-auth:oidc-client, oidc-gatekeeper:oidc-client]
+                  - [istio-pilot:ingress, dex-auth:ingress]
+                  - [istio-pilot:ingress, oidc-gatekeeper:ingress]
+                  - [istio-pilot:ingress, kubeflow-dashboard:ingress]
+                  - [istio-pilot:ingress-auth, oidc-gatekeeper:ingress-auth]
+                  - [istio-pilot:istio-pilot, istio-ingressgateway:istio-pilot]
+                """;
+        assertEquals(List.of(), f.errors(bundle));
+        assertEquals(List.of(), warnings(bundle));
+    }
+
+    @Test
     void anEndpointLessRelationToMysqlK8sIsAmbiguousBetweenItsTwoMysqlProvides() {
         List<String> errors = f.errors("""
                 applications:
