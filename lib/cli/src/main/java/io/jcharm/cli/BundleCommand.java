@@ -1,9 +1,6 @@
 package io.jcharm.cli;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code jcharm bundle}: the offline bundle verbs.
@@ -17,19 +14,5 @@ import picocli.CommandLine.Spec;
         subcommands = {BundleVerifyCommand.class, BundleSelectCommand.class, BundleRenderCommand.class, BundleGraphCommand.class},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:success", "1:verification failed or bad input",
             "2:usage error", "3:an external tool failed"})
-public final class BundleCommand implements Runnable {
-    @ParentCommand
-    JcharmCommand parent;
-
-    @Spec
-    CommandSpec spec;
-
-    CliContext context() {
-        return parent.context();
-    }
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+public final class BundleCommand extends VerbGroup {
 }

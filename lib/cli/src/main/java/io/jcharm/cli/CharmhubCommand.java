@@ -1,9 +1,6 @@
 package io.jcharm.cli;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code jcharm charmhub}: the Charmhub charm snapshots the bundle verifier checks against.
@@ -16,19 +13,5 @@ import picocli.CommandLine.Spec;
         description = "Manage the snapshots of Charmhub charms' metadata under bundles/charmhub/<charm>/<track>.yaml.",
         subcommands = {CharmhubImportCommand.class},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:success", "1:bad input", "2:usage error"})
-public final class CharmhubCommand implements Runnable {
-    @ParentCommand
-    JcharmCommand parent;
-
-    @Spec
-    CommandSpec spec;
-
-    CliContext context() {
-        return parent.context();
-    }
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+public final class CharmhubCommand extends VerbGroup {
 }
