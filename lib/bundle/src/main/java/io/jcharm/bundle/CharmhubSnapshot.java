@@ -52,8 +52,8 @@ public record CharmhubSnapshot(CharmMetadata meta, Source source) {
     public static CharmMetadata readCharm(List<Path> paths) {
         if (paths.size() == 1 && Files.isDirectory(paths.get(0))) {
             Path dir = paths.get(0);
-            List<String> names = Files.isRegularFile(dir.resolve("metadata.yaml"))
-                    ? List.of("metadata.yaml", "config.yaml", "actions.yaml") : List.of("charmcraft.yaml");
+            // charmcraft.yaml may hold the config or actions that metadata.yaml's siblings do not.
+            List<String> names = List.of("metadata.yaml", "config.yaml", "actions.yaml", "charmcraft.yaml");
             List<Path> found = names.stream().map(dir::resolve).filter(Files::isRegularFile).toList();
             if (found.isEmpty()) {
                 throw new MetadataException("no metadata.yaml or charmcraft.yaml in " + dir + ": give the charm's root directory");

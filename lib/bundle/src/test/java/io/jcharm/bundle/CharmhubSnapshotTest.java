@@ -140,6 +140,8 @@ class CharmhubSnapshotTest {
         CharmMetadata meta = CharmhubSnapshot.readCharm(List.of(dir));
         // A YAML 1.2 reader keeps "False" a string; Juju's (YAML 1.1) makes it a bool.
         assertEquals(false, meta.actions().get("reset").params().get("force").get("default"));
+        java.nio.file.Files.writeString(dir.resolve("charmcraft.yaml"), "type: charm\nconfig:\n  options:\n    port: {type: int}\n");
+        assertTrue(CharmhubSnapshot.readCharm(List.of(dir)).config().containsKey("port"), "config beside metadata.yaml in charmcraft.yaml");
     }
 
     @Test
