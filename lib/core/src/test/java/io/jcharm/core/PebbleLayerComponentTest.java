@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jcharm.pebble.ServiceStatus;
 import io.jcharm.pebble.emulator.RecordedRequest;
 import io.jcharm.pebble.emulator.ServiceState;
+import io.jcharm.pebble.layer.Check;
+import io.jcharm.pebble.layer.ExecCheck;
 import io.jcharm.pebble.layer.Layer;
 import io.jcharm.pebble.layer.OverrideMode;
+import io.jcharm.pebble.layer.Plan;
 import io.jcharm.pebble.layer.Service;
 import io.jcharm.pebble.layer.Startup;
 import java.util.List;
@@ -62,15 +64,29 @@ class PebbleLayerComponentTest {
     @Test
     void addsTheLayerAndReplansOnlyWhenThePlanChanges() throws Exception {
         component().reconcile(pebble.model());
-        assertTrue(pebble.workload.plan().contains(layer(Startup.DISABLED)));
+        assertTrue(Plan.parse(pebble.workload.planYaml()).contains(layer(Startup.DISABLED)));
         assertEquals(List.of("demo"), pebble.workload.layerLabels());
-        assertEquals(ServiceStatus.ACTIVE, pebble.workload.service("web").orElseThrow().current());
+        assertTrue(pebble.workload.service("web").orElseThrow().active());
         assertEquals(1, count("POST", "/v1/services", "\"replan\""));
 
         component().reconcile(pebble.model());
         component().reconcile(pebble.model());
         assertEquals(1, count("POST", "/v1/layers", ""), "no layer added when nothing changed");
         assertEquals(1, count("POST", "/v1/services", ""), "no replan when nothing changed");
+    }
+
+    @Test
+    void aCheckLeavingFieldsToPebblesDefaultsIsNotAddedAgain() throws Exception {
+        // Pebble fills in threshold: 3 when it combines layers; the next hook must see the layer as applied.
+        PebbleLayerComponent withCheck = new PebbleLayerComponent("workload", "demo", model -> Layer.builder()
+                .service("web", Service.builder().override(OverrideMode.REPLACE).command("/bin/web")
+                        .startup(Startup.ENABLED).build())
+                .check("alive", Check.builder().override(OverrideMode.REPLACE).exec(ExecCheck.of("/bin/true")).build())
+                .build());
+        withCheck.reconcile(pebble.model());
+        withCheck.reconcile(pebble.model());
+        assertEquals(1, count("POST", "/v1/layers", ""), "the second hook added the layer again");
+        assertEquals(1, count("POST", "/v1/services", "\"replan\""), "the second hook replanned again");
     }
 
     @Test
@@ -86,21 +102,21 @@ class PebbleLayerComponentTest {
         ServiceState web = pebble.workload.service("web").orElseThrow();
         ServiceState helper = pebble.workload.service("helper").orElseThrow();
         assertEquals(2, web.startCount(), "replan restarted the enabled service");
-        assertEquals("bonjour", web.startedWith().environment().get("GREETING"));
+        assertEquals("bonjour", web.startedWith().map("environment").get("GREETING"));
         // Replan stops a changed service that is not startup-enabled; the component brings it back.
-        assertEquals(ServiceStatus.ACTIVE, helper.current());
+        assertTrue(helper.active());
         assertEquals(2, helper.startCount());
-        assertEquals("bonjour", helper.startedWith().environment().get("GREETING"));
+        assertEquals("bonjour", helper.startedWith().map("environment").get("GREETING"));
         assertEquals(List.of("demo"), pebble.workload.layerLabels());
         assertEquals(2, count("POST", "/v1/layers", "\"label\":\"demo\""));
     }
 
     @Test
     void aServiceThatFailsToStartBlocksWithPebblesReason() {
-        pebble.workload.failServiceStart("web", "exited quickly with code 1");
+        pebble.workload.failServiceStart("web", 1);
         StatusException e = assertThrows(StatusException.class, () -> component().reconcile(pebble.model()));
         assertInstanceOf(Status.Blocked.class, e.status());
-        assertTrue(e.status().message().contains("cannot start service: exited quickly with code 1"),
+        assertTrue(e.status().message().contains("service start attempt: exited quickly with code 1, will restart"),
                 e.status().message());
         assertTrue(e.status().message().startsWith("workload: Replan service"), e.status().message());
     }
@@ -111,7 +127,7 @@ class PebbleLayerComponentTest {
             new PebbleLayerComponent("workload", "demo", model -> layer(Startup.ENABLED), model -> shared)
                     .dependingOn("leader").reconcile(pebble.model());
             assertTrue(shared.canConnect(), "still usable after reconcile");
-            assertEquals(ServiceStatus.ACTIVE, pebble.workload.service("helper").orElseThrow().current());
+            assertTrue(pebble.workload.service("helper").orElseThrow().active());
         }
         List<RecordedRequest> layers = pebble.workload.requests().stream()
                 .filter(r -> r.path().equals("/v1/layers")).toList();

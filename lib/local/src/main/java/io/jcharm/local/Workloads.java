@@ -2,7 +2,6 @@ package io.jcharm.local;
 
 import io.jcharm.pebble.MakeDirOptions;
 import io.jcharm.pebble.PushOptions;
-import io.jcharm.pebble.ServiceStatus;
 import io.jcharm.pebble.UnixSocketPebbleClient;
 import io.jcharm.pebble.emulator.PebbleEmulator;
 import io.jcharm.pebble.emulator.ServiceState;
@@ -126,10 +125,10 @@ final class Workloads implements AutoCloseable {
         ObjectNode root = JSON.createObjectNode();
         List<String> labels = e.layerLabels();
         root.put("label", labels.size() == 1 ? labels.get(0) : "jcharm-restored");
-        root.put("plan", e.plan().toYaml());
+        root.put("plan", e.planYaml());
         var active = root.putArray("active");
         for (ServiceState s : e.services().values()) {
-            if (s.current() == ServiceStatus.ACTIVE) {
+            if (s.active()) {
                 active.add(s.name());
             }
         }

@@ -180,8 +180,8 @@ public interface PebbleClient extends AutoCloseable {
     /** Stops checks; returns the names whose state changed. */
     List<String> stopChecks(Collection<String> names);
 
-    /** Runs a check now ({@code POST /v1/checks/refresh}) and returns its state. */
-    CheckInfo refreshCheck(String name);
+    /** Runs a check now ({@code POST /v1/checks/refresh}) and returns its state and, if it failed, the error. */
+    CheckRefresh refreshCheck(String name);
 
     /** {@code GET /v1/notices} with the given filters. */
     List<Notice> notices(NoticeQuery query);

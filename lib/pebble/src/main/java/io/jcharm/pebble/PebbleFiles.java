@@ -1,25 +1,32 @@
 package io.jcharm.pebble;
 
-import io.jcharm.pebble.codec.Multipart;
-import io.jcharm.pebble.codec.MultipartPart;
-import java.security.SecureRandom;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
+import okhttp3.MultipartBody;
+import okhttp3.MultipartReader;
 import okhttp3.Request;
 import okhttp3.RequestBody;
+import okio.Buffer;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Pebble's file API: reads come back as multipart (needing {@code Accept: multipart/form-data}),
  * writes go up as multipart with a boundary of at least 32 characters, per-path failures come
- * back inside a 200 answer and become {@link PebblePathException}.
+ * back inside a 200 answer and become {@link PebblePathException}. Bodies are built and read
+ * with OkHttp's {@link MultipartBody} and {@link MultipartReader}; only the form-data filename
+ * is quoted by hand, the way Go's mime/multipart (Pebble's side) quotes and reads it.
  */
 final class PebbleFiles {
+    private static final MediaType JSON = MediaType.get("application/json");
+    private static final MediaType OCTETS = MediaType.get("application/octet-stream");
+
     private final PebbleHttp http;
-    private final SecureRandom random = new SecureRandom();
 
     PebbleFiles(PebbleHttp http) {
         this.http = http;
@@ -31,7 +38,8 @@ final class PebbleFiles {
         Request request = new Request.Builder().url(url).header("Accept", "multipart/form-data").get().build();
         String what = "pull of " + path;
         PebbleHttp.Raw raw = http.send(request, http.timeout());
-        String boundary = Multipart.boundaryOf(raw.contentType()).orElse(null);
+        MediaType type = raw.contentType() == null ? null : MediaType.parse(raw.contentType());
+        String boundary = type == null || !type.type().equals("multipart") ? null : type.parameter("boundary");
         if (boundary == null) {
             http.envelope(what, raw); // throws for an error envelope
             throw new PebbleProtocolException("expected a multipart answer to " + what + ", got " + raw.contentType(),
@@ -39,15 +47,19 @@ final class PebbleFiles {
         }
         byte[] content = null;
         JsonNode response = null;
-        try {
-            for (MultipartPart part : Multipart.parse(raw.body(), boundary)) {
-                if ("files".equals(part.name()) && path.equals(part.filename())) {
-                    content = part.body();
-                } else if ("response".equals(part.name())) {
-                    response = http.envelope(what, new PebbleHttp.Raw(200, "application/json", part.body())).result();
+        String wanted = goQuoted(path);
+        try (MultipartReader reader = new MultipartReader(new Buffer().write(raw.body()), boundary)) {
+            for (MultipartReader.Part part = reader.nextPart(); part != null; part = reader.nextPart()) {
+                String disposition = part.headers().get("Content-Disposition");
+                String name = parameter(disposition, "name");
+                byte[] bytes = part.body().readByteArray();
+                if ("files".equals(name) && wanted.equals(parameter(disposition, "filename"))) {
+                    content = bytes;
+                } else if ("response".equals(name)) {
+                    response = http.envelope(what, new PebbleHttp.Raw(200, "application/json", bytes)).result();
                 }
             }
-        } catch (IllegalArgumentException e) {
+        } catch (IOException | RuntimeException e) {
             throw new PebbleProtocolException("malformed multipart answer to " + what + ": " + e.getMessage(), e);
         }
         checkPathErrors("pull", response);
@@ -66,13 +78,12 @@ final class PebbleFiles {
         putOwnership(file, options.permissions(), options.userId(), options.user(), options.groupId(),
                 options.group());
         Map<String, Object> meta = Map.of("action", "write", "files", List.of(file));
-        String boundary = Multipart.randomBoundary(random);
-        byte[] body = Multipart.write(boundary, List.of(
-                MultipartPart.json("request", http.mapper().writeValueAsString(meta)),
-                MultipartPart.file("files", path, content)));
-        MediaType type = MediaType.get("multipart/form-data; boundary=" + boundary);
-        Request request = new Request.Builder().url(PebbleHttp.url("/v1/files").build())
-                .post(RequestBody.create(body, type, 0, body.length)).build();
+        // OkHttp's own boundary (a UUID, 36 characters) is long enough for Pebble, which wants 32.
+        MultipartBody body = new MultipartBody.Builder().setType(MultipartBody.FORM)
+                .addPart(formData("request", null), RequestBody.create(http.mapper().writeValueAsBytes(meta), JSON))
+                .addPart(formData("files", path), RequestBody.create(content, OCTETS))
+                .build();
+        Request request = new Request.Builder().url(PebbleHttp.url("/v1/files").build()).post(body).build();
         checkPathErrors("push", http.json(request, http.timeout()).result());
     }
 
@@ -95,6 +106,58 @@ final class PebbleFiles {
         }
         checkPathErrors("remove", http.post("/v1/files", Map.of("action", "remove", "paths", List.of(entry)))
                 .result());
+    }
+
+    /**
+     * The headers of a form-data part. OkHttp's own form-data helper percent-encodes a quote
+     * ({@code %22}), which Go's reader would keep as is: Pebble would not find the file's
+     * metadata. Go quotes with backslashes, so this does too.
+     */
+    private static Headers formData(String name, String filename) {
+        String value = "form-data; name=\"" + name + "\"" + (filename == null ? "" : "; filename=\"" + goQuoted(filename)
+                .replace("\\", "\\\\").replace("\"", "\\\"") + "\"");
+        return new Headers.Builder().addUnsafeNonAscii("Content-Disposition", value).build();
+    }
+
+    /**
+     * How a path appears in a form-data filename written by Go's mime/multipart once the quoting
+     * is undone: CR and LF stay percent-encoded ({@code %0D}, {@code %0A}), as Go writes them.
+     */
+    static String goQuoted(String path) {
+        return path.replace("\r", "%0D").replace("\n", "%0A");
+    }
+
+    /** A parameter of a Content-Disposition value, with quoted-string escapes undone as Go's mime package does. */
+    static String parameter(String header, String name) {
+        if (header == null) {
+            return null;
+        }
+        int i = header.indexOf(';');
+        while (i >= 0 && i < header.length()) {
+            int eq = header.indexOf('=', i);
+            if (eq < 0) {
+                return null;
+            }
+            String key = header.substring(i + 1, eq).trim().toLowerCase(Locale.ROOT);
+            StringBuilder value = new StringBuilder();
+            int j = eq + 1;
+            if (j < header.length() && header.charAt(j) == '"') {
+                for (j++; j < header.length() && header.charAt(j) != '"'; j++) {
+                    char c = header.charAt(j);
+                    value.append(c == '\\' && j + 1 < header.length() ? header.charAt(++j) : c);
+                }
+                j++;
+            } else {
+                for (; j < header.length() && header.charAt(j) != ';'; j++) {
+                    value.append(header.charAt(j));
+                }
+            }
+            if (key.equals(name)) {
+                return value.toString().trim();
+            }
+            i = header.indexOf(';', j);
+        }
+        return null;
     }
 
     private static void putOwnership(Map<String, Object> target, Integer permissions, Integer userId, String user,

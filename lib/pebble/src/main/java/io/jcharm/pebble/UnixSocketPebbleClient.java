@@ -282,9 +282,11 @@ public final class UnixSocketPebbleClient implements PebbleClient {
     }
 
     @Override
-    public CheckInfo refreshCheck(String name) {
+    public CheckRefresh refreshCheck(String name) {
         JsonNode result = http.post("/v1/checks/refresh", Map.of("name", name)).result();
-        return http.value(result == null ? null : result.get("info"), CheckInfo.class);
+        CheckInfo info = http.value(result == null ? null : result.get("info"), CheckInfo.class);
+        JsonNode error = result == null ? null : result.get("error");
+        return new CheckRefresh(info, error == null || error.isNull() ? null : error.asString());
     }
 
     @Override

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jcharm.pebble.emulator.CheckState;
 import io.jcharm.pebble.emulator.ServiceState;
 import io.jcharm.pebble.layer.Check;
 import io.jcharm.pebble.layer.CheckLevel;
@@ -119,7 +120,7 @@ class PebbleClientTest {
         assertEquals(List.of("stop", "start"), replan.tasks().stream().map(Task::kind).toList());
         ServiceState web = h.emulator.service("web").orElseThrow();
         assertEquals(4, web.startCount());
-        assertEquals("dev", web.startedWith().environment().get("MODE"));
+        assertEquals("dev", web.startedWith().map("environment").get("MODE"));
 
         Change fireAndForget = h.client.stopServices(List.of("web"), Duration.ZERO);
         assertNotNull(fireAndForget.id());
@@ -197,7 +198,7 @@ class PebbleClientTest {
         assertEquals(List.of("web-ready"),
                 h.client.checks(CheckLevel.READY, List.of()).stream().map(CheckInfo::name).toList());
 
-        h.emulator.setCheckStatus("web-ready", CheckStatus.DOWN);
+        h.emulator.setCheckStatus("web-ready", CheckState.DOWN);
         assertFalse(h.client.isHealthy());
         assertFalse(h.client.isHealthy(CheckLevel.READY, List.of()));
         assertTrue(h.client.isHealthy(CheckLevel.ALIVE, List.of()));
@@ -210,8 +211,15 @@ class PebbleClientTest {
         assertTrue(h.client.isHealthy());
         assertEquals(List.of("disk"), h.client.startChecks(List.of("disk", "web-alive")));
         assertEquals(List.of(), h.client.stopChecks(List.of("web-ready")));
-        CheckInfo refreshed = h.client.refreshCheck("web-alive");
-        assertEquals(1, refreshed.successes());
+        CheckRefresh refreshed = h.client.refreshCheck("web-alive");
+        assertEquals(1, refreshed.info().successes());
+        assertFalse(refreshed.failed());
+        // Pebble answers a failing run with {"info": {...}, "error": "..."}: the error must reach the caller.
+        h.client.startChecks(List.of("web-ready"));
+        h.emulator.setCheckStatus("web-ready", CheckState.DOWN);
+        CheckRefresh failing = h.client.refreshCheck("web-ready");
+        assertEquals(CheckStatus.DOWN, failing.info().status());
+        assertTrue(failing.error().orElseThrow().contains("down"), failing.toString());
         assertThrows(PebbleApiException.class, () -> h.client.startChecks(List.of("nosuch")));
     }
 

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jcharm.pebble.codec.Multipart;
-import io.jcharm.pebble.codec.MultipartPart;
 import io.jcharm.pebble.emulator.RecordedRequest;
 import io.jcharm.pebble.layer.Layer;
 import io.jcharm.pebble.layer.OverrideMode;
@@ -98,15 +96,16 @@ class PebbleErrorsTest {
     void failedChangeCarriesIdStatusErrorAndTaskLog() {
         try (EmulatorHarness h = new EmulatorHarness()) {
             h.client.addLayer("web", WEB, false);
-            h.emulator.failServiceStart("web", "exited quickly with code 1");
+            h.emulator.failServiceStart("web", 1);
             PebbleChangeException e = assertThrows(PebbleChangeException.class, () -> h.client.replan());
             assertEquals("Error", e.status());
-            assertEquals("cannot perform the following tasks:\n- Start service \"web\" (cannot start service: "
-                    + "exited quickly with code 1)", e.err());
-            assertTrue(e.taskLog().get(0).endsWith("ERROR cannot start service: exited quickly with code 1"),
+            // Pebble 1.32's wording (servstate/handlers.go); on-failure defaults to restart.
+            assertEquals("cannot perform the following tasks:\n- Start service \"web\" (service start attempt: "
+                    + "exited quickly with code 1, will restart)", e.err());
+            assertTrue(e.taskLog().get(0).endsWith("ERROR service start attempt: exited quickly with code 1, will restart"),
                     e.taskLog().toString());
             assertTrue(e.getMessage().contains("change " + e.changeId()), e.getMessage());
-            assertEquals(ServiceStatus.ERROR, h.client.service("web").orElseThrow().current());
+            assertEquals(ServiceStatus.BACKOFF, h.client.service("web").orElseThrow().current());
         }
     }
 
@@ -148,9 +147,13 @@ class PebbleErrorsTest {
     @Test
     void uploadWithShortBoundaryIsRefused() throws Exception {
         try (EmulatorHarness h = new EmulatorHarness()) {
-            byte[] body = Multipart.write("short-boundary", List.of(MultipartPart.json("request",
-                    "{\"action\":\"write\",\"files\":[{\"path\":\"/tmp/x\"}]}"), MultipartPart.file("files", "/tmp/x",
-                    new byte[] {1})));
+            okio.Buffer buffer = new okio.Buffer();
+            new okhttp3.MultipartBody.Builder("short-boundary").setType(okhttp3.MultipartBody.FORM)
+                    .addFormDataPart("request", null, okhttp3.RequestBody.create(
+                            "{\"action\":\"write\",\"files\":[{\"path\":\"/tmp/x\"}]}", null))
+                    .addFormDataPart("files", "/tmp/x", okhttp3.RequestBody.create(new byte[] {1}, null))
+                    .build().writeTo(buffer);
+            byte[] body = buffer.readByteArray();
             RawHttp.Response response = RawHttp.exchange(h.emulator.socketPath(), "POST", "/v1/files",
                     Map.of("Content-Type", "multipart/form-data; boundary=short-boundary"), body);
             assertEquals(400, response.status());

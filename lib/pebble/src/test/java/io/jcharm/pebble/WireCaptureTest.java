@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jcharm.pebble.codec.Multipart;
-import io.jcharm.pebble.codec.MultipartPart;
 import io.jcharm.pebble.codec.PebbleMappers;
+import io.jcharm.pebble.emulator.CheckState;
 import io.jcharm.pebble.emulator.PebbleEmulator;
-import io.jcharm.pebble.layer.Layer;
-import io.jcharm.pebble.layer.Plan;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,6 +18,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import okhttp3.MediaType;
+import okhttp3.MultipartBody;
+import okhttp3.MultipartReader;
+import okhttp3.RequestBody;
+import okio.Buffer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -49,12 +51,13 @@ class WireCaptureTest {
     static void startLikeTheCapturedServer() throws Exception {
         harness = new EmulatorHarness();
         PebbleEmulator emulator = harness.emulator;
-        // The captured server's plan (06-plan.txt), added as its first layer.
+        // The captured server's plan (06-plan.txt), added as its first layer: every entry says
+        // "override: replace", so the plan's YAML is a valid layer as it stands.
         WireCapture plan = WireCapture.read(captures().resolve("06-plan.txt"));
-        Plan captured = Plan.parse(PebbleMappers.json().readTree(plan.expectedEnvelope()).path("result").asString());
-        emulator.addLayer("001-base", new Layer(null, null, captured.services(), captured.checks(), Map.of()), false);
+        emulator.addLayer("001-base", PebbleMappers.json().readTree(plan.expectedEnvelope()).path("result").asString(),
+                false);
         harness.client.autostart(Duration.ofSeconds(10));
-        emulator.setCheckStatus("closed-port", CheckStatus.DOWN);
+        emulator.setCheckStatus("closed-port", CheckState.DOWN);
         emulator.setExecConnectTimeout(Duration.ofMillis(300));
     }
 
@@ -88,7 +91,11 @@ class WireCaptureTest {
         if (capture.name().startsWith("42-")) {
             // The capture names the short boundary but not the body; any multipart body shows the check.
             headers.put("Content-Type", "multipart/form-data; boundary=XBOUNDARYX");
-            body = Multipart.write("XBOUNDARYX", List.of(MultipartPart.json("request", "{\"action\":\"write\"}")));
+            Buffer buffer = new Buffer();
+            new MultipartBody.Builder("XBOUNDARYX").setType(MultipartBody.FORM).addFormDataPart("request", null,
+                    RequestBody.create("{\"action\":\"write\"}", MediaType.get("application/json"))).build()
+                    .writeTo(buffer);
+            body = buffer.readByteArray();
         }
         if (capture.target().contains("action=read") && !capture.name().startsWith("45-")) {
             headers.put("Accept", "multipart/form-data");
@@ -118,14 +125,22 @@ class WireCaptureTest {
         }
         JsonNode actual;
         if (contentType.startsWith("multipart/form-data")) {
-            List<MultipartPart> parts = Multipart.parse(response.body(), Multipart.boundaryOf(contentType).orElseThrow());
-            MultipartPart last = parts.get(parts.size() - 1);
-            assertEquals("response", last.name());
-            actual = PebbleMappers.json().readTree(last.body());
+            List<String> dispositions = new ArrayList<>();
+            List<byte[]> bodies = new ArrayList<>();
+            try (MultipartReader reader = new MultipartReader(new Buffer().write(response.body()),
+                    MediaType.get(contentType).parameter("boundary"))) {
+                for (MultipartReader.Part part = reader.nextPart(); part != null; part = reader.nextPart()) {
+                    dispositions.add(part.headers().get("Content-Disposition"));
+                    bodies.add(part.body().readByteArray());
+                }
+            }
+            assertEquals("form-data; name=\"response\"", dispositions.get(dispositions.size() - 1));
+            actual = PebbleMappers.json().readTree(bodies.get(bodies.size() - 1));
             if (capture.name().startsWith("44-")) {
                 byte[] pushed = "hello from java client test\nbinary\0\1\2 end\n".getBytes(StandardCharsets.ISO_8859_1);
-                assertEquals("/tmp/pebble-java-test/hello.txt", parts.get(0).filename());
-                assertArrayEquals(pushed, parts.get(0).body());
+                assertEquals("form-data; name=\"files\"; filename=\"/tmp/pebble-java-test/hello.txt\"",
+                        dispositions.get(0));
+                assertArrayEquals(pushed, bodies.get(0));
             }
         } else {
             assertEquals("application/json", contentType);

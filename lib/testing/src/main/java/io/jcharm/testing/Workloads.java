@@ -3,6 +3,7 @@ package io.jcharm.testing;
 import io.jcharm.pebble.UnixSocketPebbleClient;
 import io.jcharm.pebble.emulator.PebbleEmulator;
 import io.jcharm.pebble.emulator.ServiceState;
+import io.jcharm.pebble.layer.Plan;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,7 @@ final class Workloads implements AutoCloseable {
         for (ContainerState c : containers) {
             PebbleEmulator pebble = PebbleEmulator.start(dir.resolve(c.name()).resolve("pebble.socket"));
             emulators.put(c.name(), pebble);
-            c.layers().forEach((label, layer) -> pebble.addLayer(label, layer, false));
+            c.layers().forEach((label, layer) -> pebble.addLayer(label, layer.toYaml(), false));
             c.files().forEach(pebble::putFile);
             c.execs().forEach((prefix, reply) -> pebble.onExec(prefix, call -> reply));
             if (!c.running().isEmpty()) {
@@ -59,10 +60,10 @@ final class Workloads implements AutoCloseable {
             }
             Map<String, String> statuses = new LinkedHashMap<>();
             for (ServiceState s : p.services().values()) {
-                statuses.put(s.name(), s.current().value());
+                statuses.put(s.name(), s.current());
             }
             List<List<String>> history = p.execHistory().stream().map(e -> e.command()).toList();
-            out.add(c.withOutputs(c.layers(), files, p.plan(), statuses, history));
+            out.add(c.withOutputs(c.layers(), files, Plan.parse(p.planYaml()), statuses, history));
         }
         return out;
     }

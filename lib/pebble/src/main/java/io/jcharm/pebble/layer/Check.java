@@ -30,6 +30,26 @@ public record Check(
         TcpCheck tcp,
         ExecCheck exec) {
 
+    /** The threshold Pebble stores in the plan for a check that sets none (plan.go defaultCheckThreshold). */
+    public static final int DEFAULT_THRESHOLD = 3;
+    /** The period Pebble runs a check at when it sets none; never written into the plan. */
+    public static final Duration DEFAULT_PERIOD = Duration.ofSeconds(10);
+    /** The timeout Pebble gives a check that sets none (capped to the period); never written into the plan. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(3);
+
+    /** The period Pebble uses: this check's, or {@link #DEFAULT_PERIOD}. */
+    public Duration effectivePeriod() {
+        return period == null ? DEFAULT_PERIOD : period;
+    }
+
+    /** The timeout Pebble uses: this check's, or {@link #DEFAULT_TIMEOUT} capped to the period. */
+    public Duration effectiveTimeout() {
+        if (timeout != null) {
+            return timeout;
+        }
+        return DEFAULT_TIMEOUT.compareTo(effectivePeriod()) > 0 ? effectivePeriod() : DEFAULT_TIMEOUT;
+    }
+
     /** An empty builder. */
     public static Builder builder() {
         return new Builder();

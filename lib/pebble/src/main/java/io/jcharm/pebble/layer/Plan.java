@@ -4,11 +4,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.jcharm.pebble.codec.PebbleMappers;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import tools.jackson.core.JacksonException;
@@ -74,15 +74,23 @@ public record Plan(
     }
 
     /**
-     * The plan after adding {@code layer} on top (Pebble's CombineLayers for one more layer).
+     * The plan after adding {@code layer} on top (Pebble's CombineLayers for one more layer),
+     * with the defaults Pebble stores in the plan it serves: a check without a threshold gets
+     * {@link Check#DEFAULT_THRESHOLD}. Pebble also defaults a check's period and timeout and a
+     * service's backoff settings, but never writes those into {@code GET /v1/plan}; see
+     * {@link Check#effectivePeriod()} and {@link Service#effectiveBackoffDelay()}.
      *
      * @param label the layer's label, used in error messages
      * @throws IllegalArgumentException when an entry has no override, with Pebble's message
      */
     public Plan combine(String label, Layer layer) {
+        Map<String, Check> combinedChecks = new TreeMap<>(
+                Layers.combine(label, "check", checks, layer.checks(), Check::override, Check::mergedWith));
+        combinedChecks.replaceAll((name, check) -> check.threshold() != null && check.threshold() != 0 ? check
+                : check.toBuilder().threshold(Check.DEFAULT_THRESHOLD).build());
         return new Plan(
                 Layers.combine(label, "service", services, layer.services(), Service::override, Service::mergedWith),
-                Layers.combine(label, "check", checks, layer.checks(), Check::override, Check::mergedWith),
+                combinedChecks,
                 Layers.combine(label, "log target", logTargets, layer.logTargets(), LogTarget::override,
                         LogTarget::mergedWith));
     }
@@ -135,16 +143,12 @@ public record Plan(
             }
         });
         checks.forEach((name, c) -> {
-            Duration period = c.period() == null ? Duration.ofSeconds(10) : c.period();
-            Duration timeout = c.timeout() == null ? Duration.ofSeconds(3) : c.timeout();
-            if (period.isZero()) {
+            // Pebble 1.32 refuses only zero values; a timeout above the period is capped to it.
+            if (c.period() != null && c.period().isZero()) {
                 fail("plan check \"%s\" period must not be zero", name);
             }
-            if (timeout.isZero()) {
+            if (c.timeout() != null && c.timeout().isZero()) {
                 fail("plan check \"%s\" timeout must not be zero", name);
-            }
-            if (timeout.compareTo(period) >= 0) {
-                fail("plan check \"%s\" timeout must be less than period", name);
             }
             int kinds = (c.http() == null ? 0 : 1) + (c.tcp() == null ? 0 : 1) + (c.exec() == null ? 0 : 1);
             if (kinds != 1) {

@@ -64,6 +64,32 @@ public record Service(
         onCheckFailure = Values.map(onCheckFailure, null);
     }
 
+    /** Pebble's backoff defaults (plan.go) and kill delay (servstate); Pebble never writes them into the plan. */
+    public static final Duration DEFAULT_BACKOFF_DELAY = Duration.ofMillis(500);
+    public static final double DEFAULT_BACKOFF_FACTOR = 2.0;
+    public static final Duration DEFAULT_BACKOFF_LIMIT = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_KILL_DELAY = Duration.ofSeconds(5);
+
+    /** The first restart delay Pebble uses: this service's, or {@link #DEFAULT_BACKOFF_DELAY}. */
+    public Duration effectiveBackoffDelay() {
+        return backoffDelay == null ? DEFAULT_BACKOFF_DELAY : backoffDelay;
+    }
+
+    /** The backoff multiplier Pebble uses: this service's, or {@link #DEFAULT_BACKOFF_FACTOR}. */
+    public double effectiveBackoffFactor() {
+        return backoffFactor == null ? DEFAULT_BACKOFF_FACTOR : backoffFactor;
+    }
+
+    /** The longest restart delay Pebble uses: this service's, or {@link #DEFAULT_BACKOFF_LIMIT}. */
+    public Duration effectiveBackoffLimit() {
+        return backoffLimit == null ? DEFAULT_BACKOFF_LIMIT : backoffLimit;
+    }
+
+    /** How long Pebble waits after SIGTERM before SIGKILL: this service's, or {@link #DEFAULT_KILL_DELAY}. */
+    public Duration effectiveKillDelay() {
+        return killDelay == null ? DEFAULT_KILL_DELAY : killDelay;
+    }
+
     /** An empty builder. */
     public static Builder builder() {
         return new Builder();

@@ -142,10 +142,16 @@ class LayerYamlTest {
         Plan noType = new Plan(Map.of(), Map.of("c", Check.builder().override(OverrideMode.REPLACE).build()), Map.of());
         assertEquals("plan must specify one of \"http\", \"tcp\", or \"exec\" for check \"c\"",
                 assertThrows(IllegalArgumentException.class, noType::validate).getMessage());
-        Plan badTimeout = new Plan(Map.of(), Map.of("c", Check.builder().override(OverrideMode.REPLACE)
-                .period(Duration.ofSeconds(1)).tcp(TcpCheck.of(1)).build()), Map.of());
-        assertEquals("plan check \"c\" timeout must be less than period",
-                assertThrows(IllegalArgumentException.class, badTimeout::validate).getMessage());
+        Plan zeroPeriod = new Plan(Map.of(), Map.of("c", Check.builder().override(OverrideMode.REPLACE)
+                .period(Duration.ZERO).tcp(TcpCheck.of(1)).build()), Map.of());
+        assertEquals("plan check \"c\" period must not be zero",
+                assertThrows(IllegalArgumentException.class, zeroPeriod::validate).getMessage());
+        // Pebble 1.32.1 accepts a period under the default timeout and caps the timeout to it.
+        Check shortPeriod = Check.builder().override(OverrideMode.REPLACE).period(Duration.ofSeconds(1))
+                .tcp(TcpCheck.of(1)).build();
+        new Plan(Map.of(), Map.of("c", shortPeriod), Map.of()).validate();
+        assertEquals(Duration.ofSeconds(1), shortPeriod.effectiveTimeout());
+        assertEquals(Duration.ofSeconds(3), Check.builder().build().effectiveTimeout());
     }
 
     @Test

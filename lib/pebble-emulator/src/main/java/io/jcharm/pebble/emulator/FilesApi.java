@@ -1,7 +1,5 @@
 package io.jcharm.pebble.emulator;
 
-import io.jcharm.pebble.codec.Multipart;
-import io.jcharm.pebble.codec.MultipartPart;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;

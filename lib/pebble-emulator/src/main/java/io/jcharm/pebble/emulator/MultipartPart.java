@@ -1,4 +1,4 @@
-package io.jcharm.pebble.codec;
+package io.jcharm.pebble.emulator;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -13,7 +13,7 @@ import java.util.Optional;
  * MultipartPart json = MultipartPart.json("request", "{\"action\":\"write\"}");
  * }</pre>
  */
-public record MultipartPart(String name, String filename, String contentType, byte[] body,
+record MultipartPart(String name, String filename, String contentType, byte[] body,
         Map<String, String> headers) {
 
     /** Copies the body and headers. */

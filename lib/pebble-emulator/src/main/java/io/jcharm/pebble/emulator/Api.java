@@ -1,9 +1,5 @@
 package io.jcharm.pebble.emulator;
 
-import io.jcharm.pebble.LogEntry;
-import io.jcharm.pebble.codec.GoDurations;
-import io.jcharm.pebble.codec.PebbleMappers;
-import io.jcharm.pebble.layer.CheckLevel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -125,12 +121,12 @@ final class Api {
             Duration timeout = Duration.ZERO;
             if (text != null && !text.isEmpty()) {
                 try {
-                    timeout = GoDurations.parse(text);
+                    timeout = GoTime.duration(text);
                 } catch (IllegalArgumentException e) {
                     throw ApiError.badRequest("invalid timeout: %s", e.getMessage());
                 }
             }
-            Changes.Change change = changes.await(p[3], timeout, text == null ? "" : GoDurations.format(timeout));
+            Changes.Change change = changes.await(p[3], timeout, text == null ? "" : GoTime.format(timeout));
             return Json.sync(changes.json(change));
         } else if (path.equals("/v1/files")) {
             return r.method().equals("GET") ? files.get(r) : files.post(only(r, "POST"), this::parse);
@@ -203,7 +199,7 @@ final class Api {
         String timeoutText = r.param("timeout");
         if (timeoutText != null && !timeoutText.isEmpty()) {
             try {
-                timeout = GoDurations.parse(timeoutText);
+                timeout = GoTime.duration(timeoutText);
             } catch (IllegalArgumentException e) {
                 throw ApiError.badRequest("invalid timeout: %s", e.getMessage());
             }
@@ -236,7 +232,7 @@ final class Api {
         String repeat = body.path("repeat-after").stringValue("");
         if (!repeat.isEmpty()) {
             try {
-                repeatAfter = GoDurations.parse(repeat);
+                repeatAfter = GoTime.duration(repeat);
             } catch (IllegalArgumentException e) {
                 throw ApiError.badRequest("invalid repeat-after: %s", e.getMessage());
             }
@@ -260,7 +256,7 @@ final class Api {
             }
         }
         StringBuilder out = new StringBuilder();
-        for (LogEntry entry : workload.logs(r.listParam("services"), n)) {
+        for (LogLine entry : workload.logs(r.listParam("services"), n)) {
             ObjectNode line = Json.object();
             line.put("time", Json.time(entry.time()));
             line.put("service", entry.service());
@@ -276,7 +272,7 @@ final class Api {
                 .append("# HELP pebble_service_active Whether the service is currently active (1) or not (0)\n")
                 .append("# TYPE pebble_service_active gauge\n")
                 .append("pebble_service_active{service=\"").append(name).append("\"} ")
-                .append(s.current() == io.jcharm.pebble.ServiceStatus.ACTIVE ? 1 : 0).append("\n\n")
+                .append(s.active() ? 1 : 0).append("\n\n")
                 .append("# HELP pebble_service_start_count Number of times the service has started\n")
                 .append("# TYPE pebble_service_start_count counter\n")
                 .append("pebble_service_start_count{service=\"").append(name).append("\"} ")
@@ -284,7 +280,7 @@ final class Api {
         return out.toString();
     }
 
-    private static CheckLevel level(HttpRequest r) {
+    private static String level(HttpRequest r) {
         String level = r.param("level");
         if (level == null || level.isEmpty()) {
             return null;
@@ -292,7 +288,7 @@ final class Api {
         if (!level.equals("alive") && !level.equals("ready")) {
             throw ApiError.badRequest("level must be \"alive\" or \"ready\"");
         }
-        return CheckLevel.of(level);
+        return level;
     }
 
     private static HttpRequest only(HttpRequest r, String method) {
@@ -314,7 +310,7 @@ final class Api {
             throw ApiError.badRequest("%sEOF", errorPrefix);
         }
         try {
-            JsonNode node = PebbleMappers.json().readTree(body);
+            JsonNode node = Json.MAPPER.readTree(body);
             return node == null ? JsonNodeFactory.instance.objectNode() : node;
         } catch (JacksonException e) {
             String message = e.getOriginalMessage();

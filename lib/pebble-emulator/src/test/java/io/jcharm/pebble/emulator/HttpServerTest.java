@@ -3,7 +3,6 @@ package io.jcharm.pebble.emulator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jcharm.pebble.layer.Layer;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -50,8 +49,7 @@ class HttpServerTest {
         assertTrue(answer.contains("\"result\":true"), answer);
         assertTrue(answer.contains("\"result\":[{\"name\":\"s\",\"startup\":\"disabled\",\"current\":\"inactive\"}]"),
                 answer);
-        assertEquals(Layer.parse("services:\n  s:\n    override: replace\n    command: run\n").services(),
-                emulator.plan().services());
+        assertEquals("services:\n    s:\n        override: replace\n        command: run\n", emulator.planYaml());
     }
 
     @Test

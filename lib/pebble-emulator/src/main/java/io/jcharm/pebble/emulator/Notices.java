@@ -1,6 +1,5 @@
 package io.jcharm.pebble.emulator;
 
-import io.jcharm.pebble.codec.GoDurations;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -120,9 +119,9 @@ final class Notices {
             e.lastData.forEach(data::put);
         }
         if (e.repeatAfter != null) {
-            node.put("repeat-after", GoDurations.format(e.repeatAfter));
+            node.put("repeat-after", GoTime.format(e.repeatAfter));
         }
-        node.put("expire-after", GoDurations.format(EXPIRE_AFTER));
+        node.put("expire-after", GoTime.format(EXPIRE_AFTER));
         return node;
     }
 

@@ -1,6 +1,5 @@
 package io.jcharm.pebble.emulator;
 
-import io.jcharm.pebble.codec.PebbleMappers;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -263,7 +262,7 @@ final class Changes {
                     task.put("ready-time", Json.time(t.readyTime));
                 }
                 if (!t.data.isEmpty()) {
-                    task.set("data", PebbleMappers.json().valueToTree(new LinkedHashMap<>(t.data)));
+                    task.set("data", Json.MAPPER.valueToTree(new LinkedHashMap<>(t.data)));
                 }
             }
         }

@@ -1,10 +1,5 @@
 package io.jcharm.pebble.emulator;
 
-import io.jcharm.pebble.CheckStatus;
-import io.jcharm.pebble.layer.Check;
-import io.jcharm.pebble.layer.CheckLevel;
-import io.jcharm.pebble.layer.Plan;
-import io.jcharm.pebble.layer.Startup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,26 +13,25 @@ import tools.jackson.databind.node.ObjectNode;
  * perform-check change in progress as in Pebble; tests turn it down or up with {@link #setStatus}.
  */
 final class Checks {
-    private static final int DEFAULT_THRESHOLD = 3;
-
     private final Object lock;
     private final Changes changes;
     private final Map<String, State> checks = new TreeMap<>();
 
     private static final class State {
-        Check definition;
-        CheckStatus status = CheckStatus.INACTIVE;
+        PlanEntry definition;
+        CheckState status = CheckState.INACTIVE;
         int successes;
         int failures;
         Changes.Change change;
         String prevChangeId;
 
         int threshold() {
-            return definition.threshold() == null ? DEFAULT_THRESHOLD : definition.threshold();
+            Long threshold = definition.number("threshold");
+            return threshold == null ? LayerStack.DEFAULT_THRESHOLD : threshold.intValue();
         }
 
         boolean enabled() {
-            return definition.startup() != Startup.DISABLED;
+            return !definition.text("startup").equals("disabled");
         }
     }
 
@@ -47,7 +41,7 @@ final class Checks {
     }
 
     /** Follows the plan: new enabled checks start, removed ones go, changed ones keep their state. */
-    void planChanged(Plan plan) {
+    void planChanged(LayerStack.Plan plan) {
         synchronized (lock) {
             checks.keySet().removeIf(name -> !plan.checks().containsKey(name));
             plan.checks().forEach((name, definition) -> {
@@ -66,11 +60,11 @@ final class Checks {
         }
     }
 
-    ArrayNode list(CheckLevel level, List<String> names) {
+    ArrayNode list(String level, List<String> names) {
         synchronized (lock) {
             ArrayNode out = JsonNodeFactory.instance.arrayNode();
             checks.forEach((name, state) -> {
-                if ((level == null || level == state.definition.level())
+                if ((level == null || level.equals(state.definition.text("level")))
                         && (names.isEmpty() || names.contains(name))) {
                     out.add(json(name, state));
                 }
@@ -88,13 +82,13 @@ final class Checks {
             List<String> changed = new ArrayList<>();
             for (String name : names) {
                 State state = checks.get(name);
-                boolean running = state.status != CheckStatus.INACTIVE;
+                boolean running = state.status != CheckState.INACTIVE;
                 if ("start".equals(action) && !running) {
                     start(name, state);
                     changed.add(name);
                 } else if ("stop".equals(action) && running) {
                     stopChange(state);
-                    state.status = CheckStatus.INACTIVE;
+                    state.status = CheckState.INACTIVE;
                     changed.add(name);
                 }
             }
@@ -108,12 +102,12 @@ final class Checks {
             if (state == null) {
                 throw ApiError.notFound("cannot find check \"%s\"", name);
             }
-            if (state.status == CheckStatus.UP) {
+            if (state.status == CheckState.UP) {
                 state.successes++;
             }
             ObjectNode result = Json.object();
             result.set("info", json(name, state));
-            if (state.status == CheckStatus.DOWN) {
+            if (state.status == CheckState.DOWN) {
                 result.put("error", "check \"" + name + "\" is down (simulated by the jcharm Pebble emulator)");
             }
             return result;
@@ -121,13 +115,13 @@ final class Checks {
     }
 
     /** Sets a check's simulated outcome; a down check gets Pebble's recover-check change. */
-    void setStatus(String name, CheckStatus status) {
+    void setStatus(String name, CheckState status) {
         synchronized (lock) {
             State state = checks.get(name);
             if (state == null) {
                 throw new IllegalArgumentException("no check \"" + name + "\" in the plan; checks: " + checks.keySet());
             }
-            if (status == CheckStatus.DOWN && state.status != CheckStatus.DOWN) {
+            if (status == CheckState.DOWN && state.status != CheckState.DOWN) {
                 state.failures = state.threshold();
                 Changes.Task task = state.change == null ? null : state.change.tasks.get(0);
                 if (task != null) {
@@ -136,26 +130,26 @@ final class Checks {
                     state.prevChangeId = state.change.id;
                 }
                 state.change = newChange(name, state, "recover-check", "Recover");
-                state.status = CheckStatus.DOWN;
-            } else if (status == CheckStatus.UP && state.status != CheckStatus.UP) {
+                state.status = CheckState.DOWN;
+            } else if (status == CheckState.UP && state.status != CheckState.UP) {
                 stopChange(state);
                 start(name, state);
-            } else if (status == CheckStatus.INACTIVE) {
+            } else if (status == CheckState.INACTIVE) {
                 stopChange(state);
-                state.status = CheckStatus.INACTIVE;
+                state.status = CheckState.INACTIVE;
             }
         }
     }
 
     /** False when a matching check is down; ready-level health also counts alive checks. */
-    boolean healthy(CheckLevel level, List<String> names) {
+    boolean healthy(String level, List<String> names) {
         synchronized (lock) {
             for (Map.Entry<String, State> e : checks.entrySet()) {
-                CheckLevel checkLevel = e.getValue().definition.level();
-                boolean levelMatch = level == null || checkLevel == null || checkLevel == level
-                        || (level == CheckLevel.READY && checkLevel == CheckLevel.ALIVE);
+                String checkLevel = e.getValue().definition.text("level");
+                boolean levelMatch = level == null || checkLevel.isEmpty() || checkLevel.equals(level)
+                        || (level.equals("ready") && checkLevel.equals("alive"));
                 if (levelMatch && (names.isEmpty() || names.contains(e.getKey()))
-                        && e.getValue().status == CheckStatus.DOWN) {
+                        && e.getValue().status == CheckState.DOWN) {
                     return false;
                 }
             }
@@ -164,7 +158,7 @@ final class Checks {
     }
 
     private void start(String name, State state) {
-        state.status = CheckStatus.UP;
+        state.status = CheckState.UP;
         state.failures = 0;
         state.change = newChange(name, state, "perform-check", "Perform");
     }
@@ -178,8 +172,8 @@ final class Checks {
     }
 
     private Changes.Change newChange(String name, State state, String kind, String verb) {
-        Check d = state.definition;
-        String type = d.http() != null ? "HTTP" : d.tcp() != null ? "TCP" : "exec";
+        PlanEntry d = state.definition;
+        String type = d.entry("http") != null ? "HTTP" : d.entry("tcp") != null ? "TCP" : "exec";
         String summary = verb + " " + type + " check \"" + name + "\"";
         Changes.Change change = changes.create(kind, summary);
         change.noticeData.clear();
@@ -193,8 +187,8 @@ final class Checks {
     private static ObjectNode json(String name, State state) {
         ObjectNode node = Json.object();
         node.put("name", name);
-        if (state.definition.level() != null) {
-            node.put("level", state.definition.level().value());
+        if (!state.definition.text("level").isEmpty()) {
+            node.put("level", state.definition.text("level"));
         }
         node.put("startup", state.enabled() ? "enabled" : "disabled");
         node.put("status", state.status.value());

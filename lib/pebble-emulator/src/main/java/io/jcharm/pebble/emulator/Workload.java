@@ -1,11 +1,5 @@
 package io.jcharm.pebble.emulator;
 
-import io.jcharm.pebble.LogEntry;
-import io.jcharm.pebble.ServiceStatus;
-import io.jcharm.pebble.layer.Layer;
-import io.jcharm.pebble.layer.Plan;
-import io.jcharm.pebble.layer.Service;
-import io.jcharm.pebble.layer.Startup;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -35,12 +29,12 @@ final class Workload {
     private final Object lock;
     private final Changes changes;
     private final Checks checks;
-    private final List<Map.Entry<String, Layer>> layers = new ArrayList<>();
     private final Map<String, ServiceState> services = new TreeMap<>();
-    private final Map<String, String> startFailures = new HashMap<>();
-    private final Deque<LogEntry> logs = new ArrayDeque<>();
+    private final Map<String, Integer> startFailures = new HashMap<>();
+    private final Deque<LogLine> logs = new ArrayDeque<>();
     private final List<String> signals = new ArrayList<>();
-    private Plan plan = Plan.EMPTY;
+    private LayerStack stack = LayerStack.EMPTY;
+    private LayerStack.Plan plan = LayerStack.Plan.EMPTY;
 
     Workload(Object lock, Changes changes, Checks checks) {
         this.lock = lock;
@@ -48,7 +42,7 @@ final class Workload {
         this.checks = checks;
     }
 
-    Plan plan() {
+    LayerStack.Plan plan() {
         synchronized (lock) {
             return plan;
         }
@@ -56,45 +50,15 @@ final class Workload {
 
     List<String> labels() {
         synchronized (lock) {
-            return layers.stream().map(Map.Entry::getKey).toList();
+            return stack.labels();
         }
     }
 
+    /** POST /v1/layers: Pebble's parse, combine and validation rules (see {@link LayerStack}). */
     void addLayer(String label, String yaml, boolean combine) {
-        if (label == null || label.isEmpty()) {
-            throw ApiError.badRequest("label must be set");
-        }
-        if (label.startsWith("pebble-")) {
-            throw ApiError.badRequest("cannot use reserved label prefix \"pebble-\"");
-        }
-        Layer layer;
-        try {
-            layer = Layer.parse(yaml);
-        } catch (IllegalArgumentException e) {
-            throw ApiError.badRequest("cannot parse layer \"%s\": %s", label, e.getMessage());
-        }
         synchronized (lock) {
-            List<Map.Entry<String, Layer>> next = new ArrayList<>(layers);
-            int index = labels().indexOf(label);
-            try {
-                if (index >= 0 && !combine) {
-                    throw ApiError.badRequest("layer \"%s\" already exists", label);
-                } else if (index >= 0) {
-                    next.set(index, Map.entry(label, next.get(index).getValue().combinedWith(label, layer)));
-                } else {
-                    next.add(Map.entry(label, layer));
-                }
-                Plan combined = Plan.EMPTY;
-                for (Map.Entry<String, Layer> entry : next) {
-                    combined = combined.combine(entry.getKey(), entry.getValue());
-                }
-                combined.validate();
-                layers.clear();
-                layers.addAll(next);
-                plan = combined;
-            } catch (IllegalArgumentException e) {
-                throw ApiError.badRequest("%s", e.getMessage());
-            }
+            stack = stack.add(label, yaml, combine);
+            plan = stack.plan();
             checks.planChanged(plan);
         }
     }
@@ -109,8 +73,8 @@ final class Workload {
                 ServiceState state = state(name);
                 ObjectNode node = out.addObject();
                 node.put("name", name);
-                node.put("startup", definition.startup() == Startup.ENABLED ? "enabled" : "disabled");
-                node.put("current", state.current().value());
+                node.put("startup", definition.text("startup").equals("enabled") ? "enabled" : "disabled");
+                node.put("current", state.current());
                 if (state.since() != null) {
                     node.put("current-since", Json.time(state.since()));
                 }
@@ -148,15 +112,14 @@ final class Workload {
                 case "stop" -> stops = withDependents(action, requested);
                 case "restart" -> {
                     withDependents(action, requested);
-                    stops = requested.stream().filter(n -> state(n).current() == ServiceStatus.ACTIVE).toList();
+                    stops = requested.stream().filter(n -> state(n).active()).toList();
                     starts = withRequired(action, requested);
                 }
                 case "replan" -> {
                     for (String name : services.keySet()) {
                         ServiceState s = services.get(name);
-                        Service now = plan.services().get(name);
-                        if (s.current() == ServiceStatus.ACTIVE && (now == null
-                                || !now.withOverride(null).equals(s.startedWith()))) {
+                        PlanEntry now = plan.services().get(name);
+                        if (s.active() && (now == null || !now.content().equals(s.startedWith()))) {
                             stops.add(name);
                         }
                     }
@@ -190,38 +153,42 @@ final class Workload {
 
     private void start(String name, Changes.Task task) {
         ServiceState s = state(name);
-        String failure = startFailures.get(name);
-        if (failure != null) {
-            task.fail("cannot start service: " + failure);
-            services.put(name, new ServiceState(name, s.startup(), ServiceStatus.ERROR, Instant.now(),
-                    s.startCount(), null));
-            log(name, "start failed (simulated by the jcharm Pebble emulator): " + failure);
+        Integer exitCode = startFailures.get(name);
+        PlanEntry definition = plan.services().get(name);
+        if (exitCode != null) {
+            // servstate/handlers.go: the on-failure (or on-success for code 0) action decides what follows.
+            String action = definition.text(exitCode == 0 ? "on-success" : "on-failure");
+            action = action.isEmpty() ? "restart" : action;
+            task.fail("service start attempt: exited quickly with code " + exitCode + ", will " + action);
+            String current = action.equals("restart") ? "backoff" : exitCode == 0 && action.equals("ignore")
+                    ? "inactive" : "error";
+            services.put(name, new ServiceState(name, s.startup(), current, Instant.now(), s.startCount(), null));
+            log(name, "exited quickly with code " + exitCode + " (simulated by the jcharm Pebble emulator)");
             return;
         }
-        if (s.current() == ServiceStatus.ACTIVE) {
+        if (s.active()) {
             task.log("INFO", "Service \"" + name + "\" already started.");
             return;
         }
-        Service definition = plan.services().get(name);
-        services.put(name, new ServiceState(name, s.startup(), ServiceStatus.ACTIVE, Instant.now(),
-                s.startCount() + 1, definition == null ? null : definition.withOverride(null)));
+        services.put(name, new ServiceState(name, s.startup(), "active", Instant.now(),
+                s.startCount() + 1, definition == null ? null : definition.content()));
         task.log("INFO", "Service \"" + name + "\" started (" + SIMULATED + ").");
         log(name, "service started: " + SIMULATED + " (command: "
-                + (definition == null ? "?" : definition.command()) + ")");
+                + (definition == null ? "?" : definition.text("command")) + ")");
     }
 
     private void stop(String name, Changes.Task task) {
         ServiceState s = state(name);
-        if (s.current() != ServiceStatus.ACTIVE) {
+        if (!s.active()) {
             return;
         }
-        services.put(name, new ServiceState(name, s.startup(), ServiceStatus.INACTIVE, Instant.now(),
+        services.put(name, new ServiceState(name, s.startup(), "inactive", Instant.now(),
                 s.startCount(), null));
         log(name, "service stopped (simulated by the jcharm Pebble emulator)");
     }
 
     private List<String> enabled() {
-        return plan.services().entrySet().stream().filter(e -> e.getValue().startup() == Startup.ENABLED)
+        return plan.services().entrySet().stream().filter(e -> e.getValue().text("startup").equals("enabled"))
                 .map(Map.Entry::getKey).toList();
     }
 
@@ -248,11 +215,11 @@ final class Workload {
         if (ordered.contains(name) || !visiting.add(name)) {
             return;
         }
-        Service s = plan.services().get(name);
+        PlanEntry s = plan.services().get(name);
         if (s == null) {
             throw ApiError.badRequest("cannot start services: service \"%s\" does not exist", name);
         }
-        for (String required : s.requires()) {
+        for (String required : s.list("requires")) {
             addRequired(required, ordered, visiting);
         }
         ordered.add(name);
@@ -270,7 +237,7 @@ final class Workload {
             }
             out.add(0, name);
             plan.services().forEach((other, s) -> {
-                if (s.requires().contains(name)) {
+                if (s.list("requires").contains(name)) {
                     queue.add(other);
                 }
             });
@@ -285,7 +252,7 @@ final class Workload {
             }
             List<String> errors = new ArrayList<>();
             for (String name : names) {
-                if (state(name).current() != ServiceStatus.ACTIVE) {
+                if (!state(name).active()) {
                     errors.add("cannot send signal to \"" + name + "\": service is not running");
                 }
             }
@@ -305,9 +272,9 @@ final class Workload {
         }
     }
 
-    List<LogEntry> logs(List<String> names, int n) {
+    List<LogLine> logs(List<String> names, int n) {
         synchronized (lock) {
-            List<LogEntry> matching = logs.stream().filter(e -> names.isEmpty() || names.contains(e.service()))
+            List<LogLine> matching = logs.stream().filter(e -> names.isEmpty() || names.contains(e.service()))
                     .toList();
             return n < 0 || n >= matching.size() ? matching : matching.subList(matching.size() - n, matching.size());
         }
@@ -316,10 +283,10 @@ final class Workload {
     ServiceState state(String name) {
         synchronized (lock) {
             ServiceState s = services.get(name);
-            Service definition = plan.services().get(name);
-            Startup startup = definition != null && definition.startup() == Startup.ENABLED
-                    ? Startup.ENABLED : Startup.DISABLED;
-            return s == null ? new ServiceState(name, startup, ServiceStatus.INACTIVE, null, 0, null)
+            PlanEntry definition = plan.services().get(name);
+            String startup = definition != null && definition.text("startup").equals("enabled") ? "enabled"
+                    : "disabled";
+            return s == null ? new ServiceState(name, startup, "inactive", null, 0, null)
                     : new ServiceState(name, startup, s.current(), s.since(), s.startCount(), s.startedWith());
         }
     }
@@ -332,18 +299,18 @@ final class Workload {
         }
     }
 
-    void failStart(String service, String error) {
+    void failStart(String service, Integer exitCode) {
         synchronized (lock) {
-            if (error == null) {
+            if (exitCode == null) {
                 startFailures.remove(service);
             } else {
-                startFailures.put(service, error);
+                startFailures.put(service, exitCode);
             }
         }
     }
 
     private void log(String service, String message) {
-        logs.addLast(new LogEntry(Instant.now(), service, message));
+        logs.addLast(new LogLine(Instant.now(), service, message));
         while (logs.size() > MAX_LOG) {
             logs.removeFirst();
         }

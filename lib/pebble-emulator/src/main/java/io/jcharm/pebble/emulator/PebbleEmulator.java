@@ -1,9 +1,5 @@
 package io.jcharm.pebble.emulator;
 
-import io.jcharm.pebble.CheckStatus;
-import io.jcharm.pebble.LogEntry;
-import io.jcharm.pebble.layer.Layer;
-import io.jcharm.pebble.layer.Plan;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +18,8 @@ import java.util.concurrent.ScheduledExecutorService;
  * plan, changes, files (in memory), checks, notices, signals, logs and exec over websockets.
  * Nothing is ever run: started services are "active" in name only and exec answers from
  * handlers registered with {@link #onExec} (by default: exit 0 and a stderr line saying so).
+ * Layers are combined by the emulator's own reading of Pebble's rules, never by the client's
+ * model, so a client bug cannot hide behind a server that shares it.
  *
  * <pre>{@code
  * try (PebbleEmulator pebble = PebbleEmulator.start(Path.of("/tmp/pb1/app/pebble.socket"))) {
@@ -29,7 +27,7 @@ import java.util.concurrent.ScheduledExecutorService;
  *     PebbleClient client = new UnixSocketPebbleClient(pebble.socketPath());
  *     client.addLayer("app", layer, true);
  *     client.replan();
- *     assertTrue(pebble.plan().contains(layer));
+ *     assertTrue(Plan.parse(pebble.planYaml()).contains(layer));
  * }
  * }</pre>
  */
@@ -110,9 +108,19 @@ public final class PebbleEmulator implements AutoCloseable {
         return server.isListening();
     }
 
-    /** The combined plan. */
-    public Plan plan() {
-        return workload.plan();
+    /** The combined plan as Pebble writes it for {@code GET /v1/plan?format=yaml}. */
+    public String planYaml() {
+        return workload.plan().toYaml();
+    }
+
+    /** The named service of the combined plan, if it has one. */
+    public Optional<PlanEntry> planService(String name) {
+        return Optional.ofNullable(workload.plan().services().get(name));
+    }
+
+    /** The named check of the combined plan, if it has one. */
+    public Optional<PlanEntry> planCheck(String name) {
+        return Optional.ofNullable(workload.plan().checks().get(name));
     }
 
     /** Layer labels in order. */
@@ -125,9 +133,9 @@ public final class PebbleEmulator implements AutoCloseable {
      *
      * @throws IllegalArgumentException with Pebble's message when Pebble would refuse it
      */
-    public void addLayer(String label, Layer layer, boolean combine) {
+    public void addLayer(String label, String layerYaml, boolean combine) {
         try {
-            workload.addLayer(label, layer.toYaml(), combine);
+            workload.addLayer(label, layerYaml, combine);
         } catch (ApiError e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
@@ -143,9 +151,12 @@ public final class PebbleEmulator implements AutoCloseable {
         return Optional.ofNullable(workload.states().get(name));
     }
 
-    /** Makes starting {@code service} fail with {@code error} (null to stop failing). */
-    public void failServiceStart(String service, String error) {
-        workload.failStart(service, error);
+    /**
+     * Makes starting {@code service} fail as a process exiting at once with {@code exitCode} does
+     * (Pebble: "service start attempt: exited quickly with code 1, will restart"); null stops failing.
+     */
+    public void failServiceStart(String service, Integer exitCode) {
+        workload.failStart(service, exitCode);
     }
 
     /** Holds new service changes in progress (to test waiting and timeouts); false applies them. */
@@ -154,7 +165,7 @@ public final class PebbleEmulator implements AutoCloseable {
     }
 
     /** Sets a check's simulated status; {@code DOWN} makes {@code /v1/health} answer 502. */
-    public void setCheckStatus(String check, CheckStatus status) {
+    public void setCheckStatus(String check, CheckState status) {
         checks.setStatus(check, status);
     }
 
@@ -214,7 +225,7 @@ public final class PebbleEmulator implements AutoCloseable {
     }
 
     /** The service log lines the emulator wrote (they say that nothing runs). */
-    public List<LogEntry> logs() {
+    public List<LogLine> logs() {
         return workload.logs(List.of(), -1);
     }
 

@@ -1,14 +1,21 @@
 package io.jcharm.pebble.emulator;
 
-import io.jcharm.pebble.codec.PebbleMappers;
 import java.time.Instant;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Pebble's response envelopes, field order as Pebble writes them. */
 final class Json {
     static final String TYPE = "application/json";
+    /** Request bodies: unknown fields ignored, as Go's encoding/json does. */
+    static final JsonMapper MAPPER = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .changeDefaultPropertyInclusion(v -> v.withValueInclusion(JsonInclude.Include.NON_NULL))
+            .build();
 
     private Json() {
     }
@@ -55,7 +62,7 @@ final class Json {
     }
 
     static byte[] bytes(JsonNode node) {
-        return PebbleMappers.json().writeValueAsBytes(node);
+        return MAPPER.writeValueAsBytes(node);
     }
 
     static String time(Instant instant) {

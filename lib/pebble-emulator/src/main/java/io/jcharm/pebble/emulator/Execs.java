@@ -1,8 +1,5 @@
 package io.jcharm.pebble.emulator;
 
-import io.jcharm.pebble.codec.GoDurations;
-import io.jcharm.pebble.layer.Plan;
-import io.jcharm.pebble.layer.Service;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
@@ -34,7 +31,7 @@ final class Execs {
 
     private final Object lock;
     private final Changes changes;
-    private final Supplier<Plan> plan;
+    private final Supplier<LayerStack.Plan> plan;
     private final ScheduledExecutorService timer;
     private final Map<String, Session> sessions = new LinkedHashMap<>();
     private final List<ExecCall> history = new ArrayList<>();
@@ -60,7 +57,7 @@ final class Execs {
         }
     }
 
-    Execs(Object lock, Changes changes, Supplier<Plan> plan, ScheduledExecutorService timer) {
+    Execs(Object lock, Changes changes, Supplier<LayerStack.Plan> plan, ScheduledExecutorService timer) {
         this.lock = lock;
         this.changes = changes;
         this.plan = plan;
@@ -94,7 +91,7 @@ final class Execs {
         String timeoutText = body.path("timeout").stringValue(null);
         if (timeoutText != null && !timeoutText.isEmpty()) {
             try {
-                timeout = GoDurations.parse(timeoutText);
+                timeout = GoTime.duration(timeoutText);
             } catch (IllegalArgumentException e) {
                 throw ApiError.badRequest("invalid timeout: %s", e.getMessage());
             }
@@ -103,12 +100,12 @@ final class Execs {
         Map<String, String> environment = new TreeMap<>(BASE_ENV);
         String workingDir = "/root";
         if (context != null && !context.isEmpty()) {
-            Service service = plan.get().services().get(context);
+            PlanEntry service = plan.get().services().get(context);
             if (service == null) {
                 throw ApiError.badRequest("cannot find service context \"%s\"", context);
             }
-            environment.putAll(service.environment());
-            workingDir = service.workingDir() == null ? workingDir : service.workingDir();
+            environment.putAll(service.map("environment"));
+            workingDir = service.text("working-dir").isEmpty() ? workingDir : service.text("working-dir");
         }
         Map<String, String> requested = new TreeMap<>();
         body.path("environment").properties().forEach(e -> requested.put(e.getKey(), e.getValue().asString("")));

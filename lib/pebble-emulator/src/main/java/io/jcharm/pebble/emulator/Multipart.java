@@ -1,4 +1,4 @@
-package io.jcharm.pebble.codec;
+package io.jcharm.pebble.emulator;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -21,9 +21,9 @@ import java.util.Optional;
  * List<MultipartPart> parts = Multipart.parse(body, boundary);
  * }</pre>
  */
-public final class Multipart {
+final class Multipart {
     /** Pebble refuses uploads whose boundary is shorter than this ({@code minBoundaryLength}). */
-    public static final int MIN_BOUNDARY_LENGTH = 32;
+    static final int MIN_BOUNDARY_LENGTH = 32;
 
     private static final byte[] CRLF = {'\r', '\n'};
 
@@ -31,14 +31,14 @@ public final class Multipart {
     }
 
     /** A fresh boundary of 60 hex characters (as long as Pebble's own). */
-    public static String randomBoundary(SecureRandom random) {
+    static String randomBoundary(SecureRandom random) {
         byte[] bytes = new byte[30];
         random.nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);
     }
 
     /** The {@code boundary} parameter of a {@code multipart/...} content type, if there is one. */
-    public static Optional<String> boundaryOf(String contentType) {
+    static Optional<String> boundaryOf(String contentType) {
         if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
             return Optional.empty();
         }
@@ -46,7 +46,7 @@ public final class Multipart {
     }
 
     /** The body holding {@code parts}, separated by {@code boundary}. */
-    public static byte[] write(String boundary, List<MultipartPart> parts) {
+    static byte[] write(String boundary, List<MultipartPart> parts) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (MultipartPart part : parts) {
             ascii(out, "--" + boundary + "\r\n");
@@ -70,7 +70,7 @@ public final class Multipart {
      *
      * @throws IllegalArgumentException when the body is not multipart with that boundary
      */
-    public static List<MultipartPart> parse(byte[] body, String boundary) {
+    static List<MultipartPart> parse(byte[] body, String boundary) {
         byte[] delimiter = ("--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
         int pos = indexOf(body, delimiter, 0);
         if (pos < 0) {
@@ -151,8 +151,9 @@ public final class Multipart {
         return params;
     }
 
+    /** Go's mime/multipart quoteEscaper: backslash and quote escaped, CR and LF percent-encoded. */
     private static String escape(String value) {
-        return value.replace("\\", "\\\\").replace("\"", "\\\"");
+        return value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\r", "%0D").replace("\n", "%0A");
     }
 
     private static void ascii(ByteArrayOutputStream out, String text) {

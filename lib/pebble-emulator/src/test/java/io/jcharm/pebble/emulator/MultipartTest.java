@@ -1,4 +1,4 @@
-package io.jcharm.pebble.codec;
+package io.jcharm.pebble.emulator;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
