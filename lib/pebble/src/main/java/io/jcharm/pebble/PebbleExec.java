@@ -1,6 +1,6 @@
 package io.jcharm.pebble;
 
-import io.jcharm.pebble.codec.GoDurations;
+import io.jcharm.go.GoDurations;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.LinkedHashMap;

@@ -143,6 +143,17 @@ class PebbleClientTest {
     }
 
     @Test
+    void pullsFilesWhoseNamesGoQuotesOrPercentEncodes() {
+        // Go's mime/multipart writes CR and LF in a filename as %0D/%0A and escapes quotes with a backslash.
+        String odd = "/tmp/odd\r\nname \"q\" back\\slash";
+        h.emulator.putFile(odd, "odd content");
+        assertEquals("odd content", h.client.pullText(odd));
+        h.client.push("/tmp/quoted \"name\"", "pushed");
+        assertEquals("pushed", h.emulator.fileText("/tmp/quoted \"name\"").orElseThrow());
+        assertEquals("pushed", h.client.pullText("/tmp/quoted \"name\""));
+    }
+
+    @Test
     void filesPushPullListMakeDirsRemove() {
         byte[] content = "hello from java client test\nbinary\0\1\2 end\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
         h.client.push("/srv/app/conf/app.env", content, PushOptions.defaults().withMakeDirs().withPermissions(0600)

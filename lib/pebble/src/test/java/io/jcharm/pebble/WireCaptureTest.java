@@ -76,7 +76,7 @@ class WireCaptureTest {
         try (Stream<Path> listing = Files.list(captures())) {
             files = listing.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
         }
-        assertEquals(54, files.size(), "capture files");
+        assertEquals(56, files.size(), "capture files");
         List<DynamicTest> tests = new ArrayList<>();
         for (Path file : files) {
             tests.add(DynamicTest.dynamicTest(file.getFileName().toString(), () -> replay(WireCapture.read(file))));

@@ -1,5 +1,6 @@
 package io.jcharm.pebble.emulator;
 
+import io.jcharm.go.GoDurations;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -121,12 +122,12 @@ final class Api {
             Duration timeout = Duration.ZERO;
             if (text != null && !text.isEmpty()) {
                 try {
-                    timeout = GoTime.duration(text);
+                    timeout = GoDurations.parse(text);
                 } catch (IllegalArgumentException e) {
                     throw ApiError.badRequest("invalid timeout: %s", e.getMessage());
                 }
             }
-            Changes.Change change = changes.await(p[3], timeout, text == null ? "" : GoTime.format(timeout));
+            Changes.Change change = changes.await(p[3], timeout, text == null ? "" : GoDurations.format(timeout));
             return Json.sync(changes.json(change));
         } else if (path.equals("/v1/files")) {
             return r.method().equals("GET") ? files.get(r) : files.post(only(r, "POST"), this::parse);
@@ -199,7 +200,7 @@ final class Api {
         String timeoutText = r.param("timeout");
         if (timeoutText != null && !timeoutText.isEmpty()) {
             try {
-                timeout = GoTime.duration(timeoutText);
+                timeout = GoDurations.parse(timeoutText);
             } catch (IllegalArgumentException e) {
                 throw ApiError.badRequest("invalid timeout: %s", e.getMessage());
             }
@@ -232,7 +233,7 @@ final class Api {
         String repeat = body.path("repeat-after").stringValue("");
         if (!repeat.isEmpty()) {
             try {
-                repeatAfter = GoTime.duration(repeat);
+                repeatAfter = GoDurations.parse(repeat);
             } catch (IllegalArgumentException e) {
                 throw ApiError.badRequest("invalid repeat-after: %s", e.getMessage());
             }

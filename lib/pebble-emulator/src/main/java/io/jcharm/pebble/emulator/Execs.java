@@ -1,5 +1,6 @@
 package io.jcharm.pebble.emulator;
 
+import io.jcharm.go.GoDurations;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
@@ -91,7 +92,7 @@ final class Execs {
         String timeoutText = body.path("timeout").stringValue(null);
         if (timeoutText != null && !timeoutText.isEmpty()) {
             try {
-                timeout = GoTime.duration(timeoutText);
+                timeout = GoDurations.parse(timeoutText);
             } catch (IllegalArgumentException e) {
                 throw ApiError.badRequest("invalid timeout: %s", e.getMessage());
             }

@@ -1,5 +1,6 @@
 package io.jcharm.pebble.emulator;
 
+import io.jcharm.go.GoDurations;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -119,9 +120,9 @@ final class Notices {
             e.lastData.forEach(data::put);
         }
         if (e.repeatAfter != null) {
-            node.put("repeat-after", GoTime.format(e.repeatAfter));
+            node.put("repeat-after", GoDurations.format(e.repeatAfter));
         }
-        node.put("expire-after", GoTime.format(EXPIRE_AFTER));
+        node.put("expire-after", GoDurations.format(EXPIRE_AFTER));
         return node;
     }
 

@@ -1,5 +1,7 @@
 package io.jcharm.pebble.emulator;
 
+import io.jcharm.go.GoDurations;
+import io.jcharm.go.GoYaml;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -170,7 +172,7 @@ final class PlanSchema {
                 }
                 String text = scalar(value);
                 try {
-                    return Duration.ofNanos(GoTime.parse(text));
+                    return GoDurations.parse(text);
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException("invalid duration \"" + text + "\"");
                 }
@@ -248,7 +250,7 @@ final class PlanSchema {
             } else if (value instanceof PlanEntry nested) {
                 value = field.nested().toYamlMap(nested);
             } else if (value instanceof Duration d) {
-                value = GoTime.format(d);
+                value = GoDurations.format(d);
             } else if (value instanceof Map<?, ?> map) {
                 Map<String, Object> ordered = new LinkedHashMap<>();
                 GoYaml.sortKeys(map.keySet().stream().map(String::valueOf).toList())

@@ -1,5 +1,6 @@
 package io.jcharm.pebble.emulator;
 
+import io.jcharm.go.GoYaml;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

@@ -15,7 +15,8 @@ import java.util.Map;
  * }</pre>
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-@JsonPropertyOrder({"override", "type", "location", "services", "labels"})
+// Pebble's LogTarget struct order: override comes after type, location and services.
+@JsonPropertyOrder({"type", "location", "services", "override", "labels"})
 public record LogTarget(
         OverrideMode override,
         String type,

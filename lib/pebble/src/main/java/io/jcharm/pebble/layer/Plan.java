@@ -3,7 +3,10 @@ package io.jcharm.pebble.layer;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.jcharm.go.GoYaml;
 import io.jcharm.pebble.codec.PebbleMappers;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,6 +15,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
 
 /**
  * Pebble's combined plan: every layer applied in order.
@@ -30,6 +34,9 @@ public record Plan(
         Map<String, Service> services,
         Map<String, Check> checks,
         @JsonProperty("log-targets") Map<String, LogTarget> logTargets) {
+
+    private static final Set<String> GO_MAPS = Set.of("environment", "on-check-failure", "headers", "labels");
+    private static final TypeReference<LinkedHashMap<String, Object>> FIELDS = new TypeReference<>() { };
 
     /** The plan of a Pebble with no layers. */
     public static final Plan EMPTY = new Plan(Map.of(), Map.of(), Map.of());
@@ -58,9 +65,58 @@ public record Plan(
         }
     }
 
-    /** The plan as YAML, laid out the way Pebble writes it. */
+    /**
+     * The plan as YAML, laid out exactly as Pebble writes it for {@code GET /v1/plan} (Go's
+     * yaml.v3: struct field order, Go's map key order, no line folding, yaml.v3's quoting).
+     */
     public String toYaml() {
-        return this.equals(EMPTY) ? "{}\n" : PebbleMappers.yaml().writeValueAsString(this);
+        Map<String, Object> document = new LinkedHashMap<>();
+        section(document, "services", services, false);
+        section(document, "checks", checks, false);
+        section(document, "log-targets", logTargets, true);
+        return GoYaml.write(document);
+    }
+
+    private static void section(Map<String, Object> document, String name, Map<String, ?> entries,
+            boolean logTargets) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (String key : GoYaml.sortKeys(entries.keySet())) {
+            Map<String, Object> fields = struct(PebbleMappers.json().convertValue(entries.get(key), FIELDS));
+            if (logTargets) {
+                // Pebble's LogTarget has no omitempty on type, location and services.
+                Map<String, Object> always = new LinkedHashMap<>();
+                always.put("type", fields.getOrDefault("type", ""));
+                always.put("location", fields.getOrDefault("location", ""));
+                always.put("services", fields.getOrDefault("services", List.of()));
+                always.putAll(fields);
+                fields = always;
+            }
+            out.put(key, fields);
+        }
+        document.put(name, out);
+    }
+
+    /** A struct's fields in their declared order; its Go maps (environment, labels...) in Go's key order. */
+    private static Map<String, Object> struct(Map<String, Object> fields) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        fields.forEach((field, value) -> {
+            if (value instanceof Map<?, ?> map && GO_MAPS.contains(field)) {
+                Map<String, Object> sorted = new LinkedHashMap<>();
+                GoYaml.sortKeys(map.keySet().stream().map(String::valueOf).toList())
+                        .forEach(k -> sorted.put(k, map.get(k)));
+                out.put(field, sorted);
+            } else if (value instanceof Map<?, ?> map) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> nested = (Map<String, Object>) map;
+                out.put(field, struct(nested));
+            } else {
+                out.put(field, value);
+            }
+        });
+        return out;
     }
 
     /** The named service, if the plan has it. */

@@ -1,4 +1,4 @@
-package io.jcharm.pebble.codec;
+package io.jcharm.go;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,4 +1,4 @@
-package io.jcharm.pebble.codec;
+package io.jcharm.go;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

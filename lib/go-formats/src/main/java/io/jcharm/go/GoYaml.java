@@ -1,4 +1,4 @@
-package io.jcharm.pebble.emulator;
+package io.jcharm.go;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -7,17 +7,18 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Writes YAML the way Go's gopkg.in/yaml.v3 v3.0.1 {@code yaml.Marshal} does, which is how
- * Pebble answers {@code GET /v1/plan}: four-space indentation, sequences indented under their
+ * Writes YAML the way Go's gopkg.in/yaml.v3 v3.0.1 {@code yaml.Marshal} does (the version
+ * Pebble 1.32.1 builds with), which is how Pebble answers {@code GET /v1/plan}: four-space indentation, sequences indented under their
  * key, no line folding (v3.0.1's default width is unlimited), and yaml.v3's choice between plain,
  * single-quoted, double-quoted and literal scalars. Maps are written in the order given; callers
- * pass Go map contents through {@link #sortKeys}.
+ * pass Go map contents through {@link #sortKeys}. Values are maps, lists, strings, whole numbers
+ * ({@code Integer}, {@code Long}) and {@code Double}s; a {@code Boolean} is written as Go writes one.
  *
  * <pre>{@code
  * String yaml = GoYaml.write(Map.of("services", Map.of("web", Map.of("command", "run"))));
  * }</pre>
  */
-final class GoYaml {
+public final class GoYaml {
     private static final int INDENT = 4;
     private static final Pattern FLOAT = Pattern.compile("^[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?$");
     private static final Pattern BASE60 = Pattern.compile("^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\\.[0-9_]*)?$");
@@ -33,7 +34,7 @@ final class GoYaml {
     }
 
     /** The document for a top-level mapping ({@code {}} when it is empty, as yaml.v3 writes it). */
-    static String write(Map<String, ?> document) {
+    public static String write(Map<String, ?> document) {
         if (document.isEmpty()) {
             return "{}\n";
         }
@@ -43,7 +44,7 @@ final class GoYaml {
     }
 
     /** Go map keys in yaml.v3's order: runs of digits compare as numbers, letters before other characters. */
-    static List<String> sortKeys(Iterable<String> keys) {
+    public static List<String> sortKeys(Iterable<String> keys) {
         List<String> sorted = new ArrayList<>();
         keys.forEach(sorted::add);
         sorted.sort((a, b) -> less(a, b) ? -1 : less(b, a) ? 1 : 0);
@@ -187,7 +188,7 @@ final class GoYaml {
     }
 
     /** Go's {@code strconv.FormatFloat(f, 'g', -1, 64)} with yaml.v3's spellings of infinity and NaN. */
-    static String floatText(double d) {
+    public static String floatText(double d) {
         if (Double.isNaN(d)) {
             return ".nan";
         }
