@@ -1,6 +1,6 @@
 package io.jcharm.pebble;
 
-import io.jcharm.go.GoDurations;
+import io.jcharm.yaml.GoDurations;
 import java.time.Duration;
 
 /**

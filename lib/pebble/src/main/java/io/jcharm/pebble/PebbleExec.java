@@ -1,6 +1,6 @@
 package io.jcharm.pebble;
 
-import io.jcharm.go.GoDurations;
+import io.jcharm.yaml.GoDurations;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package io.jcharm.pebble.emulator;
 
-import io.jcharm.go.GoDurations;
+import io.jcharm.yaml.GoDurations;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;

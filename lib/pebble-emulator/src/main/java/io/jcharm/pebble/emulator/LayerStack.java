@@ -1,6 +1,6 @@
 package io.jcharm.pebble.emulator;
 
-import io.jcharm.go.GoYaml;
+import io.jcharm.yaml.GoYamlWriter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -54,7 +54,7 @@ final class LayerStack {
             section(doc, "services", services, PlanSchema.SERVICE);
             section(doc, "checks", checks, PlanSchema.CHECK);
             section(doc, "log-targets", logTargets, PlanSchema.LOG_TARGET);
-            return GoYaml.write(doc);
+            return GoYamlWriter.write(doc);
         }
 
         private static void section(Map<String, Object> doc, String name, Map<String, PlanEntry> entries,
@@ -63,7 +63,7 @@ final class LayerStack {
                 return;
             }
             Map<String, Object> out = new LinkedHashMap<>();
-            GoYaml.sortKeys(entries.keySet()).forEach(k -> out.put(k, schema.toYamlMap(entries.get(k))));
+            GoYamlWriter.sortKeys(entries.keySet()).forEach(k -> out.put(k, schema.toYamlMap(entries.get(k))));
             doc.put(name, out);
         }
     }

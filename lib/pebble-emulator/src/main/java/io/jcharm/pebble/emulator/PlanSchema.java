@@ -1,7 +1,7 @@
 package io.jcharm.pebble.emulator;
 
-import io.jcharm.go.GoDurations;
-import io.jcharm.go.GoYaml;
+import io.jcharm.yaml.GoDurations;
+import io.jcharm.yaml.GoYamlWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -253,7 +253,7 @@ final class PlanSchema {
                 value = GoDurations.format(d);
             } else if (value instanceof Map<?, ?> map) {
                 Map<String, Object> ordered = new LinkedHashMap<>();
-                GoYaml.sortKeys(map.keySet().stream().map(String::valueOf).toList())
+                GoYamlWriter.sortKeys(map.keySet().stream().map(String::valueOf).toList())
                         .forEach(k -> ordered.put(k, map.get(k)));
                 value = ordered;
             }

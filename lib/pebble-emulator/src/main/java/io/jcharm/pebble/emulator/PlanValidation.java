@@ -1,6 +1,6 @@
 package io.jcharm.pebble.emulator;
 
-import io.jcharm.go.GoYaml;
+import io.jcharm.yaml.GoYamlWriter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -45,7 +45,7 @@ final class PlanValidation {
             action(name, "on-failure", s.text("on-failure"), "success-shutdown");
             s.map("on-check-failure").values().forEach(a -> action(name, "on-check-failure", a, "success-shutdown"));
             if (s.fields().get("backoff-factor") instanceof Double factor && factor < 1) {
-                fail("plan service \"%s\" backoff-factor must be 1.0 or greater, not %s", name, GoYaml.floatText(factor));
+                fail("plan service \"%s\" backoff-factor must be 1.0 or greater, not %s", name, GoYamlWriter.floatText(factor));
             }
         });
         layer.checks().forEach((name, c) -> {

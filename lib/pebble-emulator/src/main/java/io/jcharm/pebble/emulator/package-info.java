@@ -5,7 +5,7 @@
  * filesystem. It never runs anything: services are "active" in name only and exec replies come
  * from registered {@link io.jcharm.pebble.emulator.ExecHandler}s; it says so in its logs.
  * Layers, the plan and its defaults follow Pebble 1.32.1's own rules ({@code LayerStack},
- * {@code PlanSchema}, {@code PlanValidation}; YAML written by jcharm-go-formats' yaml.v3 writer);
+ * {@code PlanSchema}, {@code PlanValidation}; YAML written by jcharm-yaml's {@code GoYamlWriter});
  * the module does not depend on the jcharm Pebble client, whose model it is there to check.
  */
 package io.jcharm.pebble.emulator;

@@ -1,7 +1,7 @@
 package io.jcharm.pebble.codec;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.jcharm.go.GoDurations;
+import io.jcharm.yaml.GoDurations;
 import java.time.Duration;
 import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.common.FlowStyle;

@@ -3,7 +3,7 @@ package io.jcharm.pebble.layer;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import io.jcharm.go.GoYaml;
+import io.jcharm.yaml.GoYamlWriter;
 import io.jcharm.pebble.codec.PebbleMappers;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,7 +74,7 @@ public record Plan(
         section(document, "services", services, false);
         section(document, "checks", checks, false);
         section(document, "log-targets", logTargets, true);
-        return GoYaml.write(document);
+        return GoYamlWriter.write(document);
     }
 
     private static void section(Map<String, Object> document, String name, Map<String, ?> entries,
@@ -83,7 +83,7 @@ public record Plan(
             return;
         }
         Map<String, Object> out = new LinkedHashMap<>();
-        for (String key : GoYaml.sortKeys(entries.keySet())) {
+        for (String key : GoYamlWriter.sortKeys(entries.keySet())) {
             Map<String, Object> fields = struct(PebbleMappers.json().convertValue(entries.get(key), FIELDS));
             if (logTargets) {
                 // Pebble's LogTarget has no omitempty on type, location and services.
@@ -105,7 +105,7 @@ public record Plan(
         fields.forEach((field, value) -> {
             if (value instanceof Map<?, ?> map && GO_MAPS.contains(field)) {
                 Map<String, Object> sorted = new LinkedHashMap<>();
-                GoYaml.sortKeys(map.keySet().stream().map(String::valueOf).toList())
+                GoYamlWriter.sortKeys(map.keySet().stream().map(String::valueOf).toList())
                         .forEach(k -> sorted.put(k, map.get(k)));
                 out.put(field, sorted);
             } else if (value instanceof Map<?, ?> map) {

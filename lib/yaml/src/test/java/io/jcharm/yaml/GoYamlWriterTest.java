@@ -1,4 +1,4 @@
-package io.jcharm.go;
+package io.jcharm.yaml;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -8,9 +8,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** yaml.v3 v3.0.1's output rules (encode.go stringv, emitterc.go analyze/select style, sorter.go). */
-class GoYamlTest {
+class GoYamlWriterTest {
     private static String value(Object v) {
-        return GoYaml.write(Map.of("k", v));
+        return GoYamlWriter.write(Map.of("k", v));
     }
 
     @Test
@@ -35,13 +35,15 @@ class GoYamlTest {
         assertEquals("k: 1.5\n", value(1.5));
         assertEquals("k: 1e+06\n", value(1_000_000.0));
         assertEquals("k: 3\n", value(3L));
+        assertEquals("k: true\n", value(true));
         assertEquals("k:\n    - all\n    - -web\n", value(List.of("all", "-web")));
         assertEquals("k: []\n", value(List.of()));
-        assertEquals("{}\n", GoYaml.write(new LinkedHashMap<>()));
+        assertEquals("{}\n", GoYamlWriter.write(new LinkedHashMap<>()));
     }
 
     @Test
     void mapKeysSortAsYamlV3SortsThem() {
-        assertEquals(List.of("A_B", "AB", "VAR2", "VAR10", "a"), GoYaml.sortKeys(List.of("VAR10", "a", "AB", "VAR2", "A_B")));
+        assertEquals(List.of("A_B", "AB", "VAR2", "VAR10", "a"),
+                GoYamlWriter.sortKeys(List.of("VAR10", "a", "AB", "VAR2", "A_B")));
     }
 }

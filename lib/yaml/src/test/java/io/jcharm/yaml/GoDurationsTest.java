@@ -1,4 +1,4 @@
-package io.jcharm.go;
+package io.jcharm.yaml;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package io.jcharm.go;
+package io.jcharm.yaml;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

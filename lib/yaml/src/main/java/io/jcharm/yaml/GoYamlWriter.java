@@ -1,6 +1,5 @@
-package io.jcharm.go;
+package io.jcharm.yaml;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,17 +7,17 @@ import java.util.regex.Pattern;
 
 /**
  * Writes YAML the way Go's gopkg.in/yaml.v3 v3.0.1 {@code yaml.Marshal} does (the version
- * Pebble 1.32.1 builds with), which is how Pebble answers {@code GET /v1/plan}: four-space indentation, sequences indented under their
- * key, no line folding (v3.0.1's default width is unlimited), and yaml.v3's choice between plain,
+ * Pebble 1.32.1 builds with), which is how Pebble answers {@code GET /v1/plan}: four-space
+ * indentation, sequences indented under their key, no line folding (v3.0.1's default width is unlimited), and yaml.v3's choice between plain,
  * single-quoted, double-quoted and literal scalars. Maps are written in the order given; callers
  * pass Go map contents through {@link #sortKeys}. Values are maps, lists, strings, whole numbers
  * ({@code Integer}, {@code Long}) and {@code Double}s; a {@code Boolean} is written as Go writes one.
  *
  * <pre>{@code
- * String yaml = GoYaml.write(Map.of("services", Map.of("web", Map.of("command", "run"))));
+ * String yaml = GoYamlWriter.write(Map.of("services", Map.of("web", Map.of("command", "run"))));
  * }</pre>
  */
-public final class GoYaml {
+public final class GoYamlWriter {
     private static final int INDENT = 4;
     private static final Pattern FLOAT = Pattern.compile("^[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?$");
     private static final Pattern BASE60 = Pattern.compile("^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\\.[0-9_]*)?$");
@@ -30,7 +29,7 @@ public final class GoYaml {
     private static final List<String> OLD_BOOLS = List.of("y", "Y", "yes", "Yes", "YES", "on", "On", "ON", "n", "N",
             "no", "No", "NO", "off", "Off", "OFF");
 
-    private GoYaml() {
+    private GoYamlWriter() {
     }
 
     /** The document for a top-level mapping ({@code {}} when it is empty, as yaml.v3 writes it). */
@@ -80,7 +79,7 @@ public final class GoYaml {
     }
 
     private static String scalar(Object value, int indent, boolean key) {
-        if (value instanceof Long || value instanceof Integer) {
+        if (value instanceof Long || value instanceof Integer || value instanceof Boolean) {
             return value.toString();
         }
         if (value instanceof Double d) {
@@ -187,7 +186,7 @@ public final class GoYaml {
                 || (cp >= 0xE000 && cp <= 0xFFFD && cp != 0xFEFF) || (cp >= 0x10000 && cp <= 0x10FFFF);
     }
 
-    /** Go's {@code strconv.FormatFloat(f, 'g', -1, 64)} with yaml.v3's spellings of infinity and NaN. */
+    /** Go's {@code strconv.FormatFloat(f, 'g', -1, 64)} ({@link GoFormat#formatFloat}) with yaml.v3's spellings of infinity and NaN. */
     public static String floatText(double d) {
         if (Double.isNaN(d)) {
             return ".nan";
@@ -195,19 +194,7 @@ public final class GoYaml {
         if (Double.isInfinite(d)) {
             return d > 0 ? ".inf" : "-.inf";
         }
-        if (d == 0) {
-            return 1 / d < 0 ? "-0" : "0";
-        }
-        BigDecimal shortest = new BigDecimal(Double.toString(Math.abs(d))).stripTrailingZeros();
-        String digits = shortest.unscaledValue().toString();
-        int exponent = digits.length() - 1 - shortest.scale();
-        String sign = d < 0 ? "-" : "";
-        if (exponent < -4 || exponent >= 6) {
-            String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-            String exp = String.format("%02d", Math.abs(exponent));
-            return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + exp;
-        }
-        return sign + shortest.toPlainString();
+        return GoFormat.formatFloat(d);
     }
 
     private static boolean less(String a, String b) {
