@@ -6,14 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * One action run: its validated parameters, results, progress messages and failure.
  *
  * <pre>{@code
- * String name = action.param("name").orElseThrow();
- * action.log("applying SeldonDeployment " + name);
+ * record ServeModel(String name, String modelUri, int replicas) {}   // replicas: actions.yaml's default
+ * ServeModel p = action.params(ServeModel.class);
+ * action.log("applying SeldonDeployment " + p.name());
  * action.setResults(Map.of("endpoint", url));
  * }</pre>
  */
@@ -23,17 +23,15 @@ public final class ActionContext {
     private final String id;
     private final ActionSpec spec;
     private final HookTools tools;
-    private final ObjectMapper json;
     private final Log log;
     private Map<String, Object> params;
     private boolean failed;
 
-    ActionContext(String name, String id, ActionSpec spec, HookTools tools, ObjectMapper json, Log log) {
+    ActionContext(String name, String id, ActionSpec spec, HookTools tools, Log log) {
         this.name = name;
         this.id = id;
         this.spec = spec;
         this.tools = tools;
-        this.json = json;
         this.log = log;
     }
 
@@ -62,11 +60,15 @@ public final class ActionContext {
         return Optional.ofNullable(params().get(key)).map(String::valueOf);
     }
 
-    /** The parameters bound to a record or class (dashed keys map to camelCase by Jackson naming). */
-    public <T> T params(Class<T> type) {
-        Map<String, Object> camel = new LinkedHashMap<>();
-        params().forEach((k, v) -> camel.put(camel(k), v));
-        return json.convertValue(camel, type);
+    /**
+     * The parameters bound to a record, the way config binds: each component is a parameter
+     * (its name in kebab case, {@code dryRun} binds {@code dry-run}, or {@link OptionName}),
+     * with actions.yaml's default when not given and {@link Range} and {@link OneOf} checked.
+     *
+     * @throws ActionParamsException naming the parameter (the action fails, the hook does not)
+     */
+    public <T extends Record> T params(Class<T> type) {
+        return RecordBinder.params(type, params(), spec);
     }
 
     /**
@@ -107,19 +109,5 @@ public final class ActionContext {
                 throw new IllegalArgumentException("action result key \"" + key + "\" is given twice after flattening");
             }
         }
-    }
-
-    private static String camel(String key) {
-        StringBuilder sb = new StringBuilder();
-        boolean up = false;
-        for (char c : key.toCharArray()) {
-            if (c == '-' || c == '_') {
-                up = true;
-            } else {
-                sb.append(up ? Character.toUpperCase(c) : c);
-                up = false;
-            }
-        }
-        return sb.toString();
     }
 }

@@ -7,8 +7,10 @@ import java.util.List;
  *
  * <pre>{@code
  * public final class HelloCharm implements Charm {
- *     public List<Component> components(Model model) {
- *         return List.of(new ConfigComponent(), Gates.leader(), new GreetingPublisher());
+ *     public Components components(Model model) {
+ *         Component<HelloConfig> config = Component.config(HelloConfig.class);
+ *         return Components.of(config,
+ *                 Component.of("greeting", config, (m, cfg) -> publish(m, cfg.greeting())));
  *     }
  * }
  * }</pre>
@@ -16,7 +18,7 @@ import java.util.List;
 public interface Charm {
 
     /** The components to reconcile, in order; built fresh for every hook. */
-    List<Component> components(Model model);
+    Components components(Model model);
 
     /**
      * Runs an action. Parameter errors and {@link ActionContext#fail} fail the action without
@@ -28,7 +30,9 @@ public interface Charm {
 
     /**
      * The remove hook: by default every component's {@link Component#remove}, last first. If any
-     * failed, the hook fails after trying them all, so that Juju retries the removal.
+     * failed, the hook fails after trying them all, so that Juju retries the removal. A charm
+     * whose components own application-wide things guards this with
+     * {@link App#isGoing(String)}.
      */
     default void onRemove(Model model) {
         List<Exception> failures = new Reconciler().remove(components(model), model);

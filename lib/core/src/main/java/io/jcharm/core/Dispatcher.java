@@ -5,7 +5,6 @@ import io.jcharm.core.tools.HookTools;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -70,7 +69,7 @@ public final class Dispatcher {
     }
 
     private void reconcile(Model model) {
-        List<Component> components;
+        Components components;
         try {
             components = charm.components(model);
         } catch (InvalidConfigException | RelationDataException e) {
@@ -89,7 +88,7 @@ public final class Dispatcher {
 
     private void runAction(Event.Action a, Model model) throws Exception {
         ActionContext action = new ActionContext(a.name(), a.id(), metadata.actions().get(a.name()), tools,
-                model.json(), model.log());
+                model.log());
         try {
             action.params();
             charm.onAction(action, model);

@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -26,8 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
  * relations, secrets, state, resources, storage, ports and networks.
  *
  * <pre>{@code
- * HelloConfig cfg = model.config(HelloConfig.class);
- * model.relation("greeting").ifPresent(r -> r.localUnit().put("greeting", cfg.greeting()));
+ * model.relation("greeting").ifPresent(r -> r.localUnit().put("greeting", "Hello"));
+ * int served = model.state().get("greetings-served", Integer.class).orElse(0);
  * }</pre>
  */
 public final class Model {
@@ -45,6 +46,7 @@ public final class Model {
     private final List<AutoCloseable> closeAtEnd = new ArrayList<>();
     private Boolean leader;
     private Map<String, Object> rawConfig;
+    private final Map<Class<?>, Object> boundConfig = new HashMap<>();
     private String activeMessage = "";
 
     public Model(JujuContext context, CharmMetadata metadata, HookTools tools, PrintStream stderr) {
@@ -53,7 +55,7 @@ public final class Model {
         this.tools = tools;
         this.log = new Log(tools, stderr, context.debug());
         this.unit = new Unit(context.unitName(), tools);
-        this.app = new App(context.appName(), tools, this::isLeader);
+        this.app = new App(context.appName(), tools, this::isLeader, log);
         this.secrets = new Secrets(this);
         this.state = new StateStore(tools, json);
     }
@@ -88,12 +90,24 @@ public final class Model {
     }
 
     /**
-     * The config bound to the charm's record.
+     * The config bound to the charm's record, once per hook: later calls return the same record
+     * (or throw the same error). Components receive it from {@link Component#config}; this is for
+     * actions and the remove hook.
      *
      * @throws InvalidConfigException naming the option when a value is wrong
      */
     public <T extends Record> T config(Class<T> type) {
-        return ConfigBinder.bind(type, rawConfig(), metadata.config());
+        Object bound = boundConfig.computeIfAbsent(type, t -> {
+            try {
+                return RecordBinder.config(type, rawConfig(), metadata.config());
+            } catch (InvalidConfigException e) {
+                return e;
+            }
+        });
+        if (bound instanceof InvalidConfigException e) {
+            throw e;
+        }
+        return type.cast(bound);
     }
 
     /** Every relation on an endpoint (empty list when none), without the one being broken. */

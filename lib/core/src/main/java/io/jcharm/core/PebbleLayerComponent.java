@@ -6,6 +6,7 @@ import io.jcharm.pebble.PebbleConnectionException;
 import io.jcharm.pebble.ServiceInfo;
 import io.jcharm.pebble.layer.Layer;
 import io.jcharm.pebble.layer.Plan;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -18,22 +19,22 @@ import java.util.stream.Collectors;
  * service whose environment changed is restarted. A container that is not up yet gives Waiting.
  *
  * <pre>{@code
- * new PebbleLayerComponent("mlflow-server", "mlflow", model -> Layer.builder()
+ * PebbleLayerComponent.of("mlflow-server", "mlflow", config, (model, cfg) -> Layer.builder()
  *     .service("mlflow", Service.builder().override(OverrideMode.REPLACE)
  *         .command("mlflow server --host 0.0.0.0").startup(Startup.ENABLED)
- *         .environment("MLFLOW_S3_ENDPOINT_URL", s3Url(model)).build())
+ *         .environment("MLFLOW_S3_ENDPOINT_URL", cfg.s3Url()).build())
  *     .build());
  * }</pre>
  *
  * <p>Write the layer with {@code override: replace}: under {@code merge}, Pebble appends list
  * fields on every add, so such a layer never matches the plan and would be re-added each hook.
  */
-public final class PebbleLayerComponent implements Component {
+public final class PebbleLayerComponent implements Component<Void> {
     private final String container;
     private final String label;
-    private final LayerSource layer;
+    private final FunctionComponent.Fn<Layer> layer;
     private final Function<Model, Container> containers;
-    private final Set<String> dependsOn;
+    private final List<Component<?>> dependsOn;
 
     /** Builds the wanted layer from the model; may stop with a status (e.g. config not usable). */
     @FunctionalInterface
@@ -41,29 +42,52 @@ public final class PebbleLayerComponent implements Component {
         Layer layer(Model model) throws StatusException;
     }
 
+    /** Builds the wanted layer from the model and one dependency's value. */
+    @FunctionalInterface
+    public interface LayerSource1<A> {
+        Layer layer(Model model, A a) throws StatusException;
+    }
+
+    /** Builds the wanted layer from the model and two dependencies' values. */
+    @FunctionalInterface
+    public interface LayerSource2<A, B> {
+        Layer layer(Model model, A a, B b) throws StatusException;
+    }
+
     /** A component for the model's {@code container} ({@link Model#container}). */
     public PebbleLayerComponent(String container, String label, LayerSource layer) {
-        this(container, label, layer, model -> model.container(container), Set.of());
+        this(container, label, layer, model -> model.container(container));
     }
 
     /** A component that gets its {@link Container} from {@code containers}; it is not closed here. */
     public PebbleLayerComponent(String container, String label, LayerSource layer,
             Function<Model, Container> containers) {
-        this(container, label, layer, containers, Set.of());
+        this(container, label, (m, in) -> layer.layer(m), containers, List.of());
+        Objects.requireNonNull(layer, "layer");
     }
 
-    private PebbleLayerComponent(String container, String label, LayerSource layer,
-            Function<Model, Container> containers, Set<String> dependsOn) {
+    private PebbleLayerComponent(String container, String label, FunctionComponent.Fn<Layer> layer,
+            Function<Model, Container> containers, List<Component<?>> dependsOn) {
         this.container = Objects.requireNonNull(container, "container");
         this.label = Objects.requireNonNull(label, "label");
         this.layer = Objects.requireNonNull(layer, "layer");
         this.containers = Objects.requireNonNull(containers, "containers");
-        this.dependsOn = Set.copyOf(dependsOn);
+        this.dependsOn = List.copyOf(dependsOn);
     }
 
-    /** This component, run only once the named components have proceeded. */
-    public PebbleLayerComponent dependingOn(String... components) {
-        return new PebbleLayerComponent(container, label, layer, containers, Set.of(components));
+    /** A component whose layer is built from {@code a}'s value (for example the config record). */
+    public static <A> PebbleLayerComponent of(String container, String label, Component<A> a, LayerSource1<A> layer) {
+        Objects.requireNonNull(layer, "layer");
+        return new PebbleLayerComponent(container, label, (m, in) -> layer.layer(m, in.get(a)),
+                m -> m.container(container), List.of(a));
+    }
+
+    /** A component whose layer is built from {@code a}'s and {@code b}'s values. */
+    public static <A, B> PebbleLayerComponent of(String container, String label, Component<A> a, Component<B> b,
+            LayerSource2<A, B> layer) {
+        Objects.requireNonNull(layer, "layer");
+        return new PebbleLayerComponent(container, label, (m, in) -> layer.layer(m, in.get(a), in.get(b)),
+                m -> m.container(container), List.of(a, b));
     }
 
     @Override
@@ -72,14 +96,15 @@ public final class PebbleLayerComponent implements Component {
     }
 
     @Override
-    public Set<String> dependsOn() {
+    public List<Component<?>> dependsOn() {
         return dependsOn;
     }
 
     @Override
-    public void reconcile(Model model) throws StatusException {
+    public Void reconcile(Model model, Inputs inputs) throws StatusException {
         try {
-            ensure(model, containers.apply(model));
+            ensure(model, inputs, containers.apply(model));
+            return null;
         } catch (PebbleConnectionException e) {
             // The container went away between canConnect() and here (pod restart): wait for pebble-ready.
             throw new StatusException(Status.waiting("waiting for " + container + " Pebble"), e);
@@ -92,11 +117,11 @@ public final class PebbleLayerComponent implements Component {
         }
     }
 
-    private void ensure(Model model, Container target) throws StatusException {
+    private void ensure(Model model, Inputs inputs, Container target) throws StatusException {
         if (!target.canConnect()) {
             throw StatusException.waiting("waiting for " + container + " Pebble");
         }
-        Layer wanted = layer.layer(model);
+        Layer wanted = layer.apply(model, inputs);
         Plan before = target.plan();
         if (before.contains(wanted)) {
             return; // nothing changed: never replan

@@ -1,15 +1,17 @@
 package io.jcharm.core;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 
 /**
- * Runs components in order, skips the dependants of one that could not proceed, and sets the
- * unit (and, on the leader, app) status to the worst outcome, prefixed {@code [component] }.
+ * Runs components in order, hands each the values of its dependencies, skips the dependants of
+ * one that could not proceed, and sets the unit (and, on the leader, app) status to the worst
+ * outcome, prefixed {@code [component] }. The wiring was checked when the {@link Components}
+ * were built, before anything runs.
  *
  * <pre>{@code
  * Reconciler.Result r = new Reconciler().run(charm.components(model), model);
@@ -41,33 +43,40 @@ public final class Reconciler {
      * Reconciles and sets statuses. Unexpected exceptions propagate: the hook fails and Juju
      * retries it.
      */
-    public Result run(List<Component> components, Model model) {
-        checkWiring(components);
+    public Result run(Components components, Model model) {
+        List<Component<?>> list = components.list();
         Map<String, Outcome> outcomes = new LinkedHashMap<>();
-        Set<String> notProceeded = new HashSet<>();
+        Object[] values = new Object[list.size()];
+        boolean[] proceeded = new boolean[list.size()];
         Status worst = null;
         String worstName = null;
-        for (Component c : components) {
+        for (int i = 0; i < list.size(); i++) {
+            Component<?> c = list.get(i);
             String blocker = null;
-            for (String dep : c.dependsOn()) {
-                if (notProceeded.contains(dep)) {
-                    blocker = dep;
+            IdentityHashMap<Component<?>, Object> inputs = new IdentityHashMap<>();
+            for (Component<?> dep : c.dependsOn()) {
+                int at = components.position(dep);
+                if (dep instanceof IfProceeded<?>) {
+                    inputs.put(dep, proceeded[at] ? Optional.ofNullable(values[at]) : Optional.empty());
+                } else if (!proceeded[at]) {
+                    blocker = list.get(at).name();
                     break;
+                } else {
+                    inputs.put(dep, values[at]);
                 }
             }
             if (blocker != null) {
                 outcomes.put(c.name(), new Outcome.Skipped(blocker));
-                notProceeded.add(c.name());
                 continue;
             }
             try {
-                c.reconcile(model);
+                values[i] = c.reconcile(model, new Inputs(c.name(), inputs));
+                proceeded[i] = true;
                 outcomes.put(c.name(), new Outcome.Done());
             } catch (StatusException | InvalidConfigException | RelationDataException e) {
                 // Bad config and malformed remote data are the user's to fix, not Juju's to retry.
                 Status st = e instanceof StatusException se ? se.status() : Status.blocked(e.getMessage());
                 outcomes.put(c.name(), new Outcome.Stopped(st));
-                notProceeded.add(c.name());
                 model.log().debug("component " + c.name() + ": " + st.name() + ": " + st.message());
                 if (worst == null || st.priority() > worst.priority()) {
                     worst = st;
@@ -83,32 +92,12 @@ public final class Reconciler {
         return new Result(outcomes, status);
     }
 
-    /** Checks names and dependencies before anything runs, so a wiring mistake changes nothing. */
-    private static void checkWiring(List<Component> components) {
-        Set<String> seen = new HashSet<>();
-        for (Component c : components) {
-            for (String dep : c.dependsOn()) {
-                if (!seen.contains(dep)) {
-                    throw new IllegalStateException("component \"" + c.name() + "\" depends on \"" + dep
-                            + "\", which is not listed before it; components: " + names(components));
-                }
-            }
-            if (!seen.add(c.name())) {
-                throw new IllegalStateException("two components are named \"" + c.name()
-                        + "\"; names must be unique: " + names(components));
-            }
-        }
-    }
-
-    private static List<String> names(List<Component> components) {
-        return components.stream().map(Component::name).toList();
-    }
-
     /** Calls {@link Component#remove} on every component, last first; collects failures. */
-    public List<Exception> remove(List<Component> components, Model model) {
+    public List<Exception> remove(Components components, Model model) {
+        List<Component<?>> list = components.list();
         List<Exception> failures = new ArrayList<>();
-        for (int i = components.size() - 1; i >= 0; i--) {
-            Component c = components.get(i);
+        for (int i = list.size() - 1; i >= 0; i--) {
+            Component<?> c = list.get(i);
             try {
                 c.remove(model);
             } catch (RuntimeException e) {

@@ -36,7 +36,7 @@ class ActionContextTest {
 
     private ActionContext action(String name, Map<String, Object> params) {
         tools.actionParams = new LinkedHashMap<>(params);
-        return new ActionContext(name, "id-1", ACTIONS.get(name), tools, model.json(), model.log());
+        return new ActionContext(name, "id-1", ACTIONS.get(name), tools, model.log());
     }
 
     private String invalid(Map<String, Object> params) {
@@ -100,6 +100,36 @@ class ActionContextTest {
     void parametersBindToARecordWithCamelCaseNames() {
         assertEquals(new DeployParams("iris", 1, true),
                 action("deploy", Map.of("name", "iris", "dry-run", true)).params(DeployParams.class));
+    }
+
+    record Full(String name, int replicas, java.util.Optional<Double> ratio, List<String> tags,
+                @OptionName("server") java.util.Optional<String> runtime) {
+    }
+
+    @Test
+    void parametersBindWithActionsYamlDefaultsListsAndOptionalsAsConfigDoes() {
+        assertEquals(new Full("iris", 1, java.util.Optional.empty(), List.of(), java.util.Optional.empty()),
+                action("deploy", Map.of("name", "iris")).params(Full.class));
+        assertEquals(new Full("iris", 4, java.util.Optional.of(0.5), List.of("a", "b"), java.util.Optional.of("TRITON")),
+                action("deploy", Map.of("name", "iris", "replicas", 4, "ratio", 0.5, "tags", List.of("a", "b"),
+                        "server", "TRITON")).params(Full.class));
+    }
+
+    record Ranged(String name, @Range(min = 2, max = 3) int replicas) {
+    }
+
+    record Misnamed(String name, int count) {
+    }
+
+    @Test
+    void aParameterThatDoesNotFitTheRecordFailsTheActionNamingIt() {
+        ActionParamsException e = assertThrows(ActionParamsException.class,
+                () -> action("deploy", Map.of("name", "iris")).params(Ranged.class));
+        assertEquals("parameter replicas of action deploy must be between 2 and 3, got 1", e.getMessage());
+        IllegalStateException bug = assertThrows(IllegalStateException.class,
+                () -> action("deploy", Map.of("name", "iris")).params(Misnamed.class));
+        assertTrue(bug.getMessage().startsWith("Misnamed.count binds parameter of action deploy \"count\", which"
+                + " actions.yaml does not declare"), bug.getMessage());
     }
 
     @Test

@@ -16,15 +16,15 @@ import org.junit.jupiter.api.io.TempDir;
 class CharmMainTest {
     /** A charm with nothing to reconcile. */
     public static final class QuietCharm implements Charm {
-        @Override public List<Component> components(Model model) {
-            return List.of();
+        @Override public Components components(Model model) {
+            return Components.of();
         }
     }
 
     /** A charm whose reconcile throws. */
     public static final class BrokenCharm implements Charm {
-        @Override public List<Component> components(Model model) {
-            return List.of(Component.of("boom", m -> {
+        @Override public Components components(Model model) {
+            return Components.of(Component.of("boom", m -> {
                 throw new UnsupportedOperationException("not yet");
             }));
         }
@@ -36,8 +36,8 @@ class CharmMainTest {
             throw new IllegalStateException("no KUBECONFIG");
         }
 
-        @Override public List<Component> components(Model model) {
-            return List.of();
+        @Override public Components components(Model model) {
+            return Components.of();
         }
     }
 

@@ -66,7 +66,7 @@ class ConfigBinderTest {
         for (int i = 0; i < kv.length; i += 2) {
             values.put((String) kv[i], kv[i + 1]);
         }
-        return ConfigBinder.bind(type, values, OPTIONS);
+        return RecordBinder.config(type, values, OPTIONS);
     }
 
     private static String invalid(Class<? extends Record> type, Object... kv) {

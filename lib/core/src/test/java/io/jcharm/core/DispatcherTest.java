@@ -16,15 +16,15 @@ class DispatcherTest {
 
     /** A charm that records what the dispatcher asked of it. */
     private final class Recorder implements Charm {
-        final List<Component> components;
+        final List<Component<?>> components;
 
-        Recorder(Component... components) {
+        Recorder(Component<?>... components) {
             this.components = List.of(components);
         }
 
-        @Override public List<Component> components(Model model) {
+        @Override public Components components(Model model) {
             seen.add("components");
-            return components;
+            return Components.of(components);
         }
 
         @Override public void onAction(ActionContext action, Model model) {
@@ -125,12 +125,13 @@ class DispatcherTest {
     void removeRunsTheRemoveHandlerAndAFailureFailsTheHook() {
         assertEquals(0, run(new Recorder(), "hooks/remove"));
         assertEquals(List.of("remove"), seen);
-        Charm failing = m -> List.of(new Component() {
+        Charm failing = m -> Components.of(new Component<Void>() {
             @Override public String name() {
                 return "k8s";
             }
 
-            @Override public void reconcile(Model model) {
+            @Override public Void reconcile(Model model, Inputs inputs) {
+                return null;
             }
 
             @Override public void remove(Model model) {
@@ -159,7 +160,7 @@ class DispatcherTest {
 
     @Test
     void anUnimplementedActionFailsTheActionButNotTheHook() {
-        Charm charm = m -> List.of();
+        Charm charm = m -> Components.of();
         assertEquals(0, run(charm, "actions/backup", "JUJU_ACTION_NAME", "backup", "JUJU_ACTION_UUID", "1"));
         assertEquals(List.of("action backup is declared but not implemented by this charm"), tools.actionFailures);
     }
@@ -167,8 +168,8 @@ class DispatcherTest {
     @Test
     void actionFailKeepsTheHookAtExitZero() {
         Charm charm = new Charm() {
-            @Override public List<Component> components(Model model) {
-                return List.of();
+            @Override public Components components(Model model) {
+                return Components.of();
             }
 
             @Override public void onAction(ActionContext action, Model model) {

@@ -56,21 +56,21 @@ class PebbleLayerComponentTest {
     @Test
     void waitsWhileTheContainerIsNotReachable() {
         pebble.workload.setReachable(false);
-        StatusException e = assertThrows(StatusException.class, () -> component().reconcile(pebble.model()));
+        StatusException e = assertThrows(StatusException.class, () -> component().reconcile(pebble.model(), Inputs.none("workload")));
         assertEquals(Status.waiting("waiting for workload Pebble"), e.status());
         assertEquals("workload", component().name());
     }
 
     @Test
     void addsTheLayerAndReplansOnlyWhenThePlanChanges() throws Exception {
-        component().reconcile(pebble.model());
+        component().reconcile(pebble.model(), Inputs.none("workload"));
         assertTrue(Plan.parse(pebble.workload.planYaml()).contains(layer(Startup.DISABLED)));
         assertEquals(List.of("demo"), pebble.workload.layerLabels());
         assertTrue(pebble.workload.service("web").orElseThrow().active());
         assertEquals(1, count("POST", "/v1/services", "\"replan\""));
 
-        component().reconcile(pebble.model());
-        component().reconcile(pebble.model());
+        component().reconcile(pebble.model(), Inputs.none("workload"));
+        component().reconcile(pebble.model(), Inputs.none("workload"));
         assertEquals(1, count("POST", "/v1/layers", ""), "no layer added when nothing changed");
         assertEquals(1, count("POST", "/v1/services", ""), "no replan when nothing changed");
     }
@@ -83,22 +83,22 @@ class PebbleLayerComponentTest {
                         .startup(Startup.ENABLED).build())
                 .check("alive", Check.builder().override(OverrideMode.REPLACE).exec(ExecCheck.of("/bin/true")).build())
                 .build());
-        withCheck.reconcile(pebble.model());
-        withCheck.reconcile(pebble.model());
+        withCheck.reconcile(pebble.model(), Inputs.none("workload"));
+        withCheck.reconcile(pebble.model(), Inputs.none("workload"));
         assertEquals(1, count("POST", "/v1/layers", ""), "the second hook added the layer again");
         assertEquals(1, count("POST", "/v1/services", "\"replan\""), "the second hook replanned again");
     }
 
     @Test
     void aChangedEnvironmentRestartsRunningServices() throws Exception {
-        component().reconcile(pebble.model());
+        component().reconcile(pebble.model(), Inputs.none("workload"));
         try (Container container = Container.connect("workload", pebble.model().environment())) {
             container.start("helper"); // running although not startup-enabled
         }
         assertEquals(1, pebble.workload.service("helper").orElseThrow().startCount());
 
         greeting.set("bonjour");
-        component().reconcile(pebble.model());
+        component().reconcile(pebble.model(), Inputs.none("workload"));
         ServiceState web = pebble.workload.service("web").orElseThrow();
         ServiceState helper = pebble.workload.service("helper").orElseThrow();
         assertEquals(2, web.startCount(), "replan restarted the enabled service");
@@ -114,7 +114,7 @@ class PebbleLayerComponentTest {
     @Test
     void aServiceThatFailsToStartBlocksWithPebblesReason() {
         pebble.workload.failServiceStart("web", 1);
-        StatusException e = assertThrows(StatusException.class, () -> component().reconcile(pebble.model()));
+        StatusException e = assertThrows(StatusException.class, () -> component().reconcile(pebble.model(), Inputs.none("workload")));
         assertInstanceOf(Status.Blocked.class, e.status());
         assertTrue(e.status().message().contains("service start attempt: exited quickly with code 1, will restart"),
                 e.status().message());
@@ -125,7 +125,7 @@ class PebbleLayerComponentTest {
     void usesAContainerItIsGivenAndLeavesItOpen() throws Exception {
         try (Container shared = Container.connect("workload", pebble.model().environment())) {
             new PebbleLayerComponent("workload", "demo", model -> layer(Startup.ENABLED), model -> shared)
-                    .dependingOn("leader").reconcile(pebble.model());
+                    .reconcile(pebble.model(), Inputs.none("workload"));
             assertTrue(shared.canConnect(), "still usable after reconcile");
             assertTrue(pebble.workload.service("helper").orElseThrow().active());
         }

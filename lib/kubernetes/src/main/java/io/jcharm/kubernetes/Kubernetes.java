@@ -2,6 +2,7 @@ package io.jcharm.kubernetes;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.jcharm.core.Component;
 import io.jcharm.core.Log;
 import io.jcharm.core.Model;
 import java.util.Collection;
@@ -16,10 +17,12 @@ import java.util.function.Supplier;
  * until a call needs it), resource sets, the Service patch, and the components that wrap them.
  *
  * <pre>{@code
- * public List<Component> components(Model model) {
+ * public Components components(Model model) {
  *     Kubernetes kube = Kubernetes.of(model);
- *     return List.of(Gates.leader(),
- *             kube.componentIn("resources", "control-plane", ns -> MyResources.desired(model, ns)).dependingOn("leader"),
+ *     Component<Void> leader = Gates.leader();
+ *     Component<MyConfig> config = Component.config(MyConfig.class);
+ *     return Components.of(leader, config,
+ *             kube.componentIn("resources", "control-plane", config, (ns, cfg) -> MyResources.desired(cfg, ns)).after(leader),
  *             kube.servicePorts("service", List.of(ExposedPort.tcp("http", 8080))));
  * }
  * }</pre>
@@ -94,17 +97,33 @@ public final class Kubernetes implements AutoCloseable {
      * component's error handling: no usable API, or a refusal, is a status, not a failed hook.
      *
      * <pre>{@code
-     * kube.componentIn("gateway", "gateway", ns -> GatewayObjects.desired(cfg, ns))
-     *         .dependingOn("control-plane")
-     *         .afterApply(result -> facts.gatewayApplied = true);
+     * kube.componentIn("routes", "routes", ns -> RouteObjects.desired(ns)).after(crds);
      * }</pre>
      */
-    public ResourcesComponent componentIn(String name, String set,
-                                          Function<String, ? extends Collection<? extends HasMetadata>> desired) {
-        return new ResourcesComponent(name, this, set, desired);
+    public ResourcesComponent componentIn(String name, String set, ResourcesComponent.Desired desired) {
+        return ResourcesComponent.of(name, this, set, desired);
     }
 
-    /** As {@link #componentIn}, for objects that do not depend on the namespace. */
+    /**
+     * As {@link #componentIn(String, String, ResourcesComponent.Desired)}, built from the value of
+     * the component {@code a} (which it depends on).
+     *
+     * <pre>{@code
+     * kube.componentIn("control-plane", "control-plane", config, (ns, cfg) -> ControlPlaneObjects.of(cfg, ns));
+     * }</pre>
+     */
+    public <A> ResourcesComponent componentIn(String name, String set, Component<A> a,
+                                              ResourcesComponent.Desired1<A> desired) {
+        return ResourcesComponent.of(name, this, set, a, desired);
+    }
+
+    /** As {@link #componentIn(String, String, ResourcesComponent.Desired)}, from two components' values. */
+    public <A, B> ResourcesComponent componentIn(String name, String set, Component<A> a, Component<B> b,
+                                                 ResourcesComponent.Desired2<A, B> desired) {
+        return ResourcesComponent.of(name, this, set, a, b, desired);
+    }
+
+    /** As {@link #componentIn(String, String, ResourcesComponent.Desired)}, for objects that do not depend on the namespace. */
     public ResourcesComponent component(String name, String set,
                                         Supplier<? extends Collection<? extends HasMetadata>> desired) {
         Objects.requireNonNull(desired, "desired");
@@ -113,12 +132,20 @@ public final class Kubernetes implements AutoCloseable {
 
     /** A component that keeps the application's Service ports as {@code ports} says. */
     public ServicePortsComponent servicePorts(String name, Supplier<? extends List<ExposedPort>> ports) {
-        return new ServicePortsComponent(name, this, ports, java.util.Set.of());
+        Objects.requireNonNull(ports, "ports");
+        return new ServicePortsComponent(name, this, in -> ports.get(), List.of());
     }
 
     public ServicePortsComponent servicePorts(String name, List<ExposedPort> ports) {
         List<ExposedPort> copy = List.copyOf(ports);
         return servicePorts(name, () -> copy);
+    }
+
+    /** A component that keeps the Service ports as {@code ports} says from {@code a}'s value (e.g. the config). */
+    public <A> ServicePortsComponent servicePorts(String name, Component<A> a,
+                                                  Function<A, ? extends List<ExposedPort>> ports) {
+        Objects.requireNonNull(ports, "ports");
+        return new ServicePortsComponent(name, this, in -> ports.apply(in.get(a)), List.of(a));
     }
 
     Log log() {

@@ -2,77 +2,107 @@ package io.jcharm.kubernetes;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.jcharm.core.Component;
+import io.jcharm.core.Inputs;
 import io.jcharm.core.Model;
 import io.jcharm.core.StatusException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
  * A component owning one resource set: reconcile builds the desired objects for the model's
- * namespace and applies them (pruning the rest), then runs the after-apply callback; remove
- * deletes the set in reverse kind order, when the remove condition holds.
+ * namespace (from the values of the components it depends on) and applies them, pruning the
+ * rest; what was applied is its value for dependants. Remove deletes the set in reverse kind
+ * order, when the remove condition holds.
  *
  * <p>The desired objects are built inside the component's error handling: no usable Kubernetes
  * API (no KUBECONFIG, no service account) is Blocked with the reason, and a 403 is Blocked with
  * "deploy with --trust", rather than a failed hook.
  *
  * <pre>{@code
- * Component crds = kube.component("crds", "crds", ControlPlaneObjects::crds)
- *         .dependingOn("config")
+ * ResourcesComponent crds = kube.component("crds", "crds", ControlPlaneObjects::crds)
  *         .removeOnlyIf(() -> purgeOnRemove(model));            // users' objects live in CRDs
- * Component cp = kube.componentIn("control-plane", "control-plane", ns -> ControlPlaneObjects.of(cfg, ns))
- *         .dependingOn("crds")
- *         .afterApply(result -> model.unit().setWorkloadVersion(cfg.tag()));
+ * ResourcesComponent cp = kube.componentIn("control-plane", "control-plane", config,
+ *         (ns, cfg) -> ControlPlaneObjects.of(cfg, ns));
+ * Components.of(config, crds.after(config), cp.after(crds));
  * }</pre>
  */
-public final class ResourcesComponent implements Component {
+public final class ResourcesComponent implements Component<ApplyResult> {
     private final String name;
     private final Kubernetes kube;
     private final String set;
-    private final Function<String, ? extends Collection<? extends HasMetadata>> desired;
-    private final Set<String> dependsOn;
-    private final Consumer<ApplyResult> afterApply;
+    private final Build build;
+    private final List<Component<?>> dependsOn;
+    private final Optional<Function<String, ? extends Collection<? extends HasMetadata>>> withoutInputs;
     private final BooleanSupplier removeWhen;
 
-    ResourcesComponent(String name, Kubernetes kube, String set,
-                       Function<String, ? extends Collection<? extends HasMetadata>> desired) {
-        this(name, kube, set, desired, Set.of(), r -> { }, () -> true);
+    /** The desired objects for a namespace; may stop with a status. */
+    @FunctionalInterface
+    public interface Desired {
+        Collection<? extends HasMetadata> objects(String namespace) throws StatusException;
     }
 
-    private ResourcesComponent(String name, Kubernetes kube, String set,
-                               Function<String, ? extends Collection<? extends HasMetadata>> desired, Set<String> dependsOn,
-                               Consumer<ApplyResult> afterApply, BooleanSupplier removeWhen) {
+    /** The desired objects for a namespace, from one dependency's value. */
+    @FunctionalInterface
+    public interface Desired1<A> {
+        Collection<? extends HasMetadata> objects(String namespace, A a) throws StatusException;
+    }
+
+    /** The desired objects for a namespace, from two dependencies' values. */
+    @FunctionalInterface
+    public interface Desired2<A, B> {
+        Collection<? extends HasMetadata> objects(String namespace, A a, B b) throws StatusException;
+    }
+
+    /** How the objects are built from the namespace and the inputs. */
+    @FunctionalInterface
+    private interface Build {
+        Collection<? extends HasMetadata> objects(String namespace, Inputs inputs) throws StatusException;
+    }
+
+    static ResourcesComponent of(String name, Kubernetes kube, String set, Desired desired) {
+        Objects.requireNonNull(desired, "desired");
+        return new ResourcesComponent(name, kube, set, (ns, in) -> desired.objects(ns), List.of(),
+                Optional.of(ns -> {
+                    try {
+                        return desired.objects(ns);
+                    } catch (StatusException e) {
+                        return List.of(); // on remove, the set's inventory is enough
+                    }
+                }), () -> true);
+    }
+
+    static <A> ResourcesComponent of(String name, Kubernetes kube, String set, Component<A> a, Desired1<A> desired) {
+        Objects.requireNonNull(desired, "desired");
+        return new ResourcesComponent(name, kube, set, (ns, in) -> desired.objects(ns, in.get(a)), List.of(a),
+                Optional.empty(), () -> true);
+    }
+
+    static <A, B> ResourcesComponent of(String name, Kubernetes kube, String set, Component<A> a, Component<B> b,
+                                        Desired2<A, B> desired) {
+        Objects.requireNonNull(desired, "desired");
+        return new ResourcesComponent(name, kube, set, (ns, in) -> desired.objects(ns, in.get(a), in.get(b)),
+                List.of(a, b), Optional.empty(), () -> true);
+    }
+
+    private ResourcesComponent(String name, Kubernetes kube, String set, Build build, List<Component<?>> dependsOn,
+                               Optional<Function<String, ? extends Collection<? extends HasMetadata>>> withoutInputs,
+                               BooleanSupplier removeWhen) {
         this.name = Objects.requireNonNull(name, "name");
         this.kube = Objects.requireNonNull(kube, "kube");
         this.set = Objects.requireNonNull(set, "set");
-        this.desired = Objects.requireNonNull(desired, "desired");
-        this.dependsOn = Set.copyOf(dependsOn);
-        this.afterApply = Objects.requireNonNull(afterApply, "afterApply");
+        this.build = build;
+        this.dependsOn = List.copyOf(dependsOn);
+        this.withoutInputs = withoutInputs;
         this.removeWhen = Objects.requireNonNull(removeWhen, "removeWhen");
-    }
-
-    /** The same component, run only when these earlier components proceeded (e.g. "leader"). */
-    public ResourcesComponent dependingOn(String... names) {
-        return new ResourcesComponent(name, kube, set, desired, Set.of(names), afterApply, removeWhen);
-    }
-
-    /**
-     * The same component, calling {@code callback} after each successful apply (not when the
-     * component stops with a status): for what later components or the unit need to know.
-     */
-    public ResourcesComponent afterApply(Consumer<ApplyResult> callback) {
-        return new ResourcesComponent(name, kube, set, desired, dependsOn, callback, removeWhen);
     }
 
     /** The same component, deleting its set on remove only when {@code condition} holds then. */
     public ResourcesComponent removeOnlyIf(BooleanSupplier condition) {
-        return new ResourcesComponent(name, kube, set, desired, dependsOn, afterApply, condition);
+        return new ResourcesComponent(name, kube, set, build, dependsOn, withoutInputs, condition);
     }
 
     @Override
@@ -81,15 +111,14 @@ public final class ResourcesComponent implements Component {
     }
 
     @Override
-    public Set<String> dependsOn() {
+    public List<Component<?>> dependsOn() {
         return dependsOn;
     }
 
     @Override
-    public void reconcile(Model model) throws StatusException {
-        ApplyResult result;
+    public ApplyResult reconcile(Model model, Inputs inputs) throws StatusException {
         try {
-            result = kube.resources(set).apply(desired.apply(kube.namespace()));
+            return kube.resources(set).apply(build.objects(kube.namespace(), inputs));
         } catch (KubernetesConfigException e) {
             throw StatusException.blocked(e.getMessage());
         } catch (RuntimeException e) {
@@ -100,7 +129,6 @@ public final class ResourcesComponent implements Component {
             }
             throw e;
         }
-        afterApply.accept(result);
     }
 
     /**
@@ -112,12 +140,15 @@ public final class ResourcesComponent implements Component {
         if (!removeWhen.getAsBoolean()) {
             return;
         }
-        Collection<? extends HasMetadata> last;
+        Collection<? extends HasMetadata> last = List.of();
         try {
-            last = desired.apply(kube.namespace());
+            // Objects built from other components' values cannot be built here (nothing
+            // reconciles on remove); the set's inventory still lists their kinds.
+            if (withoutInputs.isPresent()) {
+                last = withoutInputs.get().apply(kube.namespace());
+            }
         } catch (RuntimeException e) {
-            // The desired set may need relations, config or facts that are gone by now; the
-            // set's inventory still lists its kinds.
+            // The desired set may need relations or config that are gone by now: as above.
             last = List.of();
         }
         try {

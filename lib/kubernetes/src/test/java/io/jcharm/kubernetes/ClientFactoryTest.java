@@ -96,7 +96,7 @@ class ClientFactoryTest {
         // System.getenv is never consulted: this JVM's own environment does not matter.
         TestModel hook = new TestModel("app", "m", Map.of());
         var component = Kubernetes.of(hook.model).component("resources", "s", List::of);
-        StatusException e = assertThrows(StatusException.class, () -> component.reconcile(hook.model));
+        StatusException e = assertThrows(StatusException.class, () -> component.reconcile(hook.model, io.jcharm.core.Inputs.none("resources")));
         assertEquals("blocked", e.status().name());
         assertTrue(e.status().message().startsWith("no Kubernetes API to talk to: KUBECONFIG is not set"), e.status().message());
     }

@@ -1,6 +1,8 @@
 package io.jcharm.kubernetes;
 
 import io.jcharm.core.Component;
+import io.jcharm.core.Components;
+import io.jcharm.core.Gates;
 import java.util.List;
 import java.util.Map;
 
@@ -14,12 +16,13 @@ public final class NoKubernetesHook implements Runnable {
     public void run() {
         TestModel hook = new TestModel("app", "model", Map.of());
         Kubernetes kube = Kubernetes.of(hook.model);
-        List<Component> components = List.of(
-                kube.component("resources", "control-plane", NoKubernetesHook::desired).dependingOn("leader"),
-                kube.componentIn("gateway", "gateway", ns -> desired()).dependingOn("resources")
-                        .afterApply(result -> { }).removeOnlyIf(() -> true),
+        Component<Void> leader = Gates.leader();
+        Component<ApplyResult> resources = kube.component("resources", "control-plane", NoKubernetesHook::desired)
+                .after(leader);
+        Components components = Components.of(leader, resources,
+                kube.componentIn("gateway", "gateway", resources, (ns, applied) -> desired()).removeOnlyIf(() -> true),
                 kube.servicePorts("service", List.of(ExposedPort.tcp("http", 8080))));
-        for (Component c : components) {
+        for (Component<?> c : components) {
             if (c.name().isEmpty() || c.dependsOn() == null) {
                 throw new AssertionError(c);
             }

@@ -9,11 +9,13 @@ import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.jcharm.core.Component;
+import io.jcharm.core.Components;
+import io.jcharm.core.Gates;
+import io.jcharm.core.Inputs;
 import io.jcharm.core.Reconciler;
 import io.jcharm.core.Status;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,19 +47,20 @@ class ResourcesComponentTest {
     @Test
     void reconcileAppliesTheSupplierAndRemoveDeletes() throws Exception {
         AtomicReference<List<HasMetadata>> desired = new AtomicReference<>(configMaps("a", "b"));
-        Component c = Kubernetes.of(hook.model).component("resources", "store", desired::get).dependingOn("leader");
+        Component<Void> leader = Gates.leader();
+        Component<ApplyResult> c = Kubernetes.of(hook.model).component("resources", "store", desired::get).after(leader);
         assertEquals("resources", c.name());
-        assertEquals(Set.of("leader"), c.dependsOn());
+        assertEquals(List.of(leader), c.dependsOn());
 
-        c.reconcile(hook.model);
+        c.reconcile(hook.model, Inputs.none("resources"));
         assertNotNull(api.admin().configMaps().inNamespace("kubeflow").withName("b").get());
 
         desired.set(configMaps("a"));
-        c.reconcile(hook.model);
+        c.reconcile(hook.model, Inputs.none("resources"));
         assertNull(api.admin().configMaps().inNamespace("kubeflow").withName("b").get(), "pruned");
 
         desired.set(null); // in the remove hook, the desired set may no longer be computable
-        Component gone = Kubernetes.of(hook.model).component("resources", "store", () -> {
+        Component<ApplyResult> gone = Kubernetes.of(hook.model).component("resources", "store", () -> {
             throw new IllegalStateException("relation gone");
         });
         gone.remove(hook.model);
@@ -69,9 +72,9 @@ class ResourcesComponentTest {
     void theReconcilerShowsABlockedRefusal() {
         api.server.expect().post().withPath("/api/v1/namespaces/kubeflow/configmaps")
                 .andReturn(403, new StatusBuilder().withCode(403).withMessage("forbidden").build()).always();
-        Component c = Kubernetes.of(hook.model).component("resources", "store", () -> configMaps("a"));
+        Component<ApplyResult> c = Kubernetes.of(hook.model).component("resources", "store", () -> configMaps("a"));
 
-        Reconciler.Result r = new Reconciler().run(List.of(c), hook.model);
+        Reconciler.Result r = new Reconciler().run(Components.of(c), hook.model);
 
         assertEquals(Status.blocked("Kubernetes API refused create ConfigMap: deploy with --trust"),
                 ((Reconciler.Outcome.Stopped) r.outcomes().get("resources")).status());
@@ -79,8 +82,8 @@ class ResourcesComponentTest {
 
     @Test
     void aRefusedRemoveIsLoggedNotThrown() throws Exception {
-        Component c = Kubernetes.of(hook.model).component("resources", "store", () -> configMaps("a"));
-        c.reconcile(hook.model);
+        Component<ApplyResult> c = Kubernetes.of(hook.model).component("resources", "store", () -> configMaps("a"));
+        c.reconcile(hook.model, Inputs.none("resources"));
         api.server.expect().delete().withPath("/api/v1/namespaces/kubeflow/configmaps/a")
                 .andReturn(403, new StatusBuilder().withCode(403).withMessage("forbidden").build()).always();
 
@@ -93,34 +96,33 @@ class ResourcesComponentTest {
     }
 
     @Test
-    void theNamespaceVariantGetsTheModelsNamespaceAndCallsBackAfterApply() throws Exception {
+    void theNamespaceVariantGetsTheModelsNamespaceAndHandsOnWhatItApplied() throws Exception {
         List<String> seen = new java.util.ArrayList<>();
-        AtomicReference<ApplyResult> applied = new AtomicReference<>();
-        Component c = Kubernetes.of(hook.model).componentIn("resources", "store", ns -> {
+        Component<ApplyResult> c = Kubernetes.of(hook.model).componentIn("resources", "store", ns -> {
             seen.add(ns);
             return configMaps("in-" + ns);
-        }).afterApply(applied::set);
+        });
 
-        c.reconcile(hook.model);
+        ApplyResult applied = c.reconcile(hook.model, Inputs.none("resources"));
 
         assertEquals(List.of("kubeflow"), seen);
         assertNotNull(api.admin().configMaps().inNamespace("kubeflow").withName("in-kubeflow").get());
-        assertEquals(1, applied.get().count(ApplyResult.Outcome.CREATED));
+        assertEquals(1, applied.count(ApplyResult.Outcome.CREATED));
     }
 
     @Test
     void noKubernetesApiIsBlockedEvenWhenTheObjectsNeedTheNamespace() {
         TestModel outside = new TestModel("minio", "kubeflow", java.util.Map.of());
-        AtomicReference<ApplyResult> applied = new AtomicReference<>();
-        Component c = Kubernetes.of(outside.model).componentIn("resources", "store", ns -> configMaps("in-" + ns))
-                .afterApply(applied::set);
+        List<String> applied = new java.util.ArrayList<>();
+        Component<ApplyResult> c = Kubernetes.of(outside.model).componentIn("resources", "store", ns -> configMaps("in-" + ns));
+        Component<Void> after = Component.of("after", c, (m, result) -> applied.add("after"));
 
-        Reconciler.Result r = new Reconciler().run(List.of(c), outside.model);
+        Reconciler.Result r = new Reconciler().run(Components.of(c, after), outside.model);
 
         Status st = ((Reconciler.Outcome.Stopped) r.outcomes().get("resources")).status();
         assertEquals("blocked", st.name());
         assertTrue(st.message().startsWith("no Kubernetes API to talk to: KUBECONFIG is not set"), st.message());
-        assertNull(applied.get(), "no callback when nothing was applied");
+        assertEquals(List.of(), applied, "no dependant runs when nothing was applied");
     }
 
     @Test
@@ -128,12 +130,12 @@ class ResourcesComponentTest {
         api.server.expect().get().withPath("/api/v1/namespaces/kubeflow/secrets/creds")
                 .andReturn(403, new StatusBuilder().withCode(403).withMessage("secrets \"creds\" is forbidden").build()).always();
         Kubernetes kube = Kubernetes.of(hook.model);
-        Component c = kube.componentIn("resources", "store", ns -> {
+        Component<ApplyResult> c = kube.componentIn("resources", "store", ns -> {
             kube.client().secrets().inNamespace(ns).withName("creds").get();
             return configMaps("a");
         });
 
-        Reconciler.Result r = new Reconciler().run(List.of(c), hook.model);
+        Reconciler.Result r = new Reconciler().run(Components.of(c), hook.model);
 
         assertEquals(Status.blocked("Kubernetes API refused a request while building resource set store (secrets \"creds\" is"
                 + " forbidden): deploy with --trust"), ((Reconciler.Outcome.Stopped) r.outcomes().get("resources")).status());
@@ -142,7 +144,7 @@ class ResourcesComponentTest {
     @Test
     void removeOnlyIfKeepsTheSetWhenTheConditionDoesNotHold() throws Exception {
         Kubernetes kube = Kubernetes.of(hook.model);
-        kube.component("crds", "store", () -> configMaps("a")).reconcile(hook.model);
+        kube.component("crds", "store", () -> configMaps("a")).reconcile(hook.model, Inputs.none("resources"));
 
         kube.component("crds", "store", () -> configMaps("a")).removeOnlyIf(() -> false).remove(hook.model);
         assertNotNull(api.admin().configMaps().inNamespace("kubeflow").withName("a").get(), "kept");

@@ -86,13 +86,14 @@ class ServicePatchTest {
     @Test
     void theComponentPatchesOnReconcile() throws Exception {
         jujuCreatesTheService();
+        io.jcharm.core.Component<Void> leader = io.jcharm.core.Gates.leader();
         var component = Kubernetes.of(hook.model).servicePorts("service", List.of(ExposedPort.udp("dns", 53)))
-                .dependingOn("leader");
+                .after(leader);
 
-        component.reconcile(hook.model);
+        component.reconcile(hook.model, io.jcharm.core.Inputs.none("service"));
 
         assertEquals("service", component.name());
-        assertEquals(java.util.Set.of("leader"), component.dependsOn());
+        assertEquals(List.of(leader), component.dependsOn());
         ServicePort p = api.admin().services().inNamespace("kubeflow").withName("mlflow-server").get().getSpec().getPorts().get(0);
         assertEquals("UDP", p.getProtocol());
         assertEquals(53, p.getPort());

@@ -2,6 +2,7 @@ package io.jcharm.relations;
 
 import io.jcharm.core.Charm;
 import io.jcharm.core.Component;
+import io.jcharm.core.Components;
 import io.jcharm.core.Model;
 import io.jcharm.core.Relation;
 import io.jcharm.core.Secret;
@@ -12,8 +13,8 @@ import java.util.Optional;
 /** A test charm that speaks each interface and records what it read in unit data. */
 public final class WireCharm implements Charm {
     @Override
-    public List<Component> components(Model model) {
-        return List.of(
+    public Components components(Model model) {
+        return Components.of(
                 Component.of("ingress", m -> {
                     for (Relation r : m.relations("ingress")) {
                         Optional<IngressRoute> route = IngressRoute.read(r);

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jcharm.core.Charm;
 import io.jcharm.core.Component;
+import io.jcharm.core.Components;
+import io.jcharm.core.Container;
 import io.jcharm.core.Gates;
 import io.jcharm.core.Model;
 import io.jcharm.core.PebbleLayerComponent;
@@ -25,19 +27,20 @@ class ContainerContextTest {
     /** Pushes a config file, runs a version command and ensures a layer. */
     static final class WorkloadCharm implements Charm {
         @Override
-        public List<Component> components(Model model) {
-            return List.of(
-                    Gates.container("app"),
-                    Component.of("files", java.util.Set.of("container:app"), m -> {
-                        m.container("app").push("/etc/app.conf", "level=" + m.rawConfig().get("level") + "\n");
-                        String v = m.container("app").exec("/app", "--version").stdoutText().strip();
+        public Components components(Model model) {
+            Component<Container> app = Gates.container("app");
+            return Components.of(
+                    app,
+                    Component.of("files", app, (m, c) -> {
+                        c.push("/etc/app.conf", "level=" + m.rawConfig().get("level") + "\n");
+                        String v = c.exec("/app", "--version").stdoutText().strip();
                         m.unit().setWorkloadVersion(v);
                     }),
                     new PebbleLayerComponent("app", "app", m -> Layer.builder()
                             .service("app", Service.builder().override(OverrideMode.REPLACE).command("/app serve")
                                     .startup(Startup.ENABLED).environment("LEVEL", String.valueOf(m.rawConfig().get("level")))
                                     .build())
-                            .build()).dependingOn("container:app"));
+                            .build()).after(app));
         }
     }
 

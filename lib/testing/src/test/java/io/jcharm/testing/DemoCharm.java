@@ -3,6 +3,7 @@ package io.jcharm.testing;
 import io.jcharm.core.ActionContext;
 import io.jcharm.core.Charm;
 import io.jcharm.core.Component;
+import io.jcharm.core.Components;
 import io.jcharm.core.Event;
 import io.jcharm.core.Model;
 import java.nio.file.Path;
@@ -13,16 +14,16 @@ import java.util.function.Consumer;
 final class DemoCharm implements Charm {
     static final Path DIR = Path.of("src/test/resources/demo");
 
-    private final List<Component> components;
+    private final List<Component<?>> components;
     private final Consumer<ActionContext> action;
 
-    DemoCharm(List<Component> components, Consumer<ActionContext> action) {
+    DemoCharm(List<Component<?>> components, Consumer<ActionContext> action) {
         this.components = components;
         this.action = action;
     }
 
     /** A context running a charm with these components. */
-    static Context with(Component... components) {
+    static Context with(Component<?>... components) {
         return Context.of(() -> new DemoCharm(List.of(components), a -> a.fail("no handler")), DIR);
     }
 
@@ -32,9 +33,9 @@ final class DemoCharm implements Charm {
     }
 
     @Override
-    public List<Component> components(Model model) {
+    public Components components(Model model) {
         model.log().info("event " + Event.from(model.context(), model.metadata()).orElseThrow());
-        return components;
+        return Components.of(components);
     }
 
     @Override

@@ -8,7 +8,7 @@ import java.util.Optional;
  * The hello charm's config: each component binds the option of the same name in kebab case.
  *
  * <pre>{@code
- * HelloConfig cfg = model.config(HelloConfig.class);  // greeting, port, token-secret
+ * Component<HelloConfig> config = Component.config(HelloConfig.class);  // greeting, port, token-secret
  * }</pre>
  */
 public record HelloConfig(String greeting, @Range(min = 1, max = 65535) int port, Optional<String> tokenSecret) {

@@ -2,15 +2,15 @@ package io.jcharm.charms.istio;
 
 import io.jcharm.core.Charm;
 import io.jcharm.core.Component;
+import io.jcharm.core.Components;
 import io.jcharm.core.Gates;
 import io.jcharm.core.Model;
 import io.jcharm.core.Status;
 import io.jcharm.core.StatusException;
+import io.jcharm.kubernetes.ApplyResult;
 import io.jcharm.kubernetes.KubeOptions;
 import io.jcharm.kubernetes.Kubernetes;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Istio for the stack, with no workload container: the leader applies the CRDs, the control
@@ -37,32 +37,41 @@ public final class IstioCharm implements Charm {
     }
 
     @Override
-    public List<Component> components(Model model) {
-        HookFacts facts = new HookFacts();
+    public Components components(Model model) {
         Kubernetes kube = Kubernetes.of(model, options);
-        return List.of(
-                Gates.leader(),
-                Component.of("config", Set.of("leader"), m -> m.config(IstioConfig.class)),
-                Component.of("version", Set.of("config"), m -> checkUpgrade(m, kube)),
-                new TlsComponent(facts),
-                // CRDs hold users' objects: removed only when purge-on-remove says so.
-                kube.component("crds", "crds", ControlPlaneObjects::crds).dependingOn("config")
-                        .removeOnlyIf(() -> purgeOnRemove(model)),
-                kube.componentIn("control-plane", "control-plane", ns -> ControlPlaneObjects.controlPlane(config(model), ns))
-                        .dependingOn("crds", "version").afterApply(applied -> recordVersion(model)),
-                kube.componentIn("gateway", "gateway", ns -> GatewayObjects.desired(config(model), ns, facts.tls))
-                        .dependingOn("control-plane", "tls").afterApply(applied -> facts.gatewayApplied = true),
-                new IngressComponent(facts),
+        Component<Void> leader = Gates.leader();
+        Component<IstioConfig> config = Component.config(IstioConfig.class).after(leader);
+        Component<Void> version = Component.of("version", config, (m, cfg) -> checkUpgrade(m, kube, cfg));
+        Component<Optional<TlsMaterial>> tls = Component.providing("tls", config, TlsSecret::read);
+        // CRDs hold users' objects: removed only when purge-on-remove says so.
+        Component<ApplyResult> crds = kube.component("crds", "crds", ControlPlaneObjects::crds)
+                .removeOnlyIf(() -> purgeOnRemove(model)).after(config);
+        Component<ApplyResult> controlPlane = kube.componentIn("control-plane", "control-plane", config,
+                (ns, cfg) -> ControlPlaneObjects.controlPlane(cfg, ns)).after(crds, version);
+        Component<ApplyResult> gateway = kube.componentIn("gateway", "gateway", config, tls,
+                (ns, cfg, t) -> GatewayObjects.desired(cfg, ns, t))
+                .after(controlPlane);
+        // Every valid route is served; the relations left out are reported by the ingress component.
+        Component<IngressRoutes> ingressRoutes = Component.providing("ingress-routes", m -> IngressRoutes.read(m))
+                .after(config);
+        return Components.of(
+                leader,
+                config,
+                version,
+                tls,
+                crds,
+                controlPlane,
+                Component.of("workload-version", controlPlane, config, (m, applied, cfg) -> recordVersion(m, cfg)),
+                gateway,
+                ingressRoutes,
+                Component.of(IngressRoutes.ENDPOINT, ingressRoutes, (m, read) -> read.report()),
                 // Routes of a relation that is gone (or no longer valid) are pruned from this set.
-                kube.componentIn("routes", "routes", ns -> {
-                    if (!facts.routesRead) {
-                        throw new IllegalStateException("routes applied before the ingress relations were read");
-                    }
-                    return RouteObjects.desired(facts.routes, ns, config(model).defaultGateway());
-                }).dependingOn("crds"),
-                Component.of("gateway-info", Set.of("config"), m -> Publishers.gatewayInfo(m, facts.gatewayApplied)),
-                Component.of("istio-pilot", Set.of("leader"), Publishers::istioPilot),
-                Component.of("metrics-endpoint", Set.of("leader"), Publishers::metrics));
+                kube.componentIn("routes", "routes", config, ingressRoutes,
+                        (ns, cfg, read) -> RouteObjects.desired(read.routes(), ns, cfg.defaultGateway())).after(crds),
+                Component.of("gateway-info", config, gateway.ifProceeded(),
+                        (m, cfg, applied) -> Publishers.gatewayInfo(m, cfg.defaultGateway(), applied.isPresent())),
+                Component.of("istio-pilot", Publishers::istioPilot).after(leader),
+                Component.of("metrics-endpoint", Publishers::metrics).after(leader));
     }
 
     /**
@@ -72,26 +81,16 @@ public final class IstioCharm implements Charm {
      */
     @Override
     public void onRemove(Model model) {
-        if (!model.isLeader()) {
-            model.log().info("not the leader: the leader removes Istio's objects when the application goes");
-            return;
-        }
-        int remaining = model.app().plannedUnits();
-        if (remaining > 0) {
-            model.log().info(remaining + " unit(s) of " + model.app().name() + " remain: Istio's objects stay");
+        if (!model.app().isGoing("Istio's objects")) {
             return;
         }
         model.unit().setStatus(Status.maintenance("removing the Istio gateway and control plane"));
         Charm.super.onRemove(model);
     }
 
-    private static IstioConfig config(Model model) {
-        return model.config(IstioConfig.class);
-    }
-
     /** Istio moves one minor version at a time, never back: refuse anything else before applying. */
-    private static void checkUpgrade(Model model, Kubernetes kube) throws StatusException {
-        IstioVersion wanted = config(model).version();
+    private static void checkUpgrade(Model model, Kubernetes kube, IstioConfig config) throws StatusException {
+        IstioVersion wanted = config.version();
         Optional<String> applied = model.state().get(VERSION_KEY, String.class).or(() -> ClusterVersion.read(kube));
         if (applied.isEmpty()) {
             return; // a first install
@@ -109,8 +108,8 @@ public final class IstioCharm implements Charm {
         }
     }
 
-    private static void recordVersion(Model model) {
-        String tag = config(model).imageTag();
+    private static void recordVersion(Model model, IstioConfig config) {
+        String tag = config.imageTag();
         if (!model.state().get(VERSION_KEY, String.class).filter(tag::equals).isPresent()) {
             model.state().set(VERSION_KEY, tag);
         }

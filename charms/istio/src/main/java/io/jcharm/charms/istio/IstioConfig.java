@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * Blocked naming the option.
  *
  * <pre>{@code
- * IstioConfig cfg = model.config(IstioConfig.class);
+ * Component<IstioConfig> config = Component.config(IstioConfig.class);
  * cfg.annotations();  // {metallb.universe.tf/loadBalancerIPs=10.64.140.43}
  * cfg.pilotImage();   // docker.io/istio/pilot:1.28.0
  * }</pre>

@@ -26,8 +26,7 @@ final class Publishers {
     }
 
     /** gateway_name, gateway_namespace (the model) and gateway_up (applied in this hook). */
-    static void gatewayInfo(Model model, boolean gatewayUp) {
-        String name = model.config(IstioConfig.class).defaultGateway();
+    static void gatewayInfo(Model model, String name, boolean gatewayUp) {
         for (Relation r : model.relations("gateway-info")) {
             GatewayInfo.publish(r, new GatewayInfo(name, model.name(), gatewayUp));
         }

@@ -1,6 +1,7 @@
 package io.jcharm.charms.microk8s;
 
 import io.jcharm.core.Component;
+import io.jcharm.core.Inputs;
 import io.jcharm.core.Model;
 import io.jcharm.core.Status;
 import io.jcharm.core.StatusException;
@@ -8,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Keeps the cluster's addons in step with the profile and the addons option (leader only:
@@ -20,13 +20,17 @@ import java.util.Set;
  * juju config microk8s addons="ingress"            // microk8s disable registry
  * }</pre>
  */
-final class AddonsComponent implements Component {
+final class AddonsComponent implements Component<Void> {
     /** Addons the charm manages: name to the spec it enabled (a JSON object). */
     static final String STATE_KEY = "addons";
 
     private final MicroK8sClient client;
+    private final Component<MicroK8sConfig> config;
+    private final Component<?> cluster;
 
-    AddonsComponent(MicroK8sClient client) {
+    AddonsComponent(MicroK8sClient client, Component<MicroK8sConfig> config, Component<?> cluster) {
+        this.config = config;
+        this.cluster = cluster;
         this.client = client;
     }
 
@@ -36,16 +40,21 @@ final class AddonsComponent implements Component {
     }
 
     @Override
-    public Set<String> dependsOn() {
-        return Set.of("cluster");
+    public List<Component<?>> dependsOn() {
+        return List.of(config, cluster);
     }
 
     @Override
-    public void reconcile(Model model) throws StatusException {
+    public Void reconcile(Model model, Inputs inputs) throws StatusException {
+        apply(model, inputs.get(config));
+        return null;
+    }
+
+    private void apply(Model model, MicroK8sConfig cfg) throws StatusException {
         if (!model.isLeader() || ClusterComponent.isWorkerNode(model)) {
             return; // addons are cluster-wide: one unit decides, the others just run them
         }
-        List<Addon> wanted = model.config(MicroK8sConfig.class).wantedAddons();
+        List<Addon> wanted = cfg.wantedAddons();
         MicroK8sStatus status = client.status();
         for (Addon a : wanted) {
             if (!status.knows(a)) {

@@ -1,13 +1,13 @@
 package io.jcharm.charms.microk8s;
 
 import io.jcharm.core.Component;
+import io.jcharm.core.Inputs;
 import io.jcharm.core.Model;
 import io.jcharm.core.Relation;
 import io.jcharm.core.Secret;
 import io.jcharm.core.Status;
 import io.jcharm.core.StatusException;
 import io.jcharm.core.process.CommandException;
-import io.jcharm.core.process.CommandResult;
 import io.jcharm.core.tools.SecretNotFoundException;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Clustering over the {@code peer} relation: every unit publishes its hostname; the first
@@ -28,7 +27,7 @@ import java.util.Set;
  * peer unit bag: hostname=node-1  joined=true
  * }</pre>
  */
-final class ClusterComponent implements Component {
+final class ClusterComponent implements Component<Void> {
     static final String PEER = "peer";
     static final String SECRET_LABEL = "microk8s-join";
     private static final String JOINED = "joined";
@@ -38,8 +37,12 @@ final class ClusterComponent implements Component {
     private final MicroK8sClient client;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final Component<MicroK8sConfig> config;
+    private final Component<?> snap;
 
-    ClusterComponent(MicroK8sClient client, Clock clock) {
+    ClusterComponent(MicroK8sClient client, Clock clock, Component<MicroK8sConfig> config, Component<?> snap) {
+        this.config = config;
+        this.snap = snap;
         this.client = client;
         this.clock = clock;
     }
@@ -50,8 +53,8 @@ final class ClusterComponent implements Component {
     }
 
     @Override
-    public Set<String> dependsOn() {
-        return Set.of("snap");
+    public List<Component<?>> dependsOn() {
+        return List.of(config, snap);
     }
 
     /** How this unit joined ("worker" or "control-plane"), remembered in state; empty for the seed or a lone unit. */
@@ -64,7 +67,12 @@ final class ClusterComponent implements Component {
     }
 
     @Override
-    public void reconcile(Model model) throws StatusException {
+    public Void reconcile(Model model, Inputs inputs) throws StatusException {
+        apply(model, inputs.get(config));
+        return null;
+    }
+
+    private void apply(Model model, MicroK8sConfig cfg) throws StatusException {
         Optional<Relation> peer = model.relation(PEER);
         if (peer.isEmpty()) {
             return; // a lone unit is its own cluster
@@ -81,7 +89,7 @@ final class ClusterComponent implements Component {
             throw StatusException.waiting("waiting for the leader to start the cluster");
         }
         if (!seed.get().equals(me) && joinedAs(model).isEmpty()) {
-            join(model, rel, seed.get());
+            join(model, cfg, rel, seed.get());
         }
         rel.localUnit().put("joined", "true");
         if (model.isLeader()) {
@@ -93,7 +101,7 @@ final class ClusterComponent implements Component {
         }
     }
 
-    private void join(Model model, Relation rel, String seed) throws StatusException {
+    private void join(Model model, MicroK8sConfig cfg, Relation rel, String seed) throws StatusException {
         Optional<String> id = rel.localApp().get("join-secret");
         if (id.isEmpty()) {
             throw StatusException.waiting("waiting for a join token from the leader (seed " + seed + ")");
@@ -104,7 +112,7 @@ final class ClusterComponent implements Component {
         } catch (SecretNotFoundException e) {
             throw StatusException.waiting("waiting for the join token secret " + id.get() + " to become readable");
         }
-        boolean worker = model.config(MicroK8sConfig.class).role().equals("worker");
+        boolean worker = cfg.role().equals("worker");
         model.unit().setStatus(Status.maintenance("joining the microk8s cluster" + (worker ? " as a worker" : "")));
         CommandException last = null;
         for (String url : content.getOrDefault("join-urls", "").trim().split("\\s+")) {
@@ -159,12 +167,8 @@ final class ClusterComponent implements Component {
             return;
         }
         model.unit().setStatus(Status.maintenance("removing node " + host.get()));
-        CommandResult r = client.removeNode(host.get());
-        String err = r.stderr().toLowerCase(java.util.Locale.ROOT);
-        if (!r.ok() && !(err.contains("not found") || err.contains("does not exist") || err.contains("not part of"))) {
-            r.orThrow();
-        }
-        model.log().info(r.ok() ? "removed node " + host.get() + " of departed unit " + departing
+        boolean removed = client.removeNode(host.get());
+        model.log().info(removed ? "removed node " + host.get() + " of departed unit " + departing
                 : "node " + host.get() + " of departed unit " + departing + " was already gone");
         Map<String, String> rest = new LinkedHashMap<>(hostnames);
         rest.remove(departing);

@@ -3,6 +3,7 @@ package io.jcharm.charms.microk8s;
 import io.jcharm.core.ActionContext;
 import io.jcharm.core.Charm;
 import io.jcharm.core.Component;
+import io.jcharm.core.Components;
 import io.jcharm.core.Model;
 import io.jcharm.core.Status;
 import io.jcharm.core.StatusException;
@@ -15,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * MicroK8s on a machine with an edge profile: snap, addons, node tuning, clustering over the
@@ -39,28 +39,32 @@ public final class MicroK8sCharm implements Charm {
     }
 
     @Override
-    public List<Component> components(Model model) {
+    public Components components(Model model) {
         MicroK8sClient client = client(model);
         MachineFiles files = MachineFiles.from(model.environment());
-        return List.of(
-                Component.of("config", m -> m.config(MicroK8sConfig.class)),
-                Component.of("role", Set.of("config"), MicroK8sCharm::checkRole),
-                new SnapComponent(client),
-                new TuningComponent(client, files),
-                new RegistriesComponent(files),
-                new ClusterComponent(client, clock),
-                new AddonsComponent(client),
+        Component<MicroK8sConfig> config = Component.config(MicroK8sConfig.class);
+        Component<Void> role = Component.of("role", config, MicroK8sCharm::checkRole);
+        Component<Void> snap = new SnapComponent(client, config, role);
+        Component<Void> cluster = new ClusterComponent(client, clock, config, snap);
+        return Components.of(
+                config,
+                role,
+                snap,
+                new TuningComponent(client, files, config, snap),
+                new RegistriesComponent(files, config, snap),
+                cluster,
+                new AddonsComponent(client, config, cluster),
                 // A worker runs no API server, so it has nothing to expose.
-                Component.of("ports", Set.of("cluster"), m -> m.setPorts(
-                        ClusterComponent.isWorkerNode(m) ? List.of() : List.of(API_SERVER))),
+                Component.of("ports", m -> m.setPorts(
+                        ClusterComponent.isWorkerNode(m) ? List.of() : List.of(API_SERVER))).after(cluster),
                 Component.of("kubernetes-info", m -> m.relations("kubernetes-info")
                         .forEach(r -> KubernetesInfo.publish(r, KubernetesInfo.MICROK8S))),
-                new NodeComponent(client));
+                new NodeComponent(client, cluster));
     }
 
     /** The role is fixed once this unit has reconciled with it: a node cannot change what it is. */
-    private static void checkRole(Model model) throws StatusException {
-        String role = model.config(MicroK8sConfig.class).role();
+    private static void checkRole(Model model, MicroK8sConfig config) throws StatusException {
+        String role = config.role();
         Optional<String> fixed = model.state().get("role", String.class);
         if (fixed.isEmpty()) {
             model.state().set("role", role);

@@ -108,8 +108,19 @@ final class MicroK8sClient {
         return commands.run(argv, CLUSTER);
     }
 
-    CommandResult removeNode(String host) {
-        return commands.run(List.of("microk8s", "remove-node", host, "--force"), CLUSTER);
+    /**
+     * {@code microk8s remove-node <host> --force}.
+     *
+     * @return false when the node was already gone (microk8s says so only on stderr)
+     * @throws io.jcharm.core.process.CommandException when it failed for another reason
+     */
+    boolean removeNode(String host) {
+        CommandResult r = commands.run(List.of("microk8s", "remove-node", host, "--force"), CLUSTER);
+        String err = r.stderr().toLowerCase(java.util.Locale.ROOT);
+        if (!r.ok() && !(err.contains("not found") || err.contains("does not exist") || err.contains("not part of"))) {
+            r.orThrow();
+        }
+        return r.ok();
     }
 
     void leave() {

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * Blocked naming the option.
  *
  * <pre>{@code
- * MicroK8sConfig cfg = model.config(MicroK8sConfig.class);
+ * Component<MicroK8sConfig> config = Component.config(MicroK8sConfig.class);
  * cfg.wantedAddons();  // [dns, hostpath-storage, rbac, metallb:10.64.140.43-10.64.140.49]
  * }</pre>
  */

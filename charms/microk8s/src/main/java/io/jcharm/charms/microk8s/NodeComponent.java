@@ -1,11 +1,11 @@
 package io.jcharm.charms.microk8s;
 
 import io.jcharm.core.Component;
+import io.jcharm.core.Inputs;
 import io.jcharm.core.Model;
 import io.jcharm.core.StatusException;
 import io.jcharm.core.process.CommandResult;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Reports this node: Waiting until Kubernetes has it Ready, then the active message
@@ -16,10 +16,12 @@ import java.util.Set;
  * waiting [node] node is not ready: NotReady
  * }</pre>
  */
-final class NodeComponent implements Component {
+final class NodeComponent implements Component<Void> {
     private final MicroK8sClient client;
+    private final Component<?> cluster;
 
-    NodeComponent(MicroK8sClient client) {
+    NodeComponent(MicroK8sClient client, Component<?> cluster) {
+        this.cluster = cluster;
         this.client = client;
     }
 
@@ -29,12 +31,17 @@ final class NodeComponent implements Component {
     }
 
     @Override
-    public Set<String> dependsOn() {
-        return Set.of("cluster");
+    public List<Component<?>> dependsOn() {
+        return List.of(cluster);
     }
 
     @Override
-    public void reconcile(Model model) throws StatusException {
+    public Void reconcile(Model model, Inputs inputs) throws StatusException {
+        apply(model);
+        return null;
+    }
+
+    private void apply(Model model) throws StatusException {
         if (ClusterComponent.isWorkerNode(model)) {
             // A worker has no API server to ask; the control plane reports it.
             model.setActiveMessage("worker node joined the cluster");

@@ -1,6 +1,7 @@
 package io.jcharm.charms.microk8s;
 
 import io.jcharm.core.Component;
+import io.jcharm.core.Inputs;
 import io.jcharm.core.Model;
 import io.jcharm.core.StatusException;
 import io.jcharm.core.tools.SecretNotFoundException;
@@ -9,7 +10,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * containerd's registry hosts ({@code certs.d/<host>/hosts.toml}) from custom-registries, with
@@ -20,13 +20,17 @@ import java.util.Set;
  * juju config microk8s custom-registries='[{"url": "http://10.0.0.5:5000", "host": "docker.io"}]'
  * }</pre>
  */
-final class RegistriesComponent implements Component {
+final class RegistriesComponent implements Component<Void> {
     /** Hosts this unit wrote hosts.toml for (a list of strings). */
     static final String STATE_KEY = "registries";
 
     private final MachineFiles files;
+    private final Component<MicroK8sConfig> config;
+    private final Component<?> snap;
 
-    RegistriesComponent(MachineFiles files) {
+    RegistriesComponent(MachineFiles files, Component<MicroK8sConfig> config, Component<?> snap) {
+        this.config = config;
+        this.snap = snap;
         this.files = files;
     }
 
@@ -36,13 +40,17 @@ final class RegistriesComponent implements Component {
     }
 
     @Override
-    public Set<String> dependsOn() {
-        return Set.of("snap");
+    public List<Component<?>> dependsOn() {
+        return List.of(config, snap);
     }
 
     @Override
-    public void reconcile(Model model) throws StatusException {
-        MicroK8sConfig cfg = model.config(MicroK8sConfig.class);
+    public Void reconcile(Model model, Inputs inputs) throws StatusException {
+        apply(model, inputs.get(config));
+        return null;
+    }
+
+    private void apply(Model model, MicroK8sConfig cfg) throws StatusException {
         List<Registry> registries = cfg.registries();
         Optional<Registry.Credentials> creds = Optional.empty();
         if (registries.stream().anyMatch(Registry::useCredentials) && cfg.registryCredentials().isPresent()) {

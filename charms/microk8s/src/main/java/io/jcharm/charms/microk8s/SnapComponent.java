@@ -1,13 +1,14 @@
 package io.jcharm.charms.microk8s;
 
 import io.jcharm.core.Component;
+import io.jcharm.core.Inputs;
 import io.jcharm.core.Model;
 import io.jcharm.core.Status;
 import io.jcharm.core.StatusException;
 import io.jcharm.core.process.CommandNotFoundException;
 import io.jcharm.core.process.CommandResult;
 import java.util.Optional;
-import java.util.Set;
+import java.util.List;
 
 /**
  * Installs the microk8s snap from the configured channel, refreshes it when the channel changes
@@ -17,10 +18,14 @@ import java.util.Set;
  * new SnapComponent(client)   // "[snap] refusing to downgrade microk8s from 1.32/stable ..."
  * }</pre>
  */
-final class SnapComponent implements Component {
+final class SnapComponent implements Component<Void> {
     private final MicroK8sClient client;
+    private final Component<MicroK8sConfig> config;
+    private final Component<?> role;
 
-    SnapComponent(MicroK8sClient client) {
+    SnapComponent(MicroK8sClient client, Component<MicroK8sConfig> config, Component<?> role) {
+        this.config = config;
+        this.role = role;
         this.client = client;
     }
 
@@ -30,13 +35,18 @@ final class SnapComponent implements Component {
     }
 
     @Override
-    public Set<String> dependsOn() {
-        return Set.of("config", "role");
+    public List<Component<?>> dependsOn() {
+        return List.of(config, role);
     }
 
     @Override
-    public void reconcile(Model model) throws StatusException {
-        Channel want = model.config(MicroK8sConfig.class).snapChannel();
+    public Void reconcile(Model model, Inputs inputs) throws StatusException {
+        apply(model, inputs.get(config));
+        return null;
+    }
+
+    private void apply(Model model, MicroK8sConfig cfg) throws StatusException {
+        Channel want = cfg.snapChannel();
         Optional<InstalledSnap> have = installed(client);
         if (have.isEmpty()) {
             model.unit().setStatus(Status.maintenance("installing microk8s from " + want));

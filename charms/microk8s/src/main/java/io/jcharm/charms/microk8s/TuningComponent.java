@@ -1,11 +1,12 @@
 package io.jcharm.charms.microk8s;
 
 import io.jcharm.core.Component;
+import io.jcharm.core.Inputs;
 import io.jcharm.core.Model;
+import io.jcharm.core.StatusException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * This node's files: containerd's environment (containerd-env) and, with the edge profile, the
@@ -16,7 +17,7 @@ import java.util.Set;
  * new TuningComponent(client, MachineFiles.from(model.environment()))
  * }</pre>
  */
-final class TuningComponent implements Component {
+final class TuningComponent implements Component<Void> {
     /** inotify limits for many pods watching files (Istio, Kubeflow); above what CKF's guide asks for. */
     static final String SYSCTL = """
             # Written by the microk8s charm (profile edge): inotify limits for many watching pods.
@@ -29,8 +30,12 @@ final class TuningComponent implements Component {
 
     private final MicroK8sClient client;
     private final MachineFiles files;
+    private final Component<MicroK8sConfig> config;
+    private final Component<?> snap;
 
-    TuningComponent(MicroK8sClient client, MachineFiles files) {
+    TuningComponent(MicroK8sClient client, MachineFiles files, Component<MicroK8sConfig> config, Component<?> snap) {
+        this.config = config;
+        this.snap = snap;
         this.client = client;
         this.files = files;
     }
@@ -41,13 +46,17 @@ final class TuningComponent implements Component {
     }
 
     @Override
-    public Set<String> dependsOn() {
-        return Set.of("snap");
+    public List<Component<?>> dependsOn() {
+        return List.of(config, snap);
     }
 
     @Override
-    public void reconcile(Model model) {
-        MicroK8sConfig cfg = model.config(MicroK8sConfig.class);
+    public Void reconcile(Model model, Inputs inputs) throws StatusException {
+        apply(model, inputs.get(config));
+        return null;
+    }
+
+    private void apply(Model model, MicroK8sConfig cfg) throws StatusException {
         boolean edge = cfg.profile().equals("edge");
         if (files.setBlock(MachineFiles.CONTAINERD_ENV, "containerd-env", envLines(cfg.containerdEnvironment()))) {
             model.log().info("containerd-env changed: restarting containerd");

@@ -2,14 +2,15 @@ package io.jcharm.charms.seldoncore;
 
 import io.jcharm.core.Component;
 import io.jcharm.core.Container;
+import io.jcharm.core.Inputs;
 import io.jcharm.core.Model;
 import io.jcharm.core.StatusException;
 import io.jcharm.pebble.PebblePathException;
 import io.jcharm.pebble.PushOptions;
 import io.jcharm.pebble.ServiceInfo;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Puts the webhook certificate, key and CA where the manager's webhook server reads them
@@ -17,14 +18,16 @@ import java.util.Set;
  * restarted after a change, since it reads them once at start.
  *
  * <pre>{@code
- * new CertFilesComponent(facts);  // after the certs component and the container gate
+ * new CertFilesComponent(certs, Gates.container(SeldonCoreCharm.CONTAINER));
  * }</pre>
  */
-final class CertFilesComponent implements Component {
-    private final HookFacts facts;
+final class CertFilesComponent implements Component<Void> {
+    private final Component<WebhookCerts> certs;
+    private final Component<Container> container;
 
-    CertFilesComponent(HookFacts facts) {
-        this.facts = facts;
+    CertFilesComponent(Component<WebhookCerts> certs, Component<Container> container) {
+        this.certs = certs;
+        this.container = container;
     }
 
     @Override
@@ -33,15 +36,19 @@ final class CertFilesComponent implements Component {
     }
 
     @Override
-    public Set<String> dependsOn() {
-        return Set.of("certs", "container:" + SeldonCoreCharm.CONTAINER);
+    public List<Component<?>> dependsOn() {
+        return List.of(certs, container);
     }
 
     @Override
-    public void reconcile(Model model) throws StatusException {
-        Container container = model.container(SeldonCoreCharm.CONTAINER);
+    public Void reconcile(Model model, Inputs inputs) throws StatusException {
+        write(model, inputs.get(certs), inputs.get(container));
+        return null;
+    }
+
+    private static void write(Model model, WebhookCerts certs, Container container) {
         boolean changed = false;
-        for (Map.Entry<String, String> f : facts.certs.files().entrySet()) {
+        for (Map.Entry<String, String> f : certs.files().entrySet()) {
             if (f.getValue().equals(current(container, f.getKey()))) {
                 continue;
             }

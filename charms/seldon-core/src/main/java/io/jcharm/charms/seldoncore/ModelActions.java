@@ -56,8 +56,9 @@ final class ModelActions {
     }
 
     private void serve(ActionContext action) throws StatusException {
-        ServeRequest req = ServeRequest.of(action.param("name").orElseThrow(), action.param("model-uri").orElseThrow(),
-                action.param("server").orElseThrow(), Integer.parseInt(action.param("replicas").orElse("1")));
+        // Bound like config: model-uri to modelUri, replicas defaulting to actions.yaml's 1.
+        ServeRequest asked = action.params(ServeRequest.class);
+        ServeRequest req = ServeRequest.of(asked.name(), asked.modelUri(), asked.server(), asked.replicas());
         ManagedResources models = kube.resources(SET);
         requireCrd(models);
         String ns = kube.namespace();

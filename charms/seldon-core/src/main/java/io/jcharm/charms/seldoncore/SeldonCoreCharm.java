@@ -3,6 +3,8 @@ package io.jcharm.charms.seldoncore;
 import io.jcharm.core.ActionContext;
 import io.jcharm.core.Charm;
 import io.jcharm.core.Component;
+import io.jcharm.core.Components;
+import io.jcharm.core.Container;
 import io.jcharm.core.Gates;
 import io.jcharm.core.Model;
 import io.jcharm.core.PebbleLayerComponent;
@@ -10,8 +12,9 @@ import io.jcharm.core.Status;
 import io.jcharm.kubernetes.ExposedPort;
 import io.jcharm.kubernetes.KubeOptions;
 import io.jcharm.kubernetes.Kubernetes;
+import io.jcharm.relations.GatewayInfo;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 
 /**
  * Seldon Core model serving: runs the 1.17 manager under Pebble with certificates from a Juju
@@ -40,31 +43,34 @@ public final class SeldonCoreCharm implements Charm {
     }
 
     @Override
-    public List<Component> components(Model model) {
-        HookFacts facts = new HookFacts();
+    public Components components(Model model) {
         Kubernetes kube = Kubernetes.of(model, options);
-        return List.of(
-                Component.of("config", m -> m.config(SeldonConfig.class)),
-                Gates.leader(),
-                // Every unit needs the certificates; only the leader makes them.
-                new WebhookCertsComponent(facts),
-                Component.of(Publishers.GATEWAY_INFO, m -> facts.gateway = Publishers.gateway(m)),
-                // On remove the certificates are not read (no reconcile runs): the set's inventory
-                // lists its kinds, so nothing needs to be built then.
-                kube.componentIn("kubernetes", OPERATOR_SET, ns -> facts.certs == null ? List.of()
-                        : OperatorObjects.desired(config(model), model.app().name(), ns, facts.certs))
-                        .dependingOn("leader", "config", "certs"),
-                kube.servicePorts("service", () -> List.of(
-                        ExposedPort.tcp("metrics-port", config(model).metricsPort()),
-                        ExposedPort.tcp("webhook-port", config(model).webhookPort()))).dependingOn("leader", "config"),
-                Gates.container(CONTAINER),
-                new CertFilesComponent(facts),
+        Component<SeldonConfig> config = Component.config(SeldonConfig.class);
+        Component<Void> leader = Gates.leader();
+        // Every unit needs the certificates; only the leader makes them.
+        Component<WebhookCerts> certs = new WebhookCertsComponent();
+        Component<Optional<GatewayInfo>> gateway = Component.providing(Publishers.GATEWAY_INFO, Publishers::gateway);
+        Component<Container> container = Gates.container(CONTAINER);
+        Component<Void> certFiles = new CertFilesComponent(certs, container);
+        String app = model.app().name();
+        return Components.of(
+                config,
+                leader,
+                certs,
+                gateway,
+                // On remove nothing reconciles, so the certificates are not at hand: the set's
+                // inventory lists its kinds.
+                kube.componentIn("kubernetes", OPERATOR_SET, config, certs,
+                        (ns, cfg, c) -> OperatorObjects.desired(cfg, app, ns, c)).after(leader),
+                kube.servicePorts("service", config, cfg -> List.of(
+                        ExposedPort.tcp("metrics-port", cfg.metricsPort()),
+                        ExposedPort.tcp("webhook-port", cfg.webhookPort()))).after(leader),
+                container,
+                certFiles,
                 // Not started while gateway-info waits: the manager would run without Istio, then restart.
-                new PebbleLayerComponent(CONTAINER, CONTAINER,
-                        m -> ManagerLayer.layer(config(m), m.name(), facts.gateway), m -> m.container(CONTAINER))
-                        .dependingOn("config", Publishers.GATEWAY_INFO, "cert-files"),
-                Component.of(Publishers.METRICS_ENDPOINT, Set.of("config"),
-                        m -> Publishers.metrics(m, config(m).metricsPort())));
+                PebbleLayerComponent.of(CONTAINER, CONTAINER, config, gateway,
+                        (m, cfg, gw) -> ManagerLayer.layer(cfg, m.name(), gw)).after(certFiles),
+                Component.of(Publishers.METRICS_ENDPOINT, config, (m, cfg) -> Publishers.metrics(m, cfg.metricsPort())));
     }
 
     @Override
@@ -81,13 +87,7 @@ public final class SeldonCoreCharm implements Charm {
      */
     @Override
     public void onRemove(Model model) {
-        if (!model.isLeader()) {
-            model.log().info("not the leader: the leader removes Seldon's objects when the application goes");
-            return;
-        }
-        int remaining = model.app().plannedUnits();
-        if (remaining > 0) {
-            model.log().info(remaining + " unit(s) of " + model.app().name() + " remain: Seldon's objects stay");
+        if (!model.app().isGoing("Seldon's objects")) {
             return;
         }
         model.unit().setStatus(Status.maintenance("removing served models and Seldon's Kubernetes objects"));
@@ -96,9 +96,5 @@ public final class SeldonCoreCharm implements Charm {
             Charm.super.onRemove(model);
             Teardown.leaderElection(model, kube);
         }
-    }
-
-    private static SeldonConfig config(Model model) {
-        return model.config(SeldonConfig.class);
     }
 }

@@ -8,7 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The serve-model action's parameters, checked beyond what actions.yaml can say (the SDK has
+ * The serve-model action's parameters (bound from actions.yaml's {@code name}, {@code model-uri},
+ * {@code server} and {@code replicas}), checked beyond what actions.yaml can say (the SDK has
  * already checked types, the server enum, the name pattern and the replicas range).
  *
  * <pre>{@code

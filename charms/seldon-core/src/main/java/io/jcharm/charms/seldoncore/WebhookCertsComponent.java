@@ -1,6 +1,7 @@
 package io.jcharm.charms.seldoncore;
 
 import io.jcharm.core.Component;
+import io.jcharm.core.Inputs;
 import io.jcharm.core.Model;
 import io.jcharm.core.Secret;
 import io.jcharm.core.StatusException;
@@ -14,15 +15,10 @@ import java.util.Optional;
  * or upgraded charm) reads the same ones from it. Non-leaders wait until it exists.
  *
  * <pre>{@code
- * new WebhookCertsComponent(facts);  // then facts.certs holds the CA, certificate and key
+ * Component<WebhookCerts> certs = new WebhookCertsComponent();  // dependants receive the CA, certificate and key
  * }</pre>
  */
-final class WebhookCertsComponent implements Component {
-    private final HookFacts facts;
-
-    WebhookCertsComponent(HookFacts facts) {
-        this.facts = facts;
-    }
+final class WebhookCertsComponent implements Component<WebhookCerts> {
 
     @Override
     public String name() {
@@ -30,13 +26,12 @@ final class WebhookCertsComponent implements Component {
     }
 
     @Override
-    public void reconcile(Model model) throws StatusException {
+    public WebhookCerts reconcile(Model model, Inputs inputs) throws StatusException {
         Optional<Secret> secret = model.secrets().byLabel(WebhookCerts.LABEL);
         if (secret.isPresent()) {
             try {
                 // peek: the latest revision, whatever revision this unit tracked before.
-                facts.certs = WebhookCerts.fromSecretContent(secret.get().peek());
-                return;
+                return WebhookCerts.fromSecretContent(secret.get().peek());
             } catch (IllegalArgumentException e) {
                 if (!model.isLeader()) {
                     throw StatusException.waiting(e.getMessage() + "; waiting for the leader to replace it");
@@ -44,8 +39,7 @@ final class WebhookCertsComponent implements Component {
                 WebhookCerts certs = issue(model);
                 secret.get().setContent(certs.toSecretContent());
                 model.log().warning(e.getMessage() + ": issued new webhook certificates as its next revision");
-                facts.certs = certs;
-                return;
+                return certs;
             }
         }
         if (!model.isLeader()) {
@@ -55,7 +49,7 @@ final class WebhookCertsComponent implements Component {
         Secret created = model.secrets().addForApp(certs.toSecretContent(), WebhookCerts.LABEL);
         model.log().info("issued the webhook CA and serving certificate; kept in Juju secret " + created.id()
                 + " (label " + WebhookCerts.LABEL + ")");
-        facts.certs = certs;
+        return certs;
     }
 
     private static WebhookCerts issue(Model model) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.commons.exec.CommandLine;
 import org.apache.commons.exec.DefaultExecutor;
 import org.apache.commons.exec.ExecuteWatchdog;
@@ -28,6 +29,10 @@ final class ToolRunner {
      * makes this matter, and it must not hang a hook.
      */
     private static final Duration PUMP_STOP_TIMEOUT = Duration.ofSeconds(1);
+
+    /** The tools that act on one named secret. */
+    private static final Set<String> SECRET_TOOLS = Set.of("secret-get", "secret-info-get", "secret-set",
+            "secret-grant", "secret-revoke", "secret-remove");
 
     private final Map<String, String> env;
     private final Duration timeout;
@@ -95,6 +100,10 @@ final class ToolRunner {
         }
         if (tool.startsWith("secret-") && stderr.contains("not found")) {
             return new SecretNotFoundException(argv, exit, stderr);
+        }
+        // Only tools that name one secret: a refusal there is about that secret's grant or owner.
+        if (SECRET_TOOLS.contains(tool) && stderr.toLowerCase(Locale.ROOT).contains("permission denied")) {
+            return new SecretPermissionDeniedException(argv, exit, stderr);
         }
         return new HookToolException(argv, exit, stderr);
     }

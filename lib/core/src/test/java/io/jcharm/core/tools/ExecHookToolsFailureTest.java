@@ -61,6 +61,22 @@ class ExecHookToolsFailureTest {
     }
 
     @Test
+    void secretThatExistsButWasNotGrantedIsPermissionDenied() {
+        String stderr = "ERROR permission denied\n";
+        fake.fail("secret-get", 1, stderr);
+        SecretPermissionDeniedException e = assertThrows(SecretPermissionDeniedException.class,
+                () -> tools.secretGet(Optional.of("secret:cv0tmpd2ju3s6aaaaaaa"), Optional.empty(), true, false));
+        assertEquals(List.of("secret-get", "--format=json", "secret:cv0tmpd2ju3s6aaaaaaa", "--refresh"), e.command());
+        assertEquals(stderr, e.stderr());
+        fake.fail("secret-info-get", 1, "ERROR Permission Denied\n");
+        assertThrows(SecretPermissionDeniedException.class,
+                () -> tools.secretInfoGet(Optional.of("secret:cv0tmpd2ju3s6aaaaaaa"), Optional.empty()));
+        fake.fail("secret-set", 1, "ERROR permission denied\n");
+        assertThrows(SecretPermissionDeniedException.class,
+                () -> tools.secretSet("secret:cv0tmpd2ju3s6aaaaaaa", Optional.empty(), SecretOptions.none()));
+    }
+
+    @Test
     void notFoundFromOtherToolsIsAPlainHookToolException() {
         fake.fail("config-get", 1, "ERROR relation not found\n");
         HookToolException e = assertThrows(HookToolException.class, () -> tools.configGet());

@@ -1,49 +1,39 @@
 package io.jcharm.charms.istio;
 
-import io.jcharm.core.Component;
 import io.jcharm.core.Model;
 import io.jcharm.core.StatusException;
-import io.jcharm.core.tools.HookToolException;
 import io.jcharm.core.tools.SecretNotFoundException;
+import io.jcharm.core.tools.SecretPermissionDeniedException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Reads the gateway's certificate and key from the Juju secret named by {@code tls-secret-id}
- * (keys {@code tls-crt} and {@code tls-key}, PEM) into {@link HookFacts#tls}; without the option
- * the gateway serves plain HTTP. Statuses name the secret and what to run, never its content.
+ * (keys {@code tls-crt} and {@code tls-key}, PEM), for the gateway; without the option the
+ * gateway serves plain HTTP. Statuses name the secret and what to run, never its content.
  *
  * <pre>{@code
  * juju add-secret istio-tls tls-crt="$(cat cert.pem)" tls-key="$(cat key.pem)"
  * juju grant-secret istio-tls istio && juju config istio tls-secret-id=secret:...
  * }</pre>
  */
-final class TlsComponent implements Component {
+final class TlsSecret {
     static final List<String> KEYS = List.of("tls-crt", "tls-key");
-    private final HookFacts facts;
 
-    TlsComponent(HookFacts facts) {
-        this.facts = facts;
+    private TlsSecret() {
     }
 
-    @Override
-    public String name() {
-        return "tls";
-    }
-
-    @Override
-    public Set<String> dependsOn() {
-        return Set.of("config");
-    }
-
-    @Override
-    public void reconcile(Model model) throws StatusException {
-        Optional<String> id = model.config(IstioConfig.class).tlsSecretId();
+    /**
+     * The gateway's certificate and key; empty when tls-secret-id is not set.
+     *
+     * @throws StatusException Blocked naming the secret and what to run when it cannot be used
+     */
+    static Optional<TlsMaterial> read(Model model, IstioConfig config) throws StatusException {
+        Optional<String> id = config.tlsSecretId();
         if (id.isEmpty()) {
-            return;
+            return Optional.empty();
         }
         String app = model.app().name();
         Map<String, String> content;
@@ -52,11 +42,8 @@ final class TlsComponent implements Component {
             content = model.secrets().byId(id.get()).refresh();
         } catch (SecretNotFoundException e) {
             throw notReadable(id.get(), app, "was not found");
-        } catch (HookToolException e) {
-            if (e.stderr().contains("permission denied")) {
-                throw notReadable(id.get(), app, "is not granted to " + app);
-            }
-            throw e;
+        } catch (SecretPermissionDeniedException e) {
+            throw notReadable(id.get(), app, "is not granted to " + app);
         }
         List<String> missing = new ArrayList<>();
         for (String key : KEYS) {
@@ -79,7 +66,7 @@ final class TlsComponent implements Component {
             throw StatusException.blocked("tls-secret-id " + id.get() + ": tls-key is not a PEM private key"
                     + " (-----BEGIN PRIVATE KEY-----)");
         }
-        facts.tls = Optional.of(new TlsMaterial(crt, key));
+        return Optional.of(new TlsMaterial(crt, key));
     }
 
     private static StatusException notReadable(String id, String app, String why) {

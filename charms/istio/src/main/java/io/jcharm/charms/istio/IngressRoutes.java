@@ -1,52 +1,47 @@
 package io.jcharm.charms.istio;
 
-import io.jcharm.core.Component;
 import io.jcharm.core.Model;
 import io.jcharm.core.Relation;
 import io.jcharm.core.RelationDataException;
 import io.jcharm.core.Status;
 import io.jcharm.core.StatusException;
 import io.jcharm.relations.IngressRoute;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads the route of every {@code ingress} relation (SDI v1 or v2; lists our versions as it
- * goes) into {@link HookFacts#routes}. A relation that cannot be served (no versions yet,
- * malformed data, a service name another relation already uses) does not hold the others back:
- * its route is left out, and the worst such problem is this component's status.
+ * The routes of every {@code ingress} relation (SDI v1 or v2; lists our versions as it goes).
+ * A relation that cannot be served (no versions yet, malformed data, a service name another
+ * relation already uses) does not hold the others back: its route is left out, and the worst
+ * such problem is kept for the {@code ingress} component to report, while the routes component
+ * serves the valid ones.
  *
  * <pre>{@code
- * new IngressComponent(facts)  // then a "routes" component applies facts.routes
+ * IngressRoutes read = IngressRoutes.read(model);
+ * read.routes();   // valid routes, by relation id
+ * read.report();   // throws the worst problem, if any
  * }</pre>
+ *
+ * @param routes the routes to serve
+ * @param problem the worst problem of the relations left out
  */
-final class IngressComponent implements Component {
+record IngressRoutes(List<Route> routes, Optional<Status> problem) {
     static final String ENDPOINT = "ingress";
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
-    private final HookFacts facts;
 
-    IngressComponent(HookFacts facts) {
-        this.facts = facts;
+    IngressRoutes {
+        routes = List.copyOf(routes);
     }
 
-    @Override
-    public String name() {
-        return ENDPOINT;
-    }
-
-    @Override
-    public Set<String> dependsOn() {
-        return Set.of("config");
-    }
-
-    @Override
-    public void reconcile(Model model) throws StatusException {
+    /** Reads every ingress relation, in relation id order. */
+    static IngressRoutes read(Model model) {
         Status worst = null;
+        List<Route> routes = new ArrayList<>();
         Map<String, String> servedBy = new HashMap<>();
         List<Relation> relations = model.relations(ENDPOINT).stream().sorted(Comparator.comparingInt(Relation::id)).toList();
         for (Relation r : relations) {
@@ -64,16 +59,20 @@ final class IngressComponent implements Component {
                             + " first is served: remove one relation (juju remove-relation " + model.app().name()
                             + ":ingress " + app + ")");
                 }
-                facts.routes.add(new Route(app, r.id(), route.get()));
+                routes.add(new Route(app, r.id(), route.get()));
             } catch (StatusException e) {
                 worst = worse(worst, e.status());
             } catch (RelationDataException e) {
                 worst = worse(worst, Status.blocked("ingress data from " + app + " on " + r.ref() + ": " + e.getMessage()));
             }
         }
-        facts.routesRead = true;
-        if (worst != null) {
-            throw new StatusException(worst);
+        return new IngressRoutes(routes, Optional.ofNullable(worst));
+    }
+
+    /** Stops the reporting component with the worst problem, if there was one. */
+    void report() throws StatusException {
+        if (problem.isPresent()) {
+            throw new StatusException(problem.get());
         }
     }
 
