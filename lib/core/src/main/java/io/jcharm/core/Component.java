@@ -50,7 +50,8 @@ public interface Component<T> {
 
     /**
      * A dependency on this component that never skips the dependant: it receives this
-     * component's value when it proceeded in this hook, else empty.
+     * component's value when it proceeded in this hook, else empty (so it is meant for a
+     * component that produces a value, such as a resource set's {@code ApplyResult}).
      */
     default Component<Optional<T>> ifProceeded() {
         return new IfProceeded<>(this);

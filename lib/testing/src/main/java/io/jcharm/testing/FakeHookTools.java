@@ -7,10 +7,8 @@ import io.jcharm.core.tools.HookToolException;
 import io.jcharm.core.tools.LogLevel;
 import io.jcharm.core.tools.NetworkInfo;
 import io.jcharm.core.tools.Port;
-import io.jcharm.core.tools.RelationNotFoundException;
 import io.jcharm.core.tools.RelationRef;
 import io.jcharm.core.tools.SecretInfo;
-import io.jcharm.core.tools.SecretNotFoundException;
 import io.jcharm.core.tools.SecretOptions;
 import io.jcharm.core.tools.StorageInfo;
 import java.nio.file.Path;
@@ -73,7 +71,7 @@ final class FakeHookTools implements HookTools {
     private RelationState rel(RelationRef ref, String tool) {
         RelationState r = relations.get(ref.id());
         if (r == null || !r.endpoint().equals(ref.endpoint())) {
-            throw new RelationNotFoundException(List.of(tool, "-r", ref.toString()), 2,
+            throw HookToolException.of(List.of(tool, "-r", ref.toString()), 2,
                     "ERROR invalid value \"" + ref + "\" for option -r: relation not found");
         }
         return r;
@@ -114,7 +112,7 @@ final class FakeHookTools implements HookTools {
     public void relationSet(RelationRef relation, Map<String, String> changes, boolean isApp) {
         RelationState r = rel(relation, "relation-set");
         if (isApp && !in.leader()) {
-            throw new HookToolException(List.of("relation-set", "-r", relation.toString(), "--app", "--file", "-"), 1,
+            throw HookToolException.of(List.of("relation-set", "-r", relation.toString(), "--app", "--file", "-"), 1,
                     "ERROR cannot write relation settings: this unit is not the leader");
         }
         Map<String, String> bag = new LinkedHashMap<>(isApp ? r.localAppData() : r.localUnitData());
@@ -152,7 +150,7 @@ final class FakeHookTools implements HookTools {
     @Override
     public Status appStatusGet() {
         if (!in.leader()) {
-            throw new HookToolException(List.of("status-get", "--application=true"), 1,
+            throw HookToolException.of(List.of("status-get", "--application=true"), 1,
                     "ERROR finding application status: this unit is not the leader");
         }
         return appStatus;
@@ -162,7 +160,7 @@ final class FakeHookTools implements HookTools {
     public void statusSet(Status status, boolean application) {
         if (application) {
             if (!in.leader()) {
-                throw new HookToolException(List.of("status-set", "--application=True"), 1,
+                throw HookToolException.of(List.of("status-set", "--application=True"), 1,
                         "ERROR setting application status: this unit is not the leader");
             }
             appStatus = status;
@@ -185,7 +183,7 @@ final class FakeHookTools implements HookTools {
     public Path resourceGet(String name) {
         Path p = in.resources().get(name);
         if (p == null) {
-            throw new HookToolException(List.of("resource-get", name), 1,
+            throw HookToolException.of(List.of("resource-get", name), 1,
                     "ERROR could not download resource: resource \"" + name + "\" not found");
         }
         return p;
@@ -259,7 +257,7 @@ final class FakeHookTools implements HookTools {
     @Override
     public String secretAdd(Map<String, String> content, SecretOptions options) {
         if (options.owner().filter("application"::equals).isPresent() && !in.leader()) {
-            throw new HookToolException(List.of("secret-add", "--owner", "application"), 1,
+            throw HookToolException.of(List.of("secret-add", "--owner", "application"), 1,
                     "ERROR this unit is not the leader: cannot add an application secret");
         }
         String id = String.format("secret:cv0tmpd2ju3s6a%06d", ++secretCounter);
@@ -273,7 +271,7 @@ final class FakeHookTools implements HookTools {
         if (s.isEmpty() && label.isPresent()) {
             s = secrets.values().stream().filter(x -> x.label().equals(label)).findFirst();
         }
-        return s.orElseThrow(() -> new SecretNotFoundException(List.of(tool), 1,
+        return s.orElseThrow(() -> HookToolException.of(List.of(tool), 1,
                 "ERROR secret \"" + id.or(() -> label).orElse("") + "\" not found"));
     }
 
@@ -296,7 +294,7 @@ final class FakeHookTools implements HookTools {
     public SecretInfo secretInfoGet(Optional<String> id, Optional<String> label) {
         SecretState s = find(id, label, "secret-info-get");
         if (s.owner().isEmpty()) {
-            throw new HookToolException(List.of("secret-info-get"), 1, "ERROR permission denied: not the owner");
+            throw HookToolException.of(List.of("secret-info-get"), 1, "ERROR permission denied: not the owner");
         }
         return new SecretInfo(s.id(), s.label(), s.description(), Optional.empty(), Optional.empty(), Optional.empty(),
                 s.revision());
@@ -306,11 +304,11 @@ final class FakeHookTools implements HookTools {
     private SecretState owned(String id, String tool) {
         SecretState s = find(Optional.of(id), Optional.empty(), tool);
         if (s.owner().isEmpty()) {
-            throw new HookToolException(List.of(tool, id), 1, "ERROR permission denied: " + app
+            throw HookToolException.of(List.of(tool, id), 1, "ERROR permission denied: " + app
                     + " does not own secret " + id);
         }
         if (s.owner().get().equals("application") && !in.leader()) {
-            throw new HookToolException(List.of(tool, id), 1, "ERROR this unit is not the leader: cannot manage "
+            throw HookToolException.of(List.of(tool, id), 1, "ERROR this unit is not the leader: cannot manage "
                     + "application secret " + id);
         }
         return s;

@@ -11,6 +11,7 @@ import io.jcharm.core.Secret;
 import io.jcharm.core.Status;
 import io.jcharm.core.StatusException;
 import io.jcharm.core.tools.Port;
+import io.jcharm.core.tools.SecretPermissionDeniedException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -148,6 +149,20 @@ class ContextTest {
         State out = ctx.run(Events.configChanged(), State.empty().withSecret(token));
         assertTrue(out.logs().contains("INFO using token ***"), out.logs().toString());
         assertFalse(String.join("\n", out.logs()).contains("tok-123456"));
+    }
+
+    @Test
+    void aConsumerManagingASecretItDoesNotOwnIsPermissionDeniedAsWithRealTools() {
+        SecretState token = SecretState.granted(Map.of("token", "tok-123456"));
+        Context ctx = DemoCharm.with(Component.of("rotate", m -> {
+            try {
+                m.secrets().byId(token.id()).setContent(Map.of("token", "new"));
+            } catch (SecretPermissionDeniedException e) {
+                m.log().info("refused: " + e.command());
+            }
+        }));
+        State out = ctx.run(Events.configChanged(), State.empty().withSecret(token));
+        assertTrue(out.logs().contains("INFO refused: [secret-set, " + token.id() + "]"), out.logs().toString());
     }
 
     @Test

@@ -1,9 +1,12 @@
 package io.jcharm.core.tools;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
- * A hook tool failed: keeps the command line, exit code and stderr (never secret values).
+ * A hook tool failed: keeps the command line, exit code and stderr (never secret values). The
+ * failures a charm reacts to are subclasses, chosen by {@link #of} from Juju's texts.
  *
  * <pre>{@code
  * try { tools.relationList(ref); }
@@ -11,6 +14,10 @@ import java.util.List;
  * }</pre>
  */
 public class HookToolException extends RuntimeException {
+    /** The tools that act on one named secret. */
+    private static final Set<String> SECRET_TOOLS = Set.of("secret-get", "secret-info-get", "secret-set",
+            "secret-grant", "secret-revoke", "secret-remove");
+
     private final List<String> command;
     private final int exitCode;
     private final String stderr;
@@ -35,4 +42,27 @@ public class HookToolException extends RuntimeException {
 
     /** What the tool wrote on stderr. */
     public String stderr() { return stderr; }
+
+    /**
+     * The exception for a failed tool, the way Juju's messages allow callers to branch:
+     * {@link RelationNotFoundException}, {@link SecretNotFoundException},
+     * {@link SecretPermissionDeniedException}, else a plain HookToolException. Every
+     * {@link HookTools} implementation maps failures through here.
+     */
+    public static HookToolException of(List<String> command, int exitCode, String stderr) {
+        String tool = command.get(0);
+        String err = stderr == null ? "" : stderr;
+        if ((tool.startsWith("relation-") || tool.startsWith("network-"))
+                && err.toLowerCase(Locale.ROOT).contains("relation not found")) {
+            return new RelationNotFoundException(command, exitCode, err);
+        }
+        if (tool.startsWith("secret-") && err.contains("not found")) {
+            return new SecretNotFoundException(command, exitCode, err);
+        }
+        // Only tools that name one secret: a refusal there is about that secret's grant or owner.
+        if (SECRET_TOOLS.contains(tool) && err.toLowerCase(Locale.ROOT).contains("permission denied")) {
+            return new SecretPermissionDeniedException(command, exitCode, err);
+        }
+        return new HookToolException(command, exitCode, err);
+    }
 }

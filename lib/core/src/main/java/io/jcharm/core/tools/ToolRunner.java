@@ -8,10 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.commons.exec.CommandLine;
 import org.apache.commons.exec.DefaultExecutor;
 import org.apache.commons.exec.ExecuteWatchdog;
@@ -29,10 +27,6 @@ final class ToolRunner {
      * makes this matter, and it must not hang a hook.
      */
     private static final Duration PUMP_STOP_TIMEOUT = Duration.ofSeconds(1);
-
-    /** The tools that act on one named secret. */
-    private static final Set<String> SECRET_TOOLS = Set.of("secret-get", "secret-info-get", "secret-set",
-            "secret-grant", "secret-revoke", "secret-remove");
 
     private final Map<String, String> env;
     private final Duration timeout;
@@ -86,26 +80,9 @@ final class ToolRunner {
         }
         String stderr = text(err);
         if (exit != 0) {
-            throw failure(argv, exit, stderr);
+            throw HookToolException.of(argv, exit, stderr);
         }
         return text(out);
-    }
-
-    /** Maps a failed tool to the exception callers branch on, the way Juju's messages allow. */
-    static HookToolException failure(List<String> argv, int exit, String stderr) {
-        String tool = argv.get(0);
-        if ((tool.startsWith("relation-") || tool.startsWith("network-"))
-                && stderr.toLowerCase(Locale.ROOT).contains("relation not found")) {
-            return new RelationNotFoundException(argv, exit, stderr);
-        }
-        if (tool.startsWith("secret-") && stderr.contains("not found")) {
-            return new SecretNotFoundException(argv, exit, stderr);
-        }
-        // Only tools that name one secret: a refusal there is about that secret's grant or owner.
-        if (SECRET_TOOLS.contains(tool) && stderr.toLowerCase(Locale.ROOT).contains("permission denied")) {
-            return new SecretPermissionDeniedException(argv, exit, stderr);
-        }
-        return new HookToolException(argv, exit, stderr);
     }
 
     private HookToolException timedOut(List<String> argv) {
