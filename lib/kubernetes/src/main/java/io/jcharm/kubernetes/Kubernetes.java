@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jcharm.core.Component;
 import io.jcharm.core.Log;
 import io.jcharm.core.Model;
+import io.jcharm.core.StatusException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -130,22 +131,38 @@ public final class Kubernetes implements AutoCloseable {
         return componentIn(name, set, ns -> desired.get());
     }
 
-    /** A component that keeps the application's Service ports as {@code ports} says. */
-    public ServicePortsComponent servicePorts(String name, Supplier<? extends List<ExposedPort>> ports) {
+    /**
+     * A component that keeps the ports of the application's Service (the one Juju creates) as
+     * {@code ports} says; nothing to undo on remove, since Juju deletes that Service.
+     */
+    public Component<Void> servicePorts(String name, Supplier<? extends List<ExposedPort>> ports) {
         Objects.requireNonNull(ports, "ports");
-        return new ServicePortsComponent(name, this, in -> ports.get(), List.of());
+        return Component.of(name, m -> patchServicePorts(ports.get()));
     }
 
-    public ServicePortsComponent servicePorts(String name, List<ExposedPort> ports) {
+    public Component<Void> servicePorts(String name, List<ExposedPort> ports) {
         List<ExposedPort> copy = List.copyOf(ports);
         return servicePorts(name, () -> copy);
     }
 
-    /** A component that keeps the Service ports as {@code ports} says from {@code a}'s value (e.g. the config). */
-    public <A> ServicePortsComponent servicePorts(String name, Component<A> a,
-                                                  Function<A, ? extends List<ExposedPort>> ports) {
+    /**
+     * As {@link #servicePorts(String, Supplier)}, from {@code a}'s value (e.g. the config).
+     *
+     * <pre>{@code
+     * kube.servicePorts("service", config, cfg -> List.of(ExposedPort.tcp("http", cfg.port())));
+     * }</pre>
+     */
+    public <A> Component<Void> servicePorts(String name, Component<A> a, Function<A, ? extends List<ExposedPort>> ports) {
         Objects.requireNonNull(ports, "ports");
-        return new ServicePortsComponent(name, this, in -> ports.apply(in.get(a)), List.of(a));
+        return Component.of(name, a, (m, value) -> patchServicePorts(ports.apply(value)));
+    }
+
+    private void patchServicePorts(List<ExposedPort> wanted) throws StatusException {
+        try {
+            servicePatch().apply(wanted);
+        } catch (KubernetesConfigException e) {
+            throw StatusException.blocked(e.getMessage());
+        }
     }
 
     Log log() {
