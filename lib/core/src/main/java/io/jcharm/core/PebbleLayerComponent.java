@@ -62,8 +62,12 @@ public final class PebbleLayerComponent implements Component<Void> {
     /** A component that gets its {@link Container} from {@code containers}; it is not closed here. */
     public PebbleLayerComponent(String container, String label, LayerSource layer,
             Function<Model, Container> containers) {
-        this(container, label, (m, in) -> layer.layer(m), containers, List.of());
+        this(container, label, fromModel(layer), containers, List.of());
+    }
+
+    private static FunctionComponent.Fn<Layer> fromModel(LayerSource layer) {
         Objects.requireNonNull(layer, "layer");
+        return (m, in) -> layer.layer(m);
     }
 
     private PebbleLayerComponent(String container, String label, FunctionComponent.Fn<Layer> layer,

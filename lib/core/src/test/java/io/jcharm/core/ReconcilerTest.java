@@ -187,6 +187,10 @@ class ReconcilerTest {
         second.add(then);
         assertEquals("components depend on each other in a cycle: first -> then -> first",
                 assertThrows(IllegalStateException.class, () -> Components.of(first, then)).getMessage());
+        second.clear();
+        second.add(first);
+        assertEquals("component \"first\" depends on itself",
+                assertThrows(IllegalStateException.class, () -> Components.of(first)).getMessage());
     }
 
     @Test
