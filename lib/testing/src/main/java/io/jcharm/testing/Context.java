@@ -1,5 +1,6 @@
 package io.jcharm.testing;
 
+import io.jcharm.controller.CharmFacts;
 import io.jcharm.core.Charm;
 import io.jcharm.core.Dispatcher;
 import io.jcharm.core.JujuContext;
@@ -13,11 +14,13 @@ import io.jcharm.pebble.PebbleSockets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
  * Runs one event against a {@link State} through the same dispatch and model code as
- * production, with hook tools answered in memory, and returns the resulting state.
+ * production, with hook tools answered in process by jcharm-controller (Juju's rules and texts),
+ * and returns the resulting state.
  *
  * <pre>{@code
  * Context ctx = Context.of(HelloCharm::new);                // reads ./charmcraft.yaml
@@ -74,7 +77,7 @@ public final class Context {
         env.put("JUJU_VERSION", "3.6.14");
         env.put("JUJU_CHARM_DIR", charmDir.toString());
         env.putAll(event.environment());
-        FakeHookTools tools = new FakeHookTools(unitName, state, config(state), event.actionParams());
+        InProcessController controller = new InProcessController(unitName, state, facts(metadata), config(state), event);
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code;
         List<ContainerState> containers;
@@ -83,13 +86,21 @@ public final class Context {
             if (!state.containers().isEmpty()) {
                 env.put(PebbleSockets.CONTAINERS_DIR_ENV, workloads.containersDir().toString());
             }
-            code = new Dispatcher(charm.get(), JujuContext.fromEnvironment(env), metadata, tools, stderr).run();
+            code = new Dispatcher(charm.get(), JujuContext.fromEnvironment(env), metadata, controller.tools(), stderr).run();
             containers = workloads.outputs(state.containers());
         }
         if (code != 0) {
-            throw new HookFailedException(event.name(), tools.logs, err.toString(StandardCharsets.UTF_8));
+            throw new HookFailedException(event.name(), controller.logs(), err.toString(StandardCharsets.UTF_8));
         }
-        return tools.output().withContainers(containers);
+        return controller.output().withContainers(containers);
+    }
+
+    /** What the controller needs of the charm's metadata. */
+    static CharmFacts facts(CharmMetadata meta) {
+        Map<String, String> storage = new LinkedHashMap<>();
+        meta.storage().forEach((name, s) -> storage.put(name, s.type()));
+        return new CharmFacts(meta.endpoints().keySet(), Set.copyOf(meta.extraBindings()), meta.resources().keySet(),
+                storage);
     }
 
     private Map<String, Object> config(State state) {

@@ -69,26 +69,26 @@ class ContextTest {
         Context ctx = DemoCharm.with(Component.of("certs", m -> {
             Optional<Secret> existing = m.secrets().byLabel("certs");
             if (existing.isPresent()) {
-                existing.get().setContent(Map.of("ca", "second-ca"));
+                existing.get().setContent(Map.of("ca-cert", "second-ca"));
             } else {
-                m.secrets().addForApp(Map.of("ca", "first-ca"), "certs");
+                m.secrets().addForApp(Map.of("ca-cert", "first-ca"), "certs");
             }
         }));
         State first = ctx.run(Events.install(), State.empty().withLeader(true));
         SecretState created = first.secretByLabel("certs").orElseThrow();
         assertEquals(Optional.of("application"), created.owner());
-        assertEquals(Map.of("ca", "first-ca"), created.content());
+        assertEquals(Map.of("ca-cert", "first-ca"), created.content());
         assertEquals(1, created.revision());
         State second = ctx.run(Events.upgradeCharm(), first);
         SecretState updated = second.secretByLabel("certs").orElseThrow();
         assertEquals(created.id(), updated.id());
         assertEquals(2, updated.revision());
-        assertEquals(Map.of("ca", "second-ca"), updated.latestContent());
+        assertEquals(Map.of("ca-cert", "second-ca"), updated.latestContent());
     }
 
     @Test
     void aFollowerCannotCreateAnApplicationSecret() {
-        Context ctx = DemoCharm.with(Component.of("certs", m -> m.secrets().addForApp(Map.of("ca", "x"), "certs")));
+        Context ctx = DemoCharm.with(Component.of("certs", m -> m.secrets().addForApp(Map.of("ca-cert", "x"), "certs")));
         HookFailedException e = assertThrows(HookFailedException.class, () -> ctx.run(Events.install(),
                 State.empty()));
         assertTrue(e.getMessage().contains("not the leader"), e.getMessage());
@@ -167,7 +167,7 @@ class ContextTest {
 
     @Test
     void everyEventBuilderReachesTheCharmAsItsEvent() {
-        SecretState s = SecretState.ownedByApp("certs", Map.of("ca", "x"));
+        SecretState s = SecretState.ownedByApp("certs", Map.of("ca-cert", "x"));
         RelationState peers = RelationState.peer("cluster", "demo", List.of("demo/1"));
         State state = State.empty().withLeader(true).withRelation(DB).withRelation(peers).withSecret(s)
                 .withContainer(ContainerState.reachable("workload"));

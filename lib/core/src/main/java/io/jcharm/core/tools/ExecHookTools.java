@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,7 +28,8 @@ public final class ExecHookTools implements HookTools {
     /** Linux's longest single argv string is 128 KiB including its NUL terminator. */
     static final int MAX_LOG_BYTES = 131071;
 
-    private final ToolRunner runner;
+    /** Runs one tool (argv, stdin or null) and returns its stdout, or throws its mapped failure. */
+    private final BiFunction<List<String>, byte[], String> runner;
     private final ToolOutput output = new ToolOutput();
 
     /** Runs tools found on {@code env}'s PATH, with {@code env} as their whole environment. */
@@ -37,7 +39,22 @@ public final class ExecHookTools implements HookTools {
 
     /** As {@link #ExecHookTools(Map)}, killing any tool still running after {@code timeout}. */
     public ExecHookTools(Map<String, String> env, Duration timeout) {
-        this.runner = new ToolRunner(env, timeout);
+        ToolRunner processes = new ToolRunner(env, timeout);
+        this.runner = processes::run;
+    }
+
+    /**
+     * Runs every tool through {@code transport} instead of a child process, with the same argv,
+     * stdin, output parsing and failure mapping; lib/testing answers them in process this way.
+     */
+    public ExecHookTools(HookToolTransport transport) {
+        this.runner = (argv, stdin) -> {
+            HookToolTransport.Reply reply = transport.call(argv, stdin);
+            if (reply.exitCode() != 0) {
+                throw HookToolException.of(argv, reply.exitCode(), reply.stderr());
+            }
+            return reply.stdout();
+        };
     }
 
     // --- relations -------------------------------------------------------------------------
@@ -84,7 +101,7 @@ public final class ExecHookTools implements HookTools {
         }
         List<String> argv = new Argv("relation-set", "-r", relation.toString()).addIf(app, "--app")
                 .add("--file", "-").list();
-        runner.run(argv, json(changes)); // JSON is YAML, which --file reads
+        runner.apply(argv, json(changes)); // JSON is YAML, which --file reads
     }
 
     @Override
@@ -276,7 +293,7 @@ public final class ExecHookTools implements HookTools {
     @Override
     public void stateSet(Map<String, String> values) {
         if (!values.isEmpty()) {
-            runner.run(List.of("state-set", "--file", "-"), json(values));
+            runner.apply(List.of("state-set", "--file", "-"), json(values));
         }
     }
 
@@ -397,7 +414,7 @@ public final class ExecHookTools implements HookTools {
     // --- plumbing ------------------------------------------------------------------------
 
     private String run(List<String> argv) {
-        return runner.run(argv, null);
+        return runner.apply(argv, null);
     }
 
     /** Sorted keys, so the same data always gives the same bytes. */
