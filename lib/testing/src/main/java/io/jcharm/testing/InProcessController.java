@@ -63,11 +63,15 @@ final class InProcessController implements Host {
 
     /** The hook tools the charm gets: real argv, answered in process. */
     HookTools tools() {
-        String cwd = System.getProperty("user.dir");
         return new ExecHookTools((argv, stdin) -> {
-            ToolReply r = jujuc.run(run, new ToolCall(cwd, argv, Optional.ofNullable(stdin)));
+            ToolReply r = call(argv, stdin);
             return new HookToolTransport.Reply(r.exit(), r.stdoutText(), r.stderrText());
         });
+    }
+
+    /** One tool call as the real tool would get it: argv, and stdin or null. */
+    ToolReply call(List<String> argv, byte[] stdin) {
+        return jujuc.run(run, new ToolCall(System.getProperty("user.dir"), argv, Optional.ofNullable(stdin)));
     }
 
     /** juju-log lines so far, {@code LEVEL message}. */
