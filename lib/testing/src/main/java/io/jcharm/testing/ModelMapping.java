@@ -58,6 +58,8 @@ final class ModelMapping {
             app.units.put(other.name, other);
         }
         self.workload = doc(in.unitStatus());
+        // A unit beyond the planned count is on its way out (remove with no planned units left).
+        self.life = app.units.containsKey(unit) ? "alive" : "dying";
         self.state.putAll(in.stored());
         in.openedPorts().forEach(p -> self.ports.add(p.toString()));
         app.units.put(unit, self);
