@@ -47,7 +47,7 @@ fake_tools() {
     "$charm/metadata.yaml" > "$dir/related"
   rm -rf "$dir/secrets"
   sed 's/@MODEL_UUID@/9f0c7a52-6f3e-4c0e-8d7a-2a4f1e0b5c11/' \
-    "$JCHARM_ROOT/lib/pack/src/main/resources/io/jcharm/pack/fake-jujuc.sh" > "$dir/fake-jujuc"
+    "$JCHARM_ROOT/bench/hook-latency/fake-jujuc.sh" > "$dir/fake-jujuc"
   chmod 0755 "$dir/fake-jujuc"
   for tool in relation-ids relation-list relation-get relation-set relation-model-get config-get is-leader \
       status-get status-set application-version-set juju-log resource-get storage-get storage-list storage-add \

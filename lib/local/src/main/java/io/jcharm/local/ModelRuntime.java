@@ -1,5 +1,7 @@
 package io.jcharm.local;
 
+import io.jcharm.controller.ToolsDir;
+import io.jcharm.controller.HookToolServer;
 import io.jcharm.core.meta.CharmMetadata;
 import io.jcharm.local.ModelDoc.App;
 import io.jcharm.controller.ConsumerDoc;

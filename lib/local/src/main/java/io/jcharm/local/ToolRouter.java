@@ -1,5 +1,6 @@
 package io.jcharm.local;
 
+import io.jcharm.controller.ToolHandler;
 import io.jcharm.controller.HookRun;
 import io.jcharm.controller.Jujuc;
 import io.jcharm.controller.ToolCall;

@@ -1,5 +1,7 @@
 package io.jcharm.local;
 
+import io.jcharm.controller.ToolsDir;
+import io.jcharm.controller.HookToolServer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

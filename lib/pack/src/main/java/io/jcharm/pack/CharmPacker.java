@@ -158,11 +158,14 @@ public final class CharmPacker {
         Path dir = work.resolve("verify unit").resolve("charm");
         RuntimeBuilder.deleteTree(dir.getParent());
         CharmUnpacker.unpack(charm, mkdirs(dir));
-        FakeHookTools tools = FakeHookTools.create(work.resolve("verify-tools"), project,
-                StartupArchiveBuilder.trainingRemoteData());
-        Map<String, String> env = new LinkedHashMap<>(tools.hookEnv(dir, project.name(), "install"));
-        env.put(DispatchScript.OPTS_ENV, kind.strictOption());
-        CommandRunner.Result r = runner.run(List.of(dir.resolve("dispatch").toString()), dir, env, Duration.ofMinutes(2));
+        CommandRunner.Result r;
+        try (TrainingTools tools = TrainingTools.create(work.resolve("verify-tools"), project,
+                StartupArchiveBuilder.trainingRemoteData())) {
+            Map<String, String> env = new LinkedHashMap<>(tools.hookEnv(dir, project.name(), "install"));
+            env.put(DispatchScript.OPTS_ENV, kind.strictOption());
+            r = runner.run(List.of(dir.resolve("dispatch").toString()), dir, env, Duration.ofMinutes(2));
+            tools.hookEnded(r.exitCode());
+        }
         if (r.exitCode() != 0) {
             throw new PackException("the packed " + charm.getFileName() + " does not start with its startup archive"
                     + " when unpacked elsewhere (stale or missing " + kind.path() + "): " + r.describe());

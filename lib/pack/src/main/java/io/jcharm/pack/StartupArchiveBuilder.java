@@ -60,7 +60,7 @@ public final class StartupArchiveBuilder {
         List<String> hooks = trainingHooks(project);
         // The archive records the absolute path of the runtime it was made with: part of the key.
         String key = Hashes.sha256(Hashes.tree(stage, List.of(kind.path())) + "|" + stage + "|" + kind + "|" + jdk.home() + "|"
-                + jdk.version() + "|" + hooks + "|" + FakeHookTools.behaviour()).substring(0, 24);
+                + jdk.version() + "|" + hooks + "|" + TrainingTools.behaviour()).substring(0, 24);
         Path cached = cacheDir.resolve("archive-" + key + (kind == ArchiveKind.AOT_CACHE ? ".aot" : ".jsa"));
         Path target = stage.resolve(kind.path());
         try {
@@ -72,55 +72,63 @@ public final class StartupArchiveBuilder {
                 return new Result(kind, hooks, "", 0, true);
             }
             Path training = Files.createDirectories(stage.resolve(TRAINING_DIR));
-            FakeHookTools tools = FakeHookTools.create(work.resolve("training-tools"), project, trainingRemoteData());
-            Map<String, TreeSet<String>> loaded = new LinkedHashMap<>();
-            for (String hook : hooks) {
-                String list = TRAINING_DIR + "/" + hook + ".classlist";
-                runHook(stage, project, tools, hook, "-XX:DumpLoadedClassList=" + list);
-                loaded.put(hook, classList(stage.resolve(list)));
+            try (TrainingTools tools = TrainingTools.create(work.resolve("training-tools"), project, trainingRemoteData())) {
+                return train(stage, project, kind, dispatch, work, jdk, hooks, tools, target, cached, training);
             }
-            // install runs once per unit; the cache should serve the hooks that keep coming.
-            String richest = hooks.get(1);
-            TreeSet<String> all = new TreeSet<>();
-            for (Map.Entry<String, TreeSet<String>> e : loaded.entrySet()) {
-                all.addAll(e.getValue());
-                if (!e.getKey().equals("install") && e.getValue().size() > loaded.get(richest).size()) {
-                    richest = e.getKey();
-                }
-            }
-            Files.deleteIfExists(target);
-            if (kind == ArchiveKind.AOT_CACHE) {
-                // One training run per cache (JDK 25 cannot merge runs): the recurring hook that loads most.
-                runHook(stage, project, tools, richest, "-XX:AOTCacheOutput=" + kind.path());
-                log.accept("startup archive: AOT cache trained on " + richest + " (" + loaded.get(richest).size() + " of "
-                        + all.size() + " classes the training hooks load)");
-            } else {
-                dumpCds(stage, jdk, dispatch, training, all);
-                log.accept("startup archive: AppCDS of " + all.size() + " classes from " + String.join(", ", hooks));
-            }
-            if (!Files.isRegularFile(target) || Files.size(target) == 0) {
-                throw new PackException("training did not produce the startup archive " + kind.path() + " in " + stage);
-            }
-            // Keep the class lists next to the other scratch files, for anyone asking what was trained.
-            Path kept = work.resolve("training-classlists");
-            RuntimeBuilder.deleteTree(kept);
-            RuntimeBuilder.copyTree(training, kept);
-            RuntimeBuilder.deleteTree(training);
-            Files.createDirectories(cacheDir);
-            Files.copy(target, cached, StandardCopyOption.REPLACE_EXISTING);
-            return new Result(kind, hooks, richest, all.size(), false);
         } catch (IOException e) {
             throw new PackException("cannot make the startup archive in " + stage + ": " + e.getMessage(), e);
         }
     }
 
-    private void runHook(Path stage, CharmProject project, FakeHookTools tools, String hook, String archiveOption) {
+    private Result train(Path stage, CharmProject project, ArchiveKind kind, DispatchScript dispatch, Path work, Jdk jdk,
+                         List<String> hooks, TrainingTools tools, Path target, Path cached, Path training)
+            throws IOException {
+        Map<String, TreeSet<String>> loaded = new LinkedHashMap<>();
+        for (String hook : hooks) {
+            String list = TRAINING_DIR + "/" + hook + ".classlist";
+            runHook(stage, project, tools, hook, "-XX:DumpLoadedClassList=" + list);
+            loaded.put(hook, classList(stage.resolve(list)));
+        }
+        // install runs once per unit; the cache should serve the hooks that keep coming.
+        String richest = hooks.get(1);
+        TreeSet<String> all = new TreeSet<>();
+        for (Map.Entry<String, TreeSet<String>> e : loaded.entrySet()) {
+            all.addAll(e.getValue());
+            if (!e.getKey().equals("install") && e.getValue().size() > loaded.get(richest).size()) {
+                richest = e.getKey();
+            }
+        }
+        Files.deleteIfExists(target);
+        if (kind == ArchiveKind.AOT_CACHE) {
+            // One training run per cache (JDK 25 cannot merge runs): the recurring hook that loads most.
+            runHook(stage, project, tools, richest, "-XX:AOTCacheOutput=" + kind.path());
+            log.accept("startup archive: AOT cache trained on " + richest + " (" + loaded.get(richest).size() + " of "
+                    + all.size() + " classes the training hooks load)");
+        } else {
+            dumpCds(stage, jdk, dispatch, training, all);
+            log.accept("startup archive: AppCDS of " + all.size() + " classes from " + String.join(", ", hooks));
+        }
+        if (!Files.isRegularFile(target) || Files.size(target) == 0) {
+            throw new PackException("training did not produce the startup archive " + kind.path() + " in " + stage);
+        }
+        // Keep the class lists next to the other scratch files, for anyone asking what was trained.
+        Path kept = work.resolve("training-classlists");
+        RuntimeBuilder.deleteTree(kept);
+        RuntimeBuilder.copyTree(training, kept);
+        RuntimeBuilder.deleteTree(training);
+        Files.createDirectories(cacheDir);
+        Files.copy(target, cached, StandardCopyOption.REPLACE_EXISTING);
+        return new Result(kind, hooks, richest, all.size(), false);
+    }
+
+    private void runHook(Path stage, CharmProject project, TrainingTools tools, String hook, String archiveOption) {
         Map<String, String> env = new LinkedHashMap<>(tools.hookEnv(stage, project.name(), hook));
         env.put(DispatchScript.ARCHIVE_ENV, archiveOption);
         CommandRunner.Result r = runner.run(List.of(stage.resolve("dispatch").toString()), stage, env, HOOK_TIMEOUT);
+        tools.hookEnded(r.exitCode());
         if (r.exitCode() != 0) {
             throw new PackException("training run of the " + hook + " hook failed, so no startup archive can be made"
-                    + " (fake hook tools answered as for a leader unit with default config): " + r.describe());
+                    + " (hook tools answered by jcharm's controller as for a leader unit with default config): " + r.describe());
         }
     }
 

@@ -191,12 +191,12 @@ class CharmPackerTest {
     }
 
     /** Unpacks the .charm as Juju would into a new path with a space, and runs a hook. */
-    private CommandRunner.Result runHook(String hook, Map<String, String> extraEnv, FakeHookTools[] toolsOut)
+    private CommandRunner.Result runHook(String hook, Map<String, String> extraEnv, TrainingTools[] toolsOut)
             throws IOException {
         Path unit = tmp.resolve("unit " + hook + extraEnv.size()).resolve("charm");
         CharmUnpacker.unpack(first.charm(), Files.createDirectories(unit));
         CharmProject project = CharmcraftReader.load(fixture.project);
-        FakeHookTools tools = FakeHookTools.create(tmp.resolve("tools " + hook + extraEnv.size()), project,
+        TrainingTools tools = TrainingTools.create(tmp.resolve("tools " + hook + extraEnv.size()), project,
                 Map.of("hostname", "db-0.example"));
         toolsOut[0] = tools;
         Map<String, String> env = new LinkedHashMap<>(tools.hookEnv(unit, "fixture", hook));
@@ -206,7 +206,7 @@ class CharmPackerTest {
 
     @Test
     void dispatchRunsInstallWithTheStartupArchiveAndCallsHookTools() throws IOException {
-        FakeHookTools[] tools = new FakeHookTools[1];
+        TrainingTools[] tools = new TrainingTools[1];
         // Strict archive mode: the JVM refuses to start if the archive were stale or missing.
         CommandRunner.Result r = runHook("install", Map.of(DispatchScript.OPTS_ENV, first.archive().kind().strictOption()), tools);
         assertEquals(0, r.exitCode(), r.describe());
@@ -220,7 +220,7 @@ class CharmPackerTest {
 
     @Test
     void dispatchExitsWithTheJvmsCodeWhenTheHookFails() throws IOException {
-        FakeHookTools[] tools = new FakeHookTools[1];
+        TrainingTools[] tools = new TrainingTools[1];
         CommandRunner.Result r = runHook("config-changed", Map.of("FIXTURE_FAIL", "1"), tools);
         assertEquals(1, r.exitCode(), r.describe());
         assertTrue(r.stderr().contains("the test asked the fixture charm to fail"), r.stderr());

@@ -45,15 +45,15 @@ class DispatchScriptTest {
         return dir;
     }
 
-    private CommandRunner.Result dispatch(Path dir, FakeHookTools tools) {
+    private CommandRunner.Result dispatch(Path dir, TrainingTools tools) {
         Map<String, String> env = new LinkedHashMap<>(tools.hookEnv(dir, "demo", "install"));
         env.put("JCHARM_JAVA_OPTS", "-Dextra=1");
         return new ProcessCommandRunner().run(List.of(dir.resolve("dispatch").toString()), dir.resolve("lib"), env,
                 Duration.ofSeconds(30));
     }
 
-    private FakeHookTools tools() {
-        return FakeHookTools.create(tmp.resolve("tools"), CharmcraftReader.parse(tmp, Projects.VALID), Map.of());
+    private TrainingTools tools() {
+        return TrainingTools.create(tmp.resolve("tools"), CharmcraftReader.parse(tmp, Projects.VALID), Map.of());
     }
 
     @Test
@@ -84,7 +84,7 @@ class DispatchScriptTest {
 
     @Test
     void missingRuntimeIsReportedOnStderrAndJujuLog() throws IOException {
-        FakeHookTools tools = tools();
+        TrainingTools tools = tools();
         CommandRunner.Result r = dispatch(charmDir(null), tools);
         assertEquals(1, r.exitCode());
         assertTrue(r.stderr().contains("jcharm dispatch: the Java runtime is missing or incomplete in "), r.stderr());
@@ -95,7 +95,7 @@ class DispatchScriptTest {
 
     @Test
     void runtimeThatCannotExecuteIsReported() throws IOException {
-        FakeHookTools tools = tools();
+        TrainingTools tools = tools();
         CommandRunner.Result r = dispatch(charmDir("#!/nonexistent/interpreter\n"), tools);
         assertEquals(127, r.exitCode(), r.describe());
         assertTrue(r.stderr().contains("cannot be executed (exit 127)"), r.stderr());

@@ -1,4 +1,4 @@
-package io.jcharm.local;
+package io.jcharm.controller;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,11 +16,11 @@ import java.util.List;
  * Path bin = ToolsDir.install(stateDir.resolve("tools"));  // bin/relation-get -> jcharm-hook-tool
  * }</pre>
  */
-final class ToolsDir {
-    static final String CLIENT = "jcharm-hook-tool";
+public final class ToolsDir {
+    public static final String CLIENT = "jcharm-hook-tool";
 
-    /** Every hook tool of Juju 3.6 (jujuc), including those the local model only refuses. */
-    static final List<String> TOOLS = List.of("action-fail", "action-get", "action-log", "action-set",
+    /** Every hook tool of Juju 3.6 (jujuc), including those this controller only refuses. */
+    public static final List<String> TOOLS = List.of("action-fail", "action-get", "action-log", "action-set",
             "application-version-set", "close-port", "config-get", "credential-get", "goal-state", "is-leader",
             "juju-log", "juju-reboot", "k8s-raw-get", "k8s-raw-set", "k8s-spec-get", "k8s-spec-set", "leader-get",
             "leader-set", "network-get", "open-port", "opened-ports", "pod-spec-get", "pod-spec-set",
@@ -33,14 +33,14 @@ final class ToolsDir {
     }
 
     /** (Re)writes the script and its links; idempotent, so every invocation can call it. */
-    static Path install(Path dir) {
+    public static Path install(Path dir) {
         try {
             Files.createDirectories(dir);
             Path script = dir.resolve(CLIENT);
             byte[] body;
             try (InputStream in = ToolsDir.class.getResourceAsStream("hook-tool.sh")) {
                 if (in == null) {
-                    throw new IllegalStateException("hook-tool.sh is missing from the jcharm-local jar: rebuild it");
+                    throw new IllegalStateException("hook-tool.sh is missing from the jcharm-controller jar: rebuild it");
                 }
                 body = in.readAllBytes();
             }

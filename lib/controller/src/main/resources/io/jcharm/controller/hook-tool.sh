@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
-# Hook-tool client of the jcharm local model. Every hook tool (relation-get, status-set, ...) is
+# Hook-tool client of the jcharm controller (the local model, pack training runs). Every hook tool (relation-get, status-set, ...) is
 # a symlink to this script: it sends its name, its arguments, its working directory and, for
-# "--file -", its stdin to the local model over loopback (JUJU_AGENT_SOCKET_ADDRESS),
+# "--file -", its stdin to the jcharm controller over loopback (JUJU_AGENT_SOCKET_ADDRESS),
 # authenticated by the hook's JUJU_CONTEXT_ID, then replays the answer byte for byte: stdout,
 # stderr and exit code. No JVM starts per call: bash's /dev/tcp, head and cat do the work.
-# Wire format: see io.jcharm.local.HookToolServer.
+# Wire format: see io.jcharm.controller.HookToolServer.
 set -u
 export LC_ALL=C # so that ${#var} counts bytes, not characters
 tool=${0##*/}
 addr=${JUJU_AGENT_SOCKET_ADDRESS:-}
 if [ -z "$addr" ] || [ -z "${JUJU_CONTEXT_ID:-}" ]; then
-  printf 'ERROR %s: JUJU_AGENT_SOCKET_ADDRESS and JUJU_CONTEXT_ID are not set: hook tools work only inside a hook run by the jcharm local model\n' "$tool" >&2
+  printf 'ERROR %s: JUJU_AGENT_SOCKET_ADDRESS and JUJU_CONTEXT_ID are not set: hook tools work only inside a hook run by jcharm (the local model or a pack training run)\n' "$tool" >&2
   exit 1
 fi
 host=${addr%:*}
@@ -34,7 +34,7 @@ if [ "$want_stdin" = 1 ]; then
 fi
 
 if ! exec 3<>"/dev/tcp/$host/$port"; then
-  printf 'ERROR %s: cannot reach the jcharm local model at %s: it runs hooks only while a jcharm command is running\n' "$tool" "$addr" >&2
+  printf 'ERROR %s: cannot reach the jcharm controller at %s: it answers only while a jcharm command or pack training runs\n' "$tool" "$addr" >&2
   exit 1
 fi
 
@@ -56,7 +56,7 @@ send() { printf '%s\n%s' "${#1}" "$1"; }
 } >&3
 
 if ! read -r code outlen errlen <&3; then
-  printf 'ERROR %s: the jcharm local model closed the connection without an answer\n' "$tool" >&2
+  printf 'ERROR %s: the jcharm controller closed the connection without an answer\n' "$tool" >&2
   exit 1
 fi
 # head -c reads no more than it is asked for, so stderr stays in the socket for cat.

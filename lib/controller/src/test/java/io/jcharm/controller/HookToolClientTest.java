@@ -1,7 +1,5 @@
-package io.jcharm.local;
+package io.jcharm.controller;
 
-import io.jcharm.controller.ToolCall;
-import io.jcharm.controller.ToolReply;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,7 +1,8 @@
 #!/bin/sh
-# Fake jujuc for jcharm pack's training runs (FakeHookTools) and bench/hook-latency (lib.sh), the
-# one copy both use: records each call, answers like Juju for a leader unit with default config
-# and one remote unit per endpoint; secrets persist across hooks. @MODEL_UUID@ is filled in.
+# Canned hook-tool answers for bench/hook-latency (lib.sh) only: it times dispatch and the JVM, so
+# the tools must cost next to nothing. Not a controller: the rules and Juju's texts live in
+# lib/controller (pack's training runs answer through it). Records each call, answers as for a
+# leader unit with default config and one remote unit per endpoint. @MODEL_UUID@ is filled in.
 d="$JCHARM_FAKE_TOOLS"
 t=${0##*/}
 { printf '%s' "$t"; for a in "$@"; do printf '\t%s' "$a"; done; printf '\n'; } >> "$d/calls.log"

@@ -1,7 +1,4 @@
-package io.jcharm.local;
-
-import io.jcharm.controller.ToolCall;
-import io.jcharm.controller.ToolReply;
+package io.jcharm.controller;
 
 /**
  * Answers hook-tool calls; the {@link HookToolServer} hands it every authenticated or not call.
@@ -11,6 +8,6 @@ import io.jcharm.controller.ToolReply;
  * }</pre>
  */
 @FunctionalInterface
-interface ToolHandler {
+public interface ToolHandler {
     ToolReply handle(ToolCall call);
 }

@@ -1,7 +1,5 @@
-package io.jcharm.local;
+package io.jcharm.controller;
 
-import io.jcharm.controller.ToolCall;
-import io.jcharm.controller.ToolReply;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
@@ -28,7 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The local model's end of the hook tools: a loopback TCP server that the client script
+ * The controller's end of the hook tools as processes (lib/local's model, lib/pack's training runs): a loopback TCP server that the client script
  * (every hook tool is a symlink to it) connects to once per call. Each hook run registers a
  * fresh random context id with the handler that answers for it; calls with an unknown or
  * expired id are refused without reaching any handler.
@@ -47,7 +45,7 @@ import java.util.concurrent.TimeUnit;
  * }
  * }</pre>
  */
-final class HookToolServer implements AutoCloseable {
+public final class HookToolServer implements AutoCloseable {
     static final String MAGIC = "JCHARM-TOOLS 1";
     private static final int MAX_ARGS = 10_000;
     private static final int MAX_STRING = 8 * 1024 * 1024;
@@ -75,19 +73,19 @@ final class HookToolServer implements AutoCloseable {
     }
 
     /** Listens on an ephemeral port of 127.0.0.1. */
-    static HookToolServer start() {
+    public static HookToolServer start() {
         try {
             ServerSocket s = new ServerSocket();
             s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
             return new HookToolServer(s);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on 127.0.0.1 for hook tools: " + e.getMessage()
-                    + "; the local model needs a loopback interface", e);
+                    + "; jcharm's controller needs a loopback interface", e);
         }
     }
 
     /** {@code 127.0.0.1:<port>}, the value of JUJU_AGENT_SOCKET_ADDRESS. */
-    String address() {
+    public String address() {
         return socket.getInetAddress().getHostAddress() + ":" + socket.getLocalPort();
     }
 
@@ -95,7 +93,7 @@ final class HookToolServer implements AutoCloseable {
      * Registers a hook run: returns its context id (for JUJU_CONTEXT_ID), unguessable: 128
      * random bits after a readable prefix.
      */
-    String register(String unit, ToolHandler handler) {
+    public String register(String unit, ToolHandler handler) {
         byte[] bytes = new byte[16];
         random.nextBytes(bytes);
         String id = unit.replace('/', '-') + "-" + HexFormat.of().formatHex(bytes);
@@ -104,7 +102,7 @@ final class HookToolServer implements AutoCloseable {
     }
 
     /** Ends a hook run: later calls with its id are refused. */
-    void unregister(String contextId) {
+    public void unregister(String contextId) {
         contexts.remove(contextId);
     }
 
@@ -160,8 +158,8 @@ final class HookToolServer implements AutoCloseable {
         try {
             return handler.handle(call);
         } catch (RuntimeException e) {
-            // A bug in the local model must reach the charm as a failed tool, not a hung one.
-            return ToolReply.error(1, call.tool() + ": internal error of the jcharm local model: " + e);
+            // A bug in the controller must reach the charm as a failed tool, not a hung one.
+            return ToolReply.error(1, call.tool() + ": internal error of jcharm's controller: " + e);
         }
     }
 
