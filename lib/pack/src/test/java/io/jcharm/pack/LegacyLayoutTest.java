@@ -70,7 +70,7 @@ class LegacyLayoutTest {
         CharmProject p = CharmcraftReader.parse(dir, CHARMCRAFT);
         assertEquals("demo", p.name());
         assertEquals(List.of("metadata.yaml", "config.yaml", "actions.yaml"), p.verbatim());
-        assertEquals(Map.of("port", 80L), FakeHookTools.defaults(p));
+        assertEquals(Map.of("port", 80L), TrainingTools.defaults(p));
         assertEquals(List.of(new Platform("bases[0]", "ubuntu", "22.04", "amd64")), p.platforms());
         assertEquals(List.of("db"), p.endpoints("requires"));
     }
