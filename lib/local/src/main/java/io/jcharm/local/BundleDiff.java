@@ -1,8 +1,8 @@
 package io.jcharm.local;
 
 import io.jcharm.bundle.YamlEmitter;
-import io.jcharm.local.ModelDoc.App;
 import io.jcharm.controller.Relation;
+import io.jcharm.local.ModelDoc.App;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

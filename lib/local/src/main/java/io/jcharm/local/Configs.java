@@ -1,7 +1,7 @@
 package io.jcharm.local;
 
-import io.jcharm.controller.Jujuc;
 import io.jcharm.bundle.OptionCheck;
+import io.jcharm.controller.Jujuc;
 import io.jcharm.core.meta.CharmMetadata;
 import io.jcharm.core.meta.ConfigOption;
 import java.util.Map;

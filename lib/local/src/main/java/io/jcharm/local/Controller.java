@@ -1,13 +1,13 @@
 package io.jcharm.local;
 
+import io.jcharm.controller.Action;
 import io.jcharm.controller.Jujuc;
 import io.jcharm.controller.Notice;
-import io.jcharm.core.meta.CharmMetadata;
-import io.jcharm.controller.Action;
-import io.jcharm.local.ModelDoc.App;
-import io.jcharm.local.ModelDoc.ErrorDoc;
 import io.jcharm.controller.Relation;
 import io.jcharm.controller.StatusDoc;
+import io.jcharm.core.meta.CharmMetadata;
+import io.jcharm.local.ModelDoc.App;
+import io.jcharm.local.ModelDoc.ErrorDoc;
 import io.jcharm.local.ModelDoc.Unit;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.jcharm.local;
 
-import io.jcharm.local.ModelDoc.App;
 import io.jcharm.controller.EndpointDoc;
 import io.jcharm.controller.Relation;
+import io.jcharm.local.ModelDoc.App;
 import io.jcharm.local.ModelDoc.Unit;
 import java.util.ArrayList;
 import java.util.List;
@@ -227,13 +227,8 @@ final class Lifecycle {
         return out;
     }
 
-    /** The units {@code u} sees on the other side of {@code r} (its peers, for a peer relation). */
+    /** The units {@code u} sees on the other side of {@code r} (jcharm-controller's rule), as the local model's units. */
     static List<Unit> remoteUnits(ModelDoc doc, Relation r, Unit u) {
-        String otherApp = r.other(u.app).map(EndpointDoc::app).orElse(null);
-        App a = otherApp == null ? null : doc.applications.get(otherApp);
-        if (a == null) {
-            return List.of();
-        }
-        return a.units.values().stream().filter(x -> !x.dying() && !x.name.equals(u.name)).toList();
+        return doc.remoteUnits(r, u).stream().map(Unit.class::cast).toList();
     }
 }

@@ -1,12 +1,12 @@
 package io.jcharm.local;
 
-import io.jcharm.controller.ToolsDir;
-import io.jcharm.controller.HookToolServer;
-import io.jcharm.core.meta.CharmMetadata;
-import io.jcharm.local.ModelDoc.App;
 import io.jcharm.controller.ConsumerDoc;
+import io.jcharm.controller.HookToolServer;
 import io.jcharm.controller.Secret;
 import io.jcharm.controller.Secrets;
+import io.jcharm.controller.ToolsDir;
+import io.jcharm.core.meta.CharmMetadata;
+import io.jcharm.local.ModelDoc.App;
 import io.jcharm.local.ModelDoc.Unit;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,15 +1,15 @@
 package io.jcharm.local;
 
 import io.jcharm.bundle.PackedCharm;
+import io.jcharm.controller.Action;
+import io.jcharm.controller.EndpointDoc;
+import io.jcharm.controller.Relation;
 import io.jcharm.core.meta.CharmMetadata;
 import io.jcharm.core.meta.Endpoint;
 import io.jcharm.core.meta.MetadataException;
 import io.jcharm.core.meta.Role;
-import io.jcharm.controller.Action;
 import io.jcharm.local.ModelDoc.App;
-import io.jcharm.controller.EndpointDoc;
 import io.jcharm.local.ModelDoc.FaultDoc;
-import io.jcharm.controller.Relation;
 import io.jcharm.local.ModelDoc.Unit;
 import io.jcharm.pack.CharmUnpacker;
 import io.jcharm.pack.PackException;

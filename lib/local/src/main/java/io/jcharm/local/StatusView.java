@@ -1,9 +1,9 @@
 package io.jcharm.local;
 
-import io.jcharm.local.ModelDoc.App;
 import io.jcharm.controller.EndpointDoc;
 import io.jcharm.controller.Relation;
 import io.jcharm.controller.StatusDoc;
+import io.jcharm.local.ModelDoc.App;
 import io.jcharm.local.ModelDoc.Unit;
 import java.nio.file.Files;
 import java.util.ArrayList;

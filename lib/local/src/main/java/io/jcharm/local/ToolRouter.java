@@ -1,9 +1,9 @@
 package io.jcharm.local;
 
-import io.jcharm.controller.ToolHandler;
 import io.jcharm.controller.HookRun;
 import io.jcharm.controller.Jujuc;
 import io.jcharm.controller.ToolCall;
+import io.jcharm.controller.ToolHandler;
 import io.jcharm.controller.ToolReply;
 import io.jcharm.local.ModelDoc.FaultDoc;
 import java.util.Iterator;

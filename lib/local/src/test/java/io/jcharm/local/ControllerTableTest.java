@@ -1,7 +1,7 @@
 package io.jcharm.local;
 
-import io.jcharm.controller.ToolsDir;
 import io.jcharm.controller.HookToolServer;
+import io.jcharm.controller.ToolsDir;
 import io.jcharm.controller.table.Caller;
 import io.jcharm.controller.table.Fixture;
 import io.jcharm.controller.table.Outcome;

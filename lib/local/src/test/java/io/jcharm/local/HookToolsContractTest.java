@@ -1,12 +1,12 @@
 package io.jcharm.local;
 
-import io.jcharm.controller.ToolsDir;
-import io.jcharm.controller.HookToolServer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jcharm.controller.HookToolServer;
+import io.jcharm.controller.ToolsDir;
 import io.jcharm.core.Status;
 import io.jcharm.core.tools.ExecHookTools;
 import io.jcharm.core.tools.HookToolException;

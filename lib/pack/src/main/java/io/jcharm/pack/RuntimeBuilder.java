@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
-import java.util.stream.Stream;
 
 /**
  * Links the Java runtime a charm ships: jdeps finds the JDK modules its jars use, jlink builds
