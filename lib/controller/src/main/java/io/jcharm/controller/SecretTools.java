@@ -44,7 +44,7 @@ final class SecretTools {
             case "secret-set" -> set(call, view, Flags.parse(call.args(), Set.of(), META));
             case "secret-remove" -> {
                 Flags f = Flags.parse(call.args(), Set.of(), Set.of("revision"));
-                Secret s = owned(view, id(f));
+                Secret s = owned(view, id(f), true);
                 Optional<Integer> rev = f.value("revision").map(SecretTools::number);
                 run.secretOps.add(new SecretOp.Remove(s.id, rev));
                 yield ToolReply.OK;
@@ -52,7 +52,7 @@ final class SecretTools {
             case "secret-grant" -> grant(view, Flags.parse(call.args(), Set.of(), Set.of("r", "relation", "unit")));
             case "secret-revoke" -> {
                 Flags f = Flags.parse(call.args(), Set.of(), Set.of("r", "relation", "app", "application", "unit"));
-                Secret s = owned(view, id(f));
+                Secret s = owned(view, id(f), true);
                 run.secretOps.add(new SecretOp.Revoke(s.id, f.value("r", "relation").map(SecretTools::relationId),
                         f.value("app", "application"), f.value("unit")));
                 yield ToolReply.OK;
@@ -129,7 +129,7 @@ final class SecretTools {
     private ToolReply info(Map<String, Secret> view, Flags f) {
         Secret s;
         if (!f.positional().isEmpty()) {
-            s = owned(view, Secrets.canonical(f.positional().get(0)));
+            s = owned(view, Secrets.canonical(f.positional().get(0)), false);
         } else if (f.value("label").isPresent()) {
             String label = f.value("label").get();
             s = view.values().stream().filter(x -> Secrets.owns(x, run.unit) && label.equals(x.label)).findFirst()
@@ -152,7 +152,7 @@ final class SecretTools {
     }
 
     private ToolReply set(ToolCall call, Map<String, Secret> view, Flags f) {
-        Secret s = owned(view, id(f));
+        Secret s = owned(view, id(f), true);
         Map<String, String> content = content(call, f.positional().subList(1, f.positional().size()));
         run.secretOps.add(new SecretOp.Update(s.id, content.isEmpty() ? Optional.empty() : Optional.of(content),
                 f.value("label"), f.value("description"), f.value("expire"), f.value("rotate")));
@@ -160,7 +160,7 @@ final class SecretTools {
     }
 
     private ToolReply grant(Map<String, Secret> view, Flags f) {
-        Secret s = owned(view, id(f));
+        Secret s = owned(view, id(f), false);
         String ref = f.value("r", "relation").orElseThrow(() -> new Flags.UsageException("missing relation"));
         int relId = relationId(ref);
         Relation r = j.model.relations.get(relId);
@@ -176,9 +176,21 @@ final class SecretTools {
         return ToolReply.OK;
     }
 
-    /** The secret named by the first positional argument, which this unit must own (app secrets: the leader). */
-    private Secret owned(Map<String, Secret> view, String id) {
+    /**
+     * The secret named by the first positional argument, which this unit must own (app secrets: the leader).
+     *
+     * @param change secret-set, -remove, -revoke: Juju takes them and the controller refuses a secret
+     *     the unit can see but does not own when the hook's changes are flushed, with its ErrPerm
+     *     ("permission denied", juju/juju 3.6 apiserver/facades/agent/secretsmanager); here the tool
+     *     refuses at once with that text. secret-info-get and secret-grant look the secret up among
+     *     the unit's own (worker/uniter/runner/context/context.go) and say "not found".
+     */
+    private Secret owned(Map<String, Secret> view, String id, boolean change) {
         Secret s = view.get(Secrets.canonical(id));
+        boolean visible = s != null && (Secrets.owns(s, run.unit) || Secrets.granted(s, run.unit));
+        if (change && visible && !Secrets.owns(s, run.unit)) {
+            throw new ToolError(1, "permission denied");
+        }
         if (s == null || !Secrets.owns(s, run.unit)) {
             throw new ToolError(1, "secret \"" + Secrets.xid(id) + "\" not found");
         }

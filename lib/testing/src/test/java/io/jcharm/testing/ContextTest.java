@@ -162,7 +162,9 @@ class ContextTest {
             }
         }));
         State out = ctx.run(Events.configChanged(), State.empty().withSecret(token));
-        assertTrue(out.logs().contains("INFO refused: [secret-set, " + token.id() + "]"), out.logs().toString());
+        // The real argv: the content travels in a 0600 file named after the key.
+        assertTrue(out.logs().stream().anyMatch(l -> l.startsWith("INFO refused: [secret-set, " + token.id() + ", token#file=")),
+                out.logs().toString());
     }
 
     @Test

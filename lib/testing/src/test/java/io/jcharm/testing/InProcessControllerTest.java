@@ -74,7 +74,7 @@ class InProcessControllerTest {
         SecretState granted = SecretState.granted(Map.of("key", "v"));
         InProcessController leader = tools(State.empty().withLeader(true).withSecret(granted));
         assertTrue(notLeader(() -> leader.tools().secretSet(granted.id(), Optional.of(Map.of("key", "w")), SecretOptions.none()))
-                .contains("not found"));
+                .contains("permission denied"));
         assertTrue(notLeader(() -> leader.tools().secretInfoGet(Optional.of(granted.id()), Optional.empty()))
                 .contains("not found"));
         assertEquals(List.of(), leader.tools().secretIds(), "secret-ids lists owned secrets only");

@@ -150,6 +150,11 @@ public final class ToolTable {
                 "secret-add", "--owner", "application", "token=x"));
         rows.add(fails("a follower cannot change an application secret", FOLLOWER, 1,
                 "ERROR this unit is not the leader\n", "secret-set", HELLO_SECRET, "token=x"));
+        // Juju flushes secret-set and fails with the controller's ErrPerm; the emulation refuses at once, same text.
+        rows.add(fails("a consumer cannot change a secret it was granted", LISTENER, 1, "ERROR permission denied\n",
+                "secret-set", HELLO_SECRET, "token=mine"));
+        rows.add(fails("nor grant it on", LISTENER, 1, "ERROR secret \"cv0tmpd2ju3s6a0000aa\" not found\n",
+                "secret-grant", "--relation", "listen:1", HELLO_SECRET));
         rows.add(ok("secret-ids lists what the unit owns", PLAIN, "[\"" + HELLO_SECRET + "\"]\n",
                 "secret-ids", "--format=json"));
         rows.add(write("new content is a new revision", PLAIN, null, List.of("secret-set", HELLO_SECRET, "token=n3w"),
