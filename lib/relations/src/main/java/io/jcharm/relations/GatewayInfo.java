@@ -33,7 +33,8 @@ public record GatewayInfo(String name, String namespace, boolean up) {
     /**
      * Requirer side: the gateway, empty until the provider has written it.
      *
-     * @throws StatusException blocked when only some keys are present or gateway_up is not a boolean
+     * @throws StatusException blocked when only some keys are present or gateway_up is neither
+     *         true nor false (in any case: "True" and "FALSE" are read as the library reads them)
      */
     public static Optional<GatewayInfo> read(Relation relation) throws StatusException {
         Optional<String> name = relation.remoteApp().get("gateway_name");
@@ -45,11 +46,12 @@ public record GatewayInfo(String name, String namespace, boolean up) {
             throw StatusException.blocked("gateway-info data from " + relation.remoteAppName().orElse("?")
                     + " lacks " + (name.isEmpty() ? "gateway_name" : "gateway_namespace"));
         }
+        // Case-insensitive, as istio_gateway_info's requirer compares gateway_up.lower() to "true".
         String up = relation.remoteApp().get("gateway_up").orElse("true");
-        if (!up.equals("true") && !up.equals("false")) {
+        if (!up.equalsIgnoreCase("true") && !up.equalsIgnoreCase("false")) {
             throw StatusException.blocked("gateway-info gateway_up from " + relation.remoteAppName().orElse("?")
-                    + " must be \"true\" or \"false\", got \"" + up + "\"");
+                    + " must be \"true\" or \"false\" (any case), got \"" + up + "\"");
         }
-        return Optional.of(new GatewayInfo(name.get(), ns.get(), Boolean.parseBoolean(up)));
+        return Optional.of(new GatewayInfo(name.get(), ns.get(), up.equalsIgnoreCase("true")));
     }
 }

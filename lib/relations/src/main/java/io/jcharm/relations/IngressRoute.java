@@ -32,9 +32,12 @@ public record IngressRoute(String service, int port, String prefix, Optional<Str
     static final SdiSchema V2 = SdiSchema.builder().require("service", "string").require("port", "integer")
             .require("prefix", "string").optional("rewrite", "string").require("namespace", "string").build();
 
-    /** Where the route sends traffic: {@code rewrite}, or the prefix when none was given. */
+    /**
+     * Where the route sends traffic: {@code rewrite}, or the prefix when none was given or it is
+     * empty (istio-pilot renders {@code rewrite or prefix}, and "" is false to Python).
+     */
     public String rewriteOrPrefix() {
-        return rewrite.orElse(prefix);
+        return rewrite.filter(r -> !r.isEmpty()).orElse(prefix);
     }
 
     /**
@@ -54,14 +57,11 @@ public record IngressRoute(String service, int port, String prefix, Optional<Str
 
     /** Requirer side: asks the provider for this route (v1 payload; the namespace is dropped). */
     public static void request(Relation relation, IngressRoute route) throws StatusException {
-        Sdi sdi = new Sdi(REQUIRER_VERSIONS);
-        sdi.publishVersions(relation);
-        sdi.negotiate(relation);
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("service", route.service());
         payload.put("port", route.port());
         payload.put("prefix", route.prefix());
         route.rewrite().ifPresent(r -> payload.put("rewrite", r));
-        sdi.write(relation, payload, V1);
+        new Sdi(REQUIRER_VERSIONS).send(relation, payload, V1);
     }
 }

@@ -19,18 +19,13 @@ public record K8sService(String serviceName, String servicePort) {
 
     /** Provider side (leader): versions and data. */
     public static void publish(Relation relation, K8sService service) throws StatusException {
-        Sdi sdi = new Sdi(List.of("v1"));
-        sdi.publishVersions(relation);
-        sdi.negotiate(relation);
-        sdi.write(relation, Map.of("service-name", service.serviceName(), "service-port", service.servicePort()), V1);
+        new Sdi(List.of("v1")).send(relation,
+                Map.of("service-name", service.serviceName(), "service-port", service.servicePort()), V1);
     }
 
     /** Requirer side: the provider's service, empty until sent. */
     public static Optional<K8sService> read(Relation relation) throws StatusException {
-        Sdi sdi = new Sdi(List.of("v1"));
-        sdi.publishVersions(relation);
-        sdi.negotiate(relation);
-        return sdi.read(relation, V1).map(d -> new K8sService((String) d.get("service-name"),
+        return new Sdi(List.of("v1")).receive(relation, V1).map(d -> new K8sService((String) d.get("service-name"),
                 (String) d.get("service-port")));
     }
 }

@@ -45,9 +45,6 @@ public record ObjectStorage(String accessKey, String secretKey, String service, 
      * @throws StatusException waiting while the requirer has not listed versions, blocked when none is common
      */
     public static void publish(Relation relation, ObjectStorage storage) throws StatusException {
-        Sdi sdi = new Sdi(VERSIONS);
-        sdi.publishVersions(relation);
-        sdi.negotiate(relation);
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("access-key", storage.accessKey());
         payload.put("secret-key", storage.secretKey());
@@ -55,7 +52,7 @@ public record ObjectStorage(String accessKey, String secretKey, String service, 
         payload.put("port", storage.port());
         payload.put("secure", storage.secure());
         storage.namespace().ifPresent(ns -> payload.put("namespace", ns));
-        sdi.write(relation, payload, V1);
+        new Sdi(VERSIONS).send(relation, payload, V1);
     }
 
     /**
@@ -64,10 +61,7 @@ public record ObjectStorage(String accessKey, String secretKey, String service, 
      * @throws StatusException waiting/blocked on the SDI handshake, blocked naming the problem when the data is malformed
      */
     public static Optional<ObjectStorage> read(Relation relation) throws StatusException {
-        Sdi sdi = new Sdi(VERSIONS);
-        sdi.publishVersions(relation);
-        sdi.negotiate(relation);
-        return sdi.read(relation, V1).map(d -> new ObjectStorage((String) d.get("access-key"),
+        return new Sdi(VERSIONS).receive(relation, V1).map(d -> new ObjectStorage((String) d.get("access-key"),
                 (String) d.get("secret-key"), (String) d.get("service"), ((Number) d.get("port")).intValue(),
                 (Boolean) d.get("secure"), Optional.ofNullable((String) d.get("namespace"))));
     }

@@ -76,6 +76,30 @@ public final class Sdi {
                 StatusException.blocked("No compatible " + relation.endpoint() + " versions found for apps: " + remote));
     }
 
+    /**
+     * One side's whole turn for a one-way payload: lists our versions, checks that the remote
+     * shares one, and writes the payload (leader only).
+     *
+     * @throws StatusException as {@link #negotiate}
+     */
+    public void send(Relation relation, Map<String, Object> payload, SdiSchema schema) throws StatusException {
+        publishVersions(relation);
+        negotiate(relation);
+        write(relation, payload, schema);
+    }
+
+    /**
+     * The other side's turn: lists our versions, checks that the remote shares one, and reads its
+     * payload; empty until sent.
+     *
+     * @throws StatusException as {@link #negotiate} and {@link #read}
+     */
+    public Optional<Map<String, Object>> receive(Relation relation, SdiSchema schema) throws StatusException {
+        publishVersions(relation);
+        negotiate(relation);
+        return read(relation, schema);
+    }
+
     /** Writes our payload (leader only) as YAML in {@code data}, after checking it against the schema. */
     public void write(Relation relation, Map<String, Object> payload, SdiSchema schema) {
         List<String> problems = schema.validate(payload);

@@ -54,6 +54,7 @@ public final class SdiSchema {
             case "number" -> v instanceof Number;
             case "boolean" -> v instanceof Boolean;
             case "array" -> v instanceof List;
+            case "string-array" -> v instanceof List<?> l && l.stream().allMatch(String.class::isInstance);
             case "string-or-null" -> v instanceof String;
             default -> throw new IllegalStateException("unknown schema type " + type);
         };
@@ -61,7 +62,8 @@ public final class SdiSchema {
 
     /** Builds a schema. */
     public static final class Builder {
-        private static final Set<String> TYPES = Set.of("string", "integer", "number", "boolean", "array", "string-or-null");
+        private static final Set<String> TYPES = Set.of("string", "integer", "number", "boolean", "array", "string-array",
+                "string-or-null");
         private final Map<String, String> required = new LinkedHashMap<>();
         private final Map<String, String> optional = new LinkedHashMap<>();
 

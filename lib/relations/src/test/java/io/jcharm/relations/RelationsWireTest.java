@@ -108,4 +108,72 @@ class RelationsWireTest {
         assertEquals("port: 8080\nprefix: /wire/\nrewrite: /\nservice: wire\n", mine.get("data"));
         assertFalse(mine.get("data").contains("namespace"));
     }
+    @Test
+    void anEmptyRewriteFallsBackToThePrefixAsIstioPilotRendersIt() {
+        // istio-pilot writes `rewrite or prefix`: "" is false to Python, so the prefix is used.
+        RelationState rel = RelationState.of("ingress", "app").withRemoteAppData(Map.of(
+                "_supported_versions", "- v1\n", "data", "port: 80\nprefix: /app/\nrewrite: ''\nservice: app\n"));
+        State out = ctx.run(Events.relationChanged(rel), State.empty().withLeader(true).withRelation(rel));
+        assertEquals("app:80/app/>/app/@-", out.relation(rel.id()).localUnitData().get("seen"));
+    }
+
+    @Test
+    void gatewayUpIsReadCaseInsensitivelyAsTheLibraryDoes() {
+        for (String written : new String[] {"True", "TRUE", "False", "false"}) {
+            RelationState rel = RelationState.of("gateway", "istio-pilot").withRemoteAppData(Map.of(
+                    "gateway_name", "gw", "gateway_namespace", "kubeflow", "gateway_up", written));
+            State out = ctx.run(Events.relationChanged(rel), State.empty().withRelation(rel));
+            assertEquals(Status.active(), out.unitStatus(), written);
+            assertEquals("kubeflow/gw up=" + written.equalsIgnoreCase("true"),
+                    out.relation(rel.id()).localUnitData().get("gw"), written);
+        }
+        RelationState odd = RelationState.of("gateway", "istio-pilot").withRemoteAppData(Map.of(
+                "gateway_name", "gw", "gateway_namespace", "kubeflow", "gateway_up", "yes"));
+        assertEquals(Status.blocked("[gateway] gateway-info gateway_up from istio-pilot must be \"true\" or \"false\""
+                + " (any case), got \"yes\""), ctx.run(Events.relationChanged(odd), State.empty().withRelation(odd)).unitStatus());
+    }
+
+    @Test
+    void ingressAuthProviderReadsWhatOidcGatekeeperWrites() {
+        // oidc-gatekeeper's payload as SDI dumps it (PyYAML: sorted keys, block lists).
+        RelationState rel = RelationState.of("ingress-auth", "oidc-gatekeeper").withRemoteAppData(Map.of(
+                "_supported_versions", "- v1\n", "data", OIDC_GATEKEEPER_AUTH));
+        State out = ctx.run(Events.relationChanged(rel), State.empty().withLeader(true).withRelation(rel));
+        assertEquals(Status.active(), out.unitStatus());
+        assertEquals("- v1\n", out.relation(rel.id()).localAppData().get("_supported_versions"));
+        assertEquals("oidc-gatekeeper:8080 request=[cookie, X-Auth-Token] response=[kubeflow-userid]",
+                out.relation(rel.id()).localUnitData().get("auth"));
+    }
+
+    @Test
+    void ingressAuthHeadersAreOptionalAndMustBeStringLists() {
+        RelationState bare = RelationState.of("ingress-auth", "auth").withRemoteAppData(Map.of(
+                "_supported_versions", "- v1\n", "data", "port: 9000\nservice: auth\n"));
+        State out = ctx.run(Events.relationChanged(bare), State.empty().withLeader(true).withRelation(bare));
+        assertEquals("auth:9000 request=[] response=[]", out.relation(bare.id()).localUnitData().get("auth"));
+
+        RelationState bad = bare.withRemoteAppData(Map.of("_supported_versions", "- v1\n",
+                "data", "allowed-request-headers: cookie\nport: 9000\nservice: auth\n"));
+        State blocked = ctx.run(Events.relationChanged(bad), State.empty().withLeader(true).withRelation(bad));
+        assertEquals(Status.blocked("[ingress-auth] Failed to validate data on ingress-auth:" + bad.id() + " from auth:"
+                + " 'allowed-request-headers' must be of type string-array, got cookie"), blocked.unitStatus());
+    }
+
+    @Test
+    void ingressAuthRequirerWritesOidcGatekeepersPayload() {
+        RelationState rel = RelationState.of("auth", "istio-pilot").withRemoteAppData(Map.of("_supported_versions", "- v1\n"));
+        State out = ctx.run(Events.relationChanged(rel), State.empty().withLeader(true).withRelation(rel));
+        assertEquals(OIDC_GATEKEEPER_AUTH, out.relation(rel.id()).localAppData().get("data"));
+    }
+
+    /** What canonical/oidc-gatekeeper-operator (track/ckf-1.10, _configure_mesh) sends on ingress-auth. */
+    static final String OIDC_GATEKEEPER_AUTH = """
+            allowed-request-headers:
+            - cookie
+            - X-Auth-Token
+            allowed-response-headers:
+            - kubeflow-userid
+            port: 8080
+            service: oidc-gatekeeper
+            """;
 }

@@ -35,7 +35,21 @@ public final class WireCharm implements Charm {
                 Component.of("gateway", m -> {
                     Optional<Relation> r = m.relation("gateway");
                     if (r.isPresent()) {
-                        GatewayInfo.read(r.get()).ifPresent(g -> r.get().localUnit().put("gw", g.qualifiedName()));
+                        GatewayInfo.read(r.get()).ifPresent(g -> r.get().localUnit().put("gw", g.qualifiedName()
+                                + (r.get().remoteApp().get("gateway_up").isPresent() ? " up=" + g.up() : "")));
+                    }
+                }),
+                Component.of("ingress-auth", m -> {
+                    for (Relation r : m.relations("ingress-auth")) {
+                        IngressAuth.read(r).ifPresent(a -> r.localUnit().put("auth", a.service() + ":" + a.port()
+                                + " request=" + a.allowedRequestHeaders() + " response=" + a.allowedResponseHeaders()));
+                    }
+                }),
+                Component.of("auth", m -> {
+                    Optional<Relation> r = m.relation("auth");
+                    if (r.isPresent()) {
+                        IngressAuth.request(r.get(), new IngressAuth("oidc-gatekeeper", 8080,
+                                List.of("cookie", "X-Auth-Token"), List.of("kubeflow-userid")));
                     }
                 }),
                 Component.of("route", m -> {
