@@ -2,12 +2,14 @@ package io.jcharm.charms.seldoncore;
 
 import io.jcharm.core.InvalidConfigException;
 import io.jcharm.core.OneOf;
+import io.jcharm.core.OptionName;
 import io.jcharm.core.Range;
 import java.util.regex.Pattern;
 
 /**
  * The seldon-core charm's config, each component bound to the option of the same name in kebab
- * case and checked before anything uses it.
+ * case (custom_images keeps Charmed Kubeflow's spelling) and checked before anything uses it.
+ * webhook-port is a string option, as in Charmed Kubeflow's charm, read here as a port number.
  *
  * <pre>{@code
  * SeldonConfig cfg = model.config(SeldonConfig.class);  // Blocked "[config] invalid config ..." when wrong
@@ -17,13 +19,13 @@ import java.util.regex.Pattern;
 public record SeldonConfig(
         @Range(min = 1024, max = 65535) int webhookPort,
         @Range(min = 1024, max = 65535) int metricsPort,
-        @OneOf({"DEBUG", "INFO", "WARN", "ERROR"}) String managerLogLevel,
+        @OneOf({"DEBUG", "INFO", "WARN", "WARNING", "ERROR"}) String managerLogLevel,
         String executorContainerImageAndVersion,
         String executorDefaultCpuRequest,
         String executorDefaultCpuLimit,
         String executorDefaultMemoryRequest,
         String executorDefaultMemoryLimit,
-        String customImages) {
+        @OptionName("custom_images") String customImages) {
 
     private static final Pattern IMAGE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/:@-]*");
 
@@ -49,7 +51,7 @@ public record SeldonConfig(
         executorDefaultMemoryLimit = memoryLimit.text();
     }
 
-    /** The predictor server, storage initializer and explainer images: defaults plus custom-images. */
+    /** The predictor server, storage initializer and explainer images: defaults plus custom_images. */
     ServerImages images() {
         return ServerImages.withOverrides(customImages);
     }

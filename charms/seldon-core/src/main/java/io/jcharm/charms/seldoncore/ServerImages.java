@@ -18,21 +18,31 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 /**
  * The images in the {@code seldon-config} ConfigMap: prepackaged predictor servers (per
  * protocol), the storage initializer and the explainers; Seldon Core 1.17.1's defaults from
- * {@code default-images.yaml}, with the {@code custom-images} option's YAML on top.
+ * {@code default-images.yaml}, with the {@code custom_images} option's YAML on top. Its keys are
+ * Charmed Kubeflow's: {@code configmap__predictor__<server>__<protocol>} (the server as that
+ * charm names it, e.g. {@code sklearn}, {@code tempo_server}) and {@code configmap_<key>} for
+ * storageInitializer, explainer and explainer_v2; an empty value keeps the default.
  *
  * <pre>{@code
- * ServerImages images = ServerImages.withOverrides("SKLEARN_SERVER: reg.local/sklearnserver:1.17.1");
+ * ServerImages images = ServerImages.withOverrides("configmap__predictor__sklearn__seldon: reg.local/sklearnserver:1.17.1");
  * images.server("SKLEARN_SERVER").get("seldon");     // reg.local/sklearnserver:1.17.1
  * images.configMapData().get("predictor_servers");   // JSON, as the manager reads it
  * }</pre>
  */
 final class ServerImages {
-    static final String OPTION = "custom-images";
+    static final String OPTION = "custom_images";
     static final String STORAGE_INITIALIZER = "storageInitializer";
     static final String EXPLAINER = "explainer";
     static final String EXPLAINER_V2 = "explainer_v2";
     private static final Pattern IMAGE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/:@-]*");
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
+    /**
+     * How Charmed Kubeflow's custom_images keys name each server (canonical/seldon-core-operator
+     * track/1.17, config.yaml): configmap__predictor__<name>__<protocol>.
+     */
+    private static final Map<String, String> KEY_NAMES = Map.of("SKLEARN_SERVER", "sklearn", "XGBOOST_SERVER", "xgboost",
+            "MLFLOW_SERVER", "mlflow", "TENSORFLOW_SERVER", "tensorflow", "TRITON_SERVER", "triton",
+            "HUGGINGFACE_SERVER", "huggingface", "TEMPO_SERVER", "tempo_server");
 
     /** Server name to protocol to image, in the defaults' order; the first protocol is the primary one. */
     private final Map<String, Map<String, String>> servers;
@@ -69,9 +79,9 @@ final class ServerImages {
     }
 
     /**
-     * The defaults with the custom-images YAML on top; blank means the defaults.
+     * The defaults with the custom_images YAML on top; blank, or a key set to '', means the default.
      *
-     * @throws InvalidConfigException naming custom-images and the offending key
+     * @throws InvalidConfigException naming custom_images and the offending key
      */
     static ServerImages withOverrides(String customImages) {
         ServerImages base = defaults();
@@ -89,36 +99,48 @@ final class ServerImages {
         }
         if (!root.isObject()) {
             throw new InvalidConfigException(OPTION, "must be a YAML map such as "
-                    + "\"SKLEARN_SERVER: registry.local/seldonio/sklearnserver:1.17.1\"");
+                    + "\"configmap__predictor__sklearn__seldon: registry.local/seldonio/sklearnserver:1.17.1\"");
         }
         Map<String, Map<String, String>> servers = new LinkedHashMap<>();
         base.servers.forEach((k, v) -> servers.put(k, new LinkedHashMap<>(v)));
         Map<String, String> others = new LinkedHashMap<>(base.others);
+        Map<String, Slot> slots = base.optionKeys();
         for (Map.Entry<String, JsonNode> e : root.properties()) {
             String key = e.getKey();
             JsonNode value = e.getValue();
-            if (others.containsKey(key)) {
-                others.put(key, image(key, value, false));
-            } else if (servers.containsKey(key)) {
-                Map<String, String> protocols = servers.get(key);
-                if (value.isObject()) {
-                    for (Map.Entry<String, JsonNode> p : value.properties()) {
-                        if (!protocols.containsKey(p.getKey())) {
-                            throw new InvalidConfigException(OPTION, "unknown key \"" + key + "." + p.getKey() + "\"; "
-                                    + key + " has protocols " + String.join(", ", protocols.keySet()));
-                        }
-                        protocols.put(p.getKey(), image(key + "." + p.getKey(), p.getValue(), true));
-                    }
-                } else {
-                    // A plain image is the primary protocol's: the one serve-model uses.
-                    protocols.put(primaryProtocol(protocols), image(key, value, true));
-                }
-            } else {
+            Slot slot = slots.get(key);
+            if (slot == null) {
                 throw new InvalidConfigException(OPTION, "unknown key \"" + key + "\"; known keys: "
-                        + String.join(", ", servers.keySet()) + ", " + String.join(", ", others.keySet()));
+                        + String.join(", ", slots.keySet()));
+            }
+            if (value.isNull() || (value.isString() && value.asString().isEmpty())) {
+                continue; // '' keeps the default, as in Charmed Kubeflow's charm
+            }
+            if (slot.protocol() != null) {
+                servers.get(slot.name()).put(slot.protocol(), image(key, value, true));
+            } else {
+                others.put(slot.name(), image(key, value, false));
             }
         }
         return new ServerImages(servers, others);
+    }
+
+    /** Where a custom_images key goes: a server's protocol, or (protocol null) another image. */
+    private record Slot(String name, String protocol) {
+    }
+
+    /** Each custom_images key, in the defaults' order, to where it goes. */
+    private Map<String, Slot> optionKeys() {
+        Map<String, Slot> keys = new LinkedHashMap<>();
+        servers.forEach((server, protocols) -> {
+            String name = KEY_NAMES.get(server);
+            if (name == null) {
+                throw new IllegalStateException("default-images.yaml lists " + server + ", which has no custom_images name");
+            }
+            protocols.keySet().forEach(p -> keys.put("configmap__predictor__" + name + "__" + p, new Slot(server, p)));
+        });
+        others.keySet().forEach(k -> keys.put("configmap_" + k, new Slot(k, null)));
+        return keys;
     }
 
     /** The protocol-to-image map of a server, e.g. SKLEARN_SERVER: seldon, v2. */

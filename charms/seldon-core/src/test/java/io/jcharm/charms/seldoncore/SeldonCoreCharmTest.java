@@ -90,7 +90,7 @@ class SeldonCoreCharmTest {
 
     @Test
     void portsAndLogLevelShapeTheCommand() {
-        State out = ctx.run(Events.configChanged(), follower().withConfig(Map.of("webhook-port", 9443L,
+        State out = ctx.run(Events.configChanged(), follower().withConfig(Map.of("webhook-port", "9443",
                 "metrics-port", 9090L, "manager-log-level", "WARN")));
         // Seldon 1.17 maps WARNING, not WARN, to its warn level.
         assertEquals("/manager --enable-leader-election --metrics-addr=:9090 --webhook-port 9443 --log-level=WARNING",
@@ -112,10 +112,11 @@ class SeldonCoreCharmTest {
     @Test
     void badConfigBlocksNamingTheOption() {
         assertBlocked("[config] invalid config webhook-port: must be between 1024 and 65535, got 443",
-                Map.of("webhook-port", 443L));
+                Map.of("webhook-port", "443"));
+        assertBlocked("[config] invalid config webhook-port: expected a number, got \"https\"", Map.of("webhook-port", "https"));
         assertBlocked("[config] invalid config metrics-port: must differ from webhook-port (both are 4443)",
                 Map.of("metrics-port", 4443L));
-        assertBlocked("[config] invalid config manager-log-level: must be one of DEBUG, INFO, WARN, ERROR, got \"TRACE\"",
+        assertBlocked("[config] invalid config manager-log-level: must be one of DEBUG, INFO, WARN, WARNING, ERROR, got \"TRACE\"",
                 Map.of("manager-log-level", "TRACE"));
         assertBlocked("[config] invalid config executor-default-cpu-limit: \"lots\" is not a Kubernetes quantity; use a"
                 + " number with an optional suffix, such as 0.5, 500m, 512Mi or 1Gi", Map.of("executor-default-cpu-limit", "lots"));
@@ -125,9 +126,8 @@ class SeldonCoreCharmTest {
         assertBlocked("[config] invalid config executor-container-image-and-version: \"not an image\" is not an image"
                 + " reference such as docker.io/seldonio/seldon-core-executor:1.17.1",
                 Map.of("executor-container-image-and-version", "not an image"));
-        assertBlocked("[config] invalid config custom-images: unknown key \"SKLEARN\"; known keys: SKLEARN_SERVER,"
-                + " XGBOOST_SERVER, MLFLOW_SERVER, TENSORFLOW_SERVER, TRITON_SERVER, HUGGINGFACE_SERVER, TEMPO_SERVER,"
-                + " storageInitializer, explainer, explainer_v2", Map.of("custom-images", "SKLEARN: a/b:1"));
+        assertBlocked("[config] invalid config custom_images: unknown key \"SKLEARN\"; known keys: "
+                + ValuesTest.KNOWN_KEYS, Map.of("custom_images", "SKLEARN: a/b:1"));
     }
 
     private void assertBlocked(String status, Map<String, Object> config) {

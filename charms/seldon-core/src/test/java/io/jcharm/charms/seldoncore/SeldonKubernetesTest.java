@@ -134,9 +134,10 @@ class SeldonKubernetesTest {
     @Test
     void customImagesChangeSeldonConfig() {
         State first = ctx.run(Events.install(), leader);
-        ctx.run(Events.configChanged(), leader.withSecrets(first.secrets()).withConfig(Map.of("custom-images", """
-                SKLEARN_SERVER: registry.local/seldonio/sklearnserver:1.17.1
-                explainer: registry.local/seldonio/alibiexplainer:1.17.1
+        ctx.run(Events.configChanged(), leader.withSecrets(first.secrets()).withConfig(Map.of("custom_images", """
+                configmap__predictor__sklearn__seldon: registry.local/seldonio/sklearnserver:1.17.1
+                configmap__predictor__xgboost__seldon: ''
+                configmap_explainer: registry.local/seldonio/alibiexplainer:1.17.1
                 """)));
         ConfigMap cm = seldonConfig();
         JsonNode predictors = json(cm.getData().get("predictor_servers"));
@@ -157,7 +158,7 @@ class SeldonKubernetesTest {
 
     @Test
     void newPortsReachTheWebhookTheServiceAndTheCommand() {
-        State out = ctx.run(Events.configChanged(), leader.withConfig(Map.of("webhook-port", 9443L, "metrics-port", 9090L)));
+        State out = ctx.run(Events.configChanged(), leader.withConfig(Map.of("webhook-port", "9443", "metrics-port", 9090L)));
         assertEquals(Status.active(), out.unitStatus());
         assertEquals(9443, webhook().getWebhooks().get(0).getClientConfig().getService().getPort());
         Service webhookService = cluster.admin.services().inNamespace(NS).withName("seldon-webhook-service").get();

@@ -53,35 +53,50 @@ class ValuesTest {
     }
 
     @Test
-    void customImagesOverrideByShorthandOrProtocol() {
+    void customImagesTakeCharmedKubeflowsKeysAndEmptyKeepsTheDefault() {
+        // As an overlay for Charmed Kubeflow's seldon-core charm writes it.
         ServerImages i = ServerImages.withOverrides("""
-                SKLEARN_SERVER: reg.local:5000/seldonio/sklearnserver:1.17.1-fix
-                XGBOOST_SERVER: {v2: reg.local/mlserver:1.3.5-xgboost}
-                storageInitializer: reg.local/rclone:1.17.1
+                configmap__predictor__sklearn__seldon: reg.local:5000/seldonio/sklearnserver:1.17.1-fix
+                configmap__predictor__sklearn__v2: ''
+                configmap__predictor__xgboost__v2: reg.local/mlserver:1.3.5-xgboost
+                configmap__predictor__tempo_server__v2: reg.local/mlserver:1.3.5-slim
+                configmap_storageInitializer: reg.local/rclone:1.17.1
+                configmap_explainer: ''
                 """);
         assertEquals("reg.local:5000/seldonio/sklearnserver:1.17.1-fix", i.server("SKLEARN_SERVER").get("seldon"));
         assertEquals("seldonio/mlserver:1.3.5-sklearn", i.server("SKLEARN_SERVER").get("v2"), "untouched");
         assertEquals("reg.local/mlserver:1.3.5-xgboost", i.server("XGBOOST_SERVER").get("v2"));
+        assertEquals("reg.local/mlserver:1.3.5-slim", i.server("TEMPO_SERVER").get("v2"));
         assertEquals("reg.local/rclone:1.17.1", i.image("storageInitializer"));
+        assertEquals("seldonio/alibiexplainer:1.17.1", i.image("explainer"), "'' keeps the default");
         JsonNode predictors = JsonMapper.builder().build().readTree(i.configMapData().get("predictor_servers"));
         assertEquals("reg.local:5000/seldonio/sklearnserver", predictors.at("/SKLEARN_SERVER/protocols/seldon/image").asString());
         assertEquals("1.17.1-fix", predictors.at("/SKLEARN_SERVER/protocols/seldon/defaultImageVersion").asString());
     }
 
+    /** The custom_images keys an unknown-key status lists, in the defaults' order. */
+    static final String KNOWN_KEYS = "configmap__predictor__sklearn__seldon, configmap__predictor__sklearn__v2,"
+            + " configmap__predictor__xgboost__seldon, configmap__predictor__xgboost__v2,"
+            + " configmap__predictor__mlflow__seldon, configmap__predictor__mlflow__v2,"
+            + " configmap__predictor__tensorflow__seldon, configmap__predictor__tensorflow__tensorflow,"
+            + " configmap__predictor__triton__v2, configmap__predictor__huggingface__v2,"
+            + " configmap__predictor__tempo_server__v2, configmap_storageInitializer, configmap_explainer,"
+            + " configmap_explainer_v2";
+
     @Test
     void badCustomImagesNameTheKey() {
-        assertEquals("invalid config custom-images: unknown key \"PYTORCH_SERVER\"; known keys: SKLEARN_SERVER,"
-                + " XGBOOST_SERVER, MLFLOW_SERVER, TENSORFLOW_SERVER, TRITON_SERVER, HUGGINGFACE_SERVER, TEMPO_SERVER,"
-                + " storageInitializer, explainer, explainer_v2", message("PYTORCH_SERVER: a/b:1"));
-        assertEquals("invalid config custom-images: unknown key \"TRITON_SERVER.seldon\"; TRITON_SERVER has protocols v2",
-                message("TRITON_SERVER: {seldon: a/b:1}"));
-        assertEquals("invalid config custom-images: SKLEARN_SERVER needs an image with a tag (repo:tag; Seldon cannot use"
-                + " digests for prepackaged servers), got \"reg.local:5000/sklearnserver\"",
-                message("SKLEARN_SERVER: reg.local:5000/sklearnserver"));
-        assertTrue(message("explainer: 42").startsWith("invalid config custom-images: explainer must be an image"));
-        assertTrue(message("SKLEARN_SERVER: [unclosed").startsWith("invalid config custom-images: not valid YAML: "),
-                message("SKLEARN_SERVER: [unclosed"));
-        assertEquals("invalid config custom-images: must be a YAML map such as \"SKLEARN_SERVER:"
+        assertEquals("invalid config custom_images: unknown key \"SKLEARN_SERVER\"; known keys: "
+                + KNOWN_KEYS, message("SKLEARN_SERVER: a/b:1"));
+        assertTrue(message("configmap__predictor__triton__seldon: a/b:1").startsWith(
+                "invalid config custom_images: unknown key \"configmap__predictor__triton__seldon\"; known keys: "));
+        assertEquals("invalid config custom_images: configmap__predictor__sklearn__seldon needs an image with a tag"
+                + " (repo:tag; Seldon cannot use digests for prepackaged servers), got \"reg.local:5000/sklearnserver\"",
+                message("configmap__predictor__sklearn__seldon: reg.local:5000/sklearnserver"));
+        assertTrue(message("configmap_explainer: 42").startsWith(
+                "invalid config custom_images: configmap_explainer must be an image"));
+        assertTrue(message("configmap_explainer: [unclosed").startsWith("invalid config custom_images: not valid YAML: "),
+                message("configmap_explainer: [unclosed"));
+        assertEquals("invalid config custom_images: must be a YAML map such as \"configmap__predictor__sklearn__seldon:"
                 + " registry.local/seldonio/sklearnserver:1.17.1\"", message("- a/b:1"));
     }
 
