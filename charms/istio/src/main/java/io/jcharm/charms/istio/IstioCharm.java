@@ -48,9 +48,18 @@ public final class IstioCharm implements Charm {
                 .removeOnlyIf(() -> purgeOnRemove(model)).after(config);
         Component<ApplyResult> controlPlane = kube.componentIn("control-plane", "control-plane", config,
                 (ns, cfg) -> ControlPlaneObjects.controlPlane(cfg, ns)).after(crds, version);
-        Component<ApplyResult> gateway = kube.componentIn("gateway", "gateway", config, tls,
-                (ns, cfg, t) -> GatewayObjects.desired(cfg, ns, t))
-                .after(controlPlane);
+        // The gateway's objects are not shared with another manager (Charmed Kubeflow's istio-gateway).
+        Component<Void> gatewayOwner = Component.of(GatewayOwner.COMPONENT, m -> GatewayOwner.check(m, kube)).after(config);
+        // ingress-auth is read once; its component reports, and the filter waits for a usable provider.
+        Component<IngressAuthState> auth = Component.providing("ingress-auth-state", IngressAuthState::read).after(leader);
+        Component<Void> authReport = Component.of(IngressAuthState.ENDPOINT, auth, (m, a) -> a.report());
+        Component<ApplyResult> authFilter = kube.componentIn("auth-filter", "auth-filter", auth,
+                (ns, a) -> a.filterObjects(model.app().name(), ns)).after(authReport, crds);
+        Component<GatewayServing> serving = Component.providing("gateway-serving", tls, auth, authFilter.ifProceeded(),
+                (m, t, a, filter) -> new GatewayServing(t, a.gatewayOpen(filter.isPresent())));
+        Component<ApplyResult> gateway = kube.componentIn("gateway", "gateway", config, serving,
+                (ns, cfg, s) -> s.objects(cfg, ns))
+                .after(controlPlane, gatewayOwner);
         // Every valid route is served; the relations left out are reported by the ingress component.
         Component<IngressRoutes> ingressRoutes = Component.providing("ingress-routes", m -> IngressRoutes.read(m))
                 .after(config);
@@ -62,14 +71,21 @@ public final class IstioCharm implements Charm {
                 crds,
                 controlPlane,
                 Component.of("workload-version", controlPlane, config, (m, applied, cfg) -> recordVersion(m, cfg)),
+                gatewayOwner,
+                auth,
+                authReport,
+                authFilter,
+                serving,
                 gateway,
                 ingressRoutes,
                 Component.of(IngressRoutes.ENDPOINT, ingressRoutes, (m, read) -> read.report()),
                 // Routes of a relation that is gone (or no longer valid) are pruned from this set.
                 kube.componentIn("routes", "routes", config, ingressRoutes,
                         (ns, cfg, read) -> RouteObjects.desired(read.routes(), ns, cfg.defaultGateway())).after(crds),
-                Component.of("gateway-info", config, gateway.ifProceeded(),
-                        (m, cfg, applied) -> Publishers.gatewayInfo(m, cfg.defaultGateway(), applied.isPresent())),
+                // gateway_up: the gateway applied in this hook, its Gateway served.
+                Component.of("gateway-info", config, gateway.ifProceeded(), serving.ifProceeded(),
+                        (m, cfg, applied, s) -> Publishers.gatewayInfo(m, cfg.defaultGateway(),
+                                applied.isPresent() && s.map(GatewayServing::open).orElse(false))),
                 Component.of("istio-pilot", Publishers::istioPilot).after(leader),
                 Component.of("metrics-endpoint", Publishers::metrics).after(leader));
     }
