@@ -15,18 +15,12 @@ import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.jcharm.core.Status;
-import io.jcharm.kubernetes.KubeOptions;
 import io.jcharm.kubernetes.Kubernetes;
-import io.jcharm.kubernetes.RetryPolicy;
-import io.jcharm.kubernetes.testing.MockCluster;
-import io.jcharm.testing.Context;
 import io.jcharm.testing.Events;
 import io.jcharm.testing.RelationState;
 import io.jcharm.testing.SecretState;
 import io.jcharm.testing.State;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -35,40 +29,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The charm against fabric8's mock API server (CRUD): what it applies, prunes and removes. */
-class IstioKubernetesTest {
-    static final String NS = "kubeflow";
-    static final KubeOptions FAST = KubeOptions.DEFAULT.withPollInterval(Duration.ofMillis(10))
-            .withRetry(new RetryPolicy(2, Duration.ofMillis(1), 1.0, Duration.ofMillis(1)))
-            .withCrdTimeout(Duration.ofSeconds(10));
+class IstioKubernetesTest extends IstioClusterTest {
     static final Set<String> REQUIRED_CRDS = Set.of("gateways.networking.istio.io", "virtualservices.networking.istio.io",
             "destinationrules.networking.istio.io", "serviceentries.networking.istio.io", "envoyfilters.networking.istio.io",
             "sidecars.networking.istio.io", "peerauthentications.security.istio.io",
             "authorizationpolicies.security.istio.io", "requestauthentications.security.istio.io");
-
-    @TempDir
-    Path tmp;
-    MockCluster cluster;
-    Context ctx;
-    State base;
-
-    @BeforeEach
-    void start() {
-        cluster = new MockCluster(tmp);
-        ctx = Context.of(() -> new IstioCharm(FAST));
-        base = State.empty().withLeader(true).withModel(NS, "5f1c7e2a-0000-4000-8000-00000000000a")
-                .withEnvironment(cluster.env());
-    }
-
-    @AfterEach
-    void stop() {
-        cluster.close();
-    }
 
     private Deployment deployment(String name) {
         return cluster.admin.apps().deployments().inNamespace(NS).withName(name).get();

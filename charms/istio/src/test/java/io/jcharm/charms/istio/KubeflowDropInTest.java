@@ -11,47 +11,27 @@ import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.jcharm.core.Status;
-import io.jcharm.kubernetes.testing.MockCluster;
-import io.jcharm.testing.Context;
 import io.jcharm.testing.Events;
 import io.jcharm.testing.RelationState;
 import io.jcharm.testing.State;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What a Charmed Kubeflow bundle does to the charm when it stands in for istio-pilot: the
  * ingress-auth relation from oidc-gatekeeper, the istio-gateway charm next to it, and routes as
  * the Charmhub charms ask for them (fabric8's mock API server, CRUD).
  */
-class KubeflowDropInTest {
-    static final String NS = IstioKubernetesTest.NS;
+class KubeflowDropInTest extends IstioClusterTest {
     /** What canonical/oidc-gatekeeper-operator (track/ckf-1.10) sends on ingress-auth, as SDI dumps it. */
     static final String GATEKEEPER_AUTH = "allowed-request-headers:\n- cookie\n- X-Auth-Token\nallowed-response-headers:\n"
             + "- kubeflow-userid\nport: 8080\nservice: oidc-gatekeeper\n";
 
-    @TempDir
-    Path tmp;
-    MockCluster cluster;
-    Context ctx;
-    State base;
-
     @BeforeEach
-    void start() {
-        cluster = new MockCluster(tmp);
-        ctx = Context.of(() -> new IstioCharm(IstioKubernetesTest.FAST));
-        base = State.empty().withLeader(true).withModel(NS, "5f1c7e2a-0000-4000-8000-00000000000b")
-                .withEnvironment(cluster.env()).withConfig(Map.of("default-gateway", "kubeflow-gateway"));
-    }
-
-    @AfterEach
-    void stop() {
-        cluster.close();
+    void kubeflowGateway() {
+        base = base.withConfig(Map.of("default-gateway", "kubeflow-gateway"));
     }
 
     private GenericKubernetesResource gateway() {
