@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
             "0:success",
             "1:verification failed or bad input (every problem is listed with file:line and a fix)",
             "2:usage error (unknown option, missing argument)",
-            "3:an external tool (juju, mvn) failed, or the model did not settle before the timeout"})
+            "3:an external tool (juju, mvn) failed, or the model did not settle before the timeout",
+            "130:stopped by Ctrl-C or SIGTERM (running hooks stopped, marked failed, retried next time)"})
 public final class JcharmCommand implements Runnable {
     private final CliContext context;
 

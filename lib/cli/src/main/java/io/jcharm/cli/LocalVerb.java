@@ -27,7 +27,7 @@ abstract class LocalVerb implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model-dir", paramLabel = "DIR", description = "The local model's directory (default: $JCHARM_MODEL_DIR or ./.jcharm/model).")
+    @Option(names = "--model-dir", paramLabel = "DIR", description = "The local model's directory (default: $JCHARM_MODEL_DIR, else the nearest .jcharm/model here or above).")
     Path modelDir;
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30m",

@@ -12,8 +12,7 @@ import java.nio.file.attribute.BasicFileAttributes;
  * The layout of a rehearsal's state directory (default {@code ./.jcharm/model}).
  *
  * <pre>
- * model.json                 controller state (applications, units, relations, secrets, ...)
- * kube.json                  the embedded Kubernetes API's objects
+ * model.json                 the model: applications, units, relations, secrets, ..., Kubernetes objects
  * debug.log                  the model's log (jcharm debug-log)
  * lock                       serialises concurrent jcharm commands
  * tools/                     the hook-tool client and its symlinks (first on every hook's PATH)
@@ -40,7 +39,8 @@ record StateDir(Path root) {
         return root.resolve("model.json");
     }
 
-    Path kubeJson() {
+    /** Where older versions kept the Kubernetes objects; read once, then folded into model.json. */
+    Path legacyKubeJson() {
         return root.resolve("kube.json");
     }
 
