@@ -37,9 +37,11 @@ public final class JcharmCommand implements Runnable {
         return context;
     }
 
+    /** {@code jcharm} alone is a usage error: the verbs on stderr, exit 2. */
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        spec.commandLine().usage(spec.commandLine().getErr());
+        throw new CliException(ExitCodes.USAGE, "no verb given", "choose a verb above, e.g. jcharm deploy bundles/edge");
     }
 
     /** The configured command line: verbs and error handling. */
@@ -48,7 +50,41 @@ public final class JcharmCommand implements Runnable {
         LocalVerbs.addTo(cl);
         cl.addSubcommand(PackCommand.class);
         cl.setExecutionExceptionHandler((ex, line, parsed) -> handle(ex, line.getErr()));
+        cl.setParameterExceptionHandler(JcharmCommand::usageError);
+        cl.setUsageHelpWidth(80);
+        forEveryVerb(cl, cl.getCommandSpec().version());
         return cl;
+    }
+
+    /**
+     * Every verb's {@code -V} prints the version (picocli gives a verb's -V nothing to print
+     * otherwise), and its description is one paragraph, so that picocli wraps it evenly at 80
+     * columns (the annotations break lines wherever the source did).
+     */
+    private static void forEveryVerb(CommandLine cl, String[] version) {
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            CommandSpec verb = sub.getCommandSpec();
+            if (verb.version().length == 0) {
+                verb.version(version);
+            }
+            String[] description = verb.usageMessage().description();
+            if (description.length > 1) {
+                verb.usageMessage().description(String.join(" ", description));
+            }
+            sub.setUsageHelpWidth(80);
+            forEveryVerb(sub, version);
+        }
+    }
+
+    /** A usage error: what is wrong, the verb's one-line synopsis and where the full help is; exit 2. */
+    private static int usageError(CommandLine.ParameterException ex, String[] args) {
+        CommandLine line = ex.getCommandLine();
+        PrintWriter err = line.getErr();
+        err.println("error: " + ex.getMessage());
+        err.print("usage: " + line.getHelp().synopsis(0).stripLeading().replaceFirst("^Usage: ", ""));
+        err.println("    fix: see " + line.getCommandSpec().qualifiedName() + " --help");
+        err.flush();
+        return ExitCodes.USAGE;
     }
 
     private static int handle(Exception ex, PrintWriter err) {

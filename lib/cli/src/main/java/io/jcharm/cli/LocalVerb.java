@@ -46,8 +46,13 @@ abstract class LocalVerb implements Callable<Integer> {
             change.apply(model);
             SettleResult r = model.settle(LocalCli.progress(out));
             LocalCli.report(r, model, out);
+            afterSettle(model);
             return null;
         });
         return ExitCodes.OK;
+    }
+
+    /** What a verb checks once the model settled (the status is printed); throws to fail the command. */
+    void afterSettle(LocalModel model) {
     }
 }

@@ -364,4 +364,64 @@ class LocalVerbsTest {
         assertEquals(0, again.code(), "the interrupted install ran again and the rest followed: " + again.out() + again.err());
         assertEquals("active", workload(status(), "a", "a/0"));
     }
+
+    @Test
+    void configPrintsOneValueAndFailsWhenTheCharmBlocksAValueAndRunActionNamesTheLeader() throws IOException {
+        bundle("""
+                name: shells
+                applications:
+                  a: {charm: ./shell.charm, num_units: 2, options: {greeting: Bonjour}}
+                """);
+        assertEquals(0, jcharm("deploy", "bundles/shell").code());
+        Run one = jcharm("config", "a", "greeting");
+        assertEquals(0, one.code(), one.err());
+        assertEquals("Bonjour" + System.lineSeparator(), one.out(), "the value alone, as juju config app key");
+        Run unknown = jcharm("config", "a", "colour");
+        assertEquals(ExitCodes.USER, unknown.code());
+        assertTrue(unknown.err().contains("unknown option \"colour\""), unknown.err());
+
+        Run blocked = jcharm("config", "a", "greeting=block");
+        assertEquals(ExitCodes.USER, blocked.code(), blocked.out());
+        assertTrue(blocked.err().contains("error: the charm refused the config: a/0 is blocked: greeting must not be block; "
+                + "a/1 is blocked: greeting must not be block"), blocked.err());
+
+        Run leader = jcharm("run-action", "a/leader", "greet", "name=chief");
+        assertEquals(0, leader.code(), leader.err());
+        assertTrue(leader.out().contains("message: block, chief!"), leader.out());
+        String leaderUnit = status().path("applications").path("a").path("units").path("a/0").path("leader").asBoolean(false)
+                ? "a/0" : "a/1";
+        assertTrue(jcharm("debug-log", "--include", leaderUnit).out().contains("greet"), "ran on the leader, " + leaderUnit);
+        Run noApp = jcharm("run-action", "zz/leader", "greet");
+        assertEquals(ExitCodes.USER, noApp.code());
+        assertTrue(noApp.err().contains("application \"zz\" not found"), noApp.err());
+    }
+
+    @Test
+    void unitsShareOneUnpackedCharmAndWhatNoUnitUsesIsDeleted() throws IOException {
+        bundle("""
+                name: shells
+                applications:
+                  a: {charm: ./shell.charm, num_units: 2}
+                  b: {charm: ./shell.charm, num_units: 1}
+                """);
+        assertEquals(0, jcharm("deploy", "bundles/shell").code());
+        Path units = root.resolve(".jcharm/model/units");
+        Object a0 = Files.readAttributes(units.resolve("a-0/charm-r1/dispatch"), java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        for (String other : List.of("a-1", "b-0")) {
+            assertEquals(a0, Files.readAttributes(units.resolve(other + "/charm-r1/dispatch"),
+                    java.nio.file.attribute.BasicFileAttributes.class).fileKey(), other + " shares a/0's unpacked charm");
+        }
+        Path unpacked = root.resolve(".jcharm/model/charms/unpacked");
+        assertEquals(1, Files.list(unpacked).count(), "one copy of the one archive");
+
+        charm(root.resolve("shell-2.charm"), "2");
+        assertEquals(0, jcharm("refresh", "a", "--path", "shell-2.charm").code());
+        assertEquals(2, Files.list(unpacked).count(), "b still runs revision 1 of the same archive");
+        assertEquals(0, jcharm("remove-application", "b").code());
+        assertEquals(1, Files.list(unpacked).count(), "the old copy went with its last unit");
+        try (var archives = Files.list(root.resolve(".jcharm/model/charms"))) {
+            assertEquals(List.of("a-r2.charm", "unpacked"), archives.map(p -> p.getFileName().toString()).sorted().toList(),
+                    "archives no application deploys are deleted");
+        }
+    }
 }

@@ -194,6 +194,17 @@ public final class LocalModel implements AutoCloseable {
         return controller.config(app);
     }
 
+    /**
+     * The effective config, checking that {@code key} is one of the charm's options.
+     *
+     * @throws LocalModelException naming the option and listing the charm's options
+     */
+    public Map<String, Object> config(String app, String key) {
+        ops.app(app);
+        Configs.coerce(controller.metadata(app), key, null); // an unknown option is refused, with the charm's options
+        return controller.config(app);
+    }
+
     /** Queues an action and settles until it (and what it caused) ran; returns its outcome. */
     public ActionResult runAction(String unit, String action, Map<String, String> params, Progress progress) {
         String id = ops.queueAction(unit, action, params);
@@ -304,6 +315,9 @@ public final class LocalModel implements AutoCloseable {
             save(); // the Kubernetes objects, while the API still runs
             runtime.close();
             save();
+            synchronized (controller) {
+                new CharmCache(dirs).collect(controller.doc); // unpacked charms and archives no unit uses any more
+            }
         } finally {
             lock.close();
         }
