@@ -24,6 +24,9 @@ import picocli.CommandLine.Spec;
             "3:an external tool (juju, mvn) failed, or the model did not settle before the timeout",
             "130:stopped by Ctrl-C or SIGTERM (running hooks stopped, marked failed, retried next time)"})
 public final class JcharmCommand implements Runnable {
+    /** A sentence ends at . ! or ? followed by a space and a capital, a backtick or a parenthesis. */
+    private static final java.util.regex.Pattern FIRST_SENTENCE_END = java.util.regex.Pattern.compile("(?<=[.!?])\\s+(?=[A-Z`(])");
+
     private final CliContext context;
 
     @Spec
@@ -58,8 +61,9 @@ public final class JcharmCommand implements Runnable {
 
     /**
      * Every verb's {@code -V} prints the version (picocli gives a verb's -V nothing to print
-     * otherwise), and its description is one paragraph, so that picocli wraps it evenly at 80
-     * columns (the annotations break lines wherever the source did).
+     * otherwise), and its description is its first sentence (what {@code jcharm --help} lists) and
+     * then the rest as one paragraph, so that picocli wraps it evenly at 80 columns (the
+     * annotations break lines wherever the source did).
      */
     private static void forEveryVerb(CommandLine cl, String[] version) {
         for (CommandLine sub : cl.getSubcommands().values()) {
@@ -68,8 +72,12 @@ public final class JcharmCommand implements Runnable {
                 verb.version(version);
             }
             String[] description = verb.usageMessage().description();
-            if (description.length > 1) {
-                verb.usageMessage().description(String.join(" ", description));
+            if (description.length > 0) {
+                // The verb list shows the first element: make it the first sentence, whole.
+                String text = String.join(" ", description);
+                java.util.regex.Matcher end = FIRST_SENTENCE_END.matcher(text);
+                verb.usageMessage().description(end.find() ? new String[] {text.substring(0, end.start()), text.substring(end.end())}
+                        : new String[] {text});
             }
             sub.setUsageHelpWidth(80);
             forEveryVerb(sub, version);

@@ -47,6 +47,15 @@ class UsageTest {
     }
 
     @Test
+    void theVerbListShowsEachVerbsFirstSentenceWhole() {
+        String help = h.jcharm("--help").out();
+        assertTrue(help.contains("  deploy              Verify the bundle (every check, with the charms'\n"
+                + "                        metadata), render it to build/bundles, then deploy it.\n  "), help);
+        assertTrue(!help.contains("With --juju: `juju deploy"), "the rest is in jcharm deploy --help: " + help);
+        assertTrue(h.jcharm("deploy", "--help").out().contains("With --juju"));
+    }
+
+    @Test
     void everyHelpReadsAtEightyColumns() {
         List<String[]> verbs = List.of(new String[] {"--help"}, new String[] {"deploy", "--help"}, new String[] {"integrate", "--help"},
                 new String[] {"status", "--help"}, new String[] {"config", "--help"}, new String[] {"run-action", "--help"},
