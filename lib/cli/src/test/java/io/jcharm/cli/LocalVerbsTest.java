@@ -226,9 +226,11 @@ class LocalVerbsTest {
                     missing: model
                 relations:
                   bundle-additions:
-                    - ["a:greeting", "c:listen"]
+                  - - a:greeting
+                    - c:listen
                   model-additions:
-                    - ["a:greeting", "b:listen"]
+                  - - a:greeting
+                    - b:listen
                 """), out);
         assertTrue(out.contains("applying: set options of a [greeting]; add unit a/1; deploy application c; "
                 + "add relation a:greeting - c:listen"), out);
