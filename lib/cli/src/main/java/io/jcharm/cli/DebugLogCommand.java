@@ -36,7 +36,7 @@ public final class DebugLogCommand implements Callable<Integer> {
     @Option(names = {"-n", "--lines"}, paramLabel = "N", defaultValue = "200", description = "How many lines, the last ones (default: ${DEFAULT-VALUE}).")
     int lines;
 
-    @Option(names = "--model-dir", paramLabel = "DIR", description = "The local model's directory (default: $JCHARM_MODEL_DIR or ./.jcharm/model).")
+    @Option(names = "--model-dir", paramLabel = "DIR", description = "The local model's directory (default: $JCHARM_MODEL_DIR, else the nearest .jcharm/model here or above).")
     Path modelDir;
 
     @Override

@@ -15,6 +15,8 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** An external tool (juju, mvn) failed, or the model did not settle in time. */
     public static final int EXTERNAL = 3;
+    /** Stopped by SIGINT or SIGTERM (128 + 2, as a shell reports Ctrl-C); the model saved what was committed. */
+    public static final int INTERRUPTED = 130;
 
     private ExitCodes() {
     }

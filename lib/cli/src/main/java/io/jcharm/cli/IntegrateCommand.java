@@ -30,10 +30,11 @@ import picocli.CommandLine.Spec;
  * }</pre>
  */
 @Command(name = "integrate", mixinStandardHelpOptions = true,
-        description = {"Relate two applications. The endpoints are inferred offline exactly as Juju does (same interface,",
-            "provider to requirer, the implicit juju-info dropped when another pair matches), from the charms of the",
-            "applications (found through --bundle, or `juju status` and the repository's charms/ and bundles/charmhub/);",
-            "then `juju integrate app:endpoint app:endpoint` runs with both endpoints explicit."},
+        description = {"Relate two applications. The endpoints are inferred exactly as Juju does (same interface,",
+            "provider to requirer, the implicit juju-info dropped when another pair matches). On the local model",
+            "(the default) from the model's charms; with --juju from the charms found through --bundle, or",
+            "`juju status` and the repository's charms/ and bundles/charmhub/, then `juju integrate` runs with",
+            "both endpoints explicit."},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:related", "1:the endpoints cannot be inferred, or bad input",
             "2:usage error", "3:juju failed"})
 public final class IntegrateCommand implements Callable<Integer> {
@@ -68,6 +69,11 @@ public final class IntegrateCommand implements Callable<Integer> {
         Grammar.EndpointSpec a = parse(first);
         Grammar.EndpointSpec b = parse(second);
         Target target = juju ? new JujuTarget(ctx) : Target.local(ctx);
+        if (!juju && bundle == null) {
+            // The local model knows its applications' charms: it infers (and explains) the endpoints itself.
+            target.integrate(first, second, Optional.ofNullable(model), out);
+            return ExitCodes.OK;
+        }
         Map<String, CharmMetadata> metas = charms(ctx, a.application(), b.application(), err);
         String left = first;
         String right = second;

@@ -21,8 +21,12 @@ import picocli.CommandLine.Spec;
             "0:success",
             "1:verification failed or bad input (every problem is listed with file:line and a fix)",
             "2:usage error (unknown option, missing argument)",
-            "3:an external tool (juju, mvn) failed, or the model did not settle before the timeout"})
+            "3:an external tool (juju, mvn) failed, or the model did not settle before the timeout",
+            "130:stopped by Ctrl-C or SIGTERM (running hooks stopped, marked failed, retried next time)"})
 public final class JcharmCommand implements Runnable {
+    /** A sentence ends at . ! or ? followed by a space and a capital, a backtick or a parenthesis. */
+    private static final java.util.regex.Pattern FIRST_SENTENCE_END = java.util.regex.Pattern.compile("(?<=[.!?])\\s+(?=[A-Z`(])");
+
     private final CliContext context;
 
     @Spec
@@ -36,9 +40,11 @@ public final class JcharmCommand implements Runnable {
         return context;
     }
 
+    /** {@code jcharm} alone is a usage error: the verbs on stderr, exit 2. */
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        spec.commandLine().usage(spec.commandLine().getErr());
+        throw new CliException(ExitCodes.USAGE, "no verb given", "choose a verb above, e.g. jcharm deploy bundles/edge");
     }
 
     /** The configured command line: verbs and error handling. */
@@ -47,7 +53,46 @@ public final class JcharmCommand implements Runnable {
         LocalVerbs.addTo(cl);
         cl.addSubcommand(PackCommand.class);
         cl.setExecutionExceptionHandler((ex, line, parsed) -> handle(ex, line.getErr()));
+        cl.setParameterExceptionHandler(JcharmCommand::usageError);
+        cl.setUsageHelpWidth(80);
+        forEveryVerb(cl, cl.getCommandSpec().version());
         return cl;
+    }
+
+    /**
+     * Every verb's {@code -V} prints the version (picocli gives a verb's -V nothing to print
+     * otherwise), and its description is its first sentence (what {@code jcharm --help} lists) and
+     * then the rest as one paragraph, so that picocli wraps it evenly at 80 columns (the
+     * annotations break lines wherever the source did).
+     */
+    private static void forEveryVerb(CommandLine cl, String[] version) {
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            CommandSpec verb = sub.getCommandSpec();
+            if (verb.version().length == 0) {
+                verb.version(version);
+            }
+            String[] description = verb.usageMessage().description();
+            if (description.length > 0) {
+                // The verb list shows the first element: make it the first sentence, whole.
+                String text = String.join(" ", description);
+                java.util.regex.Matcher end = FIRST_SENTENCE_END.matcher(text);
+                verb.usageMessage().description(end.find() ? new String[] {text.substring(0, end.start()), text.substring(end.end())}
+                        : new String[] {text});
+            }
+            sub.setUsageHelpWidth(80);
+            forEveryVerb(sub, version);
+        }
+    }
+
+    /** A usage error: what is wrong, the verb's one-line synopsis and where the full help is; exit 2. */
+    private static int usageError(CommandLine.ParameterException ex, String[] args) {
+        CommandLine line = ex.getCommandLine();
+        PrintWriter err = line.getErr();
+        err.println("error: " + ex.getMessage());
+        err.print("usage: " + line.getHelp().synopsis(0).stripLeading().replaceFirst("^Usage: ", ""));
+        err.println("    fix: see " + line.getCommandSpec().qualifiedName() + " --help");
+        err.flush();
+        return ExitCodes.USAGE;
     }
 
     private static int handle(Exception ex, PrintWriter err) {

@@ -2,6 +2,7 @@ package io.jcharm.cli;
 
 import io.jcharm.local.LocalModel;
 import io.jcharm.local.LocalModelException;
+import io.jcharm.local.ModelInterruptedException;
 import io.jcharm.local.ModelOptions;
 import io.jcharm.local.ModelStatus;
 import io.jcharm.local.Progress;
@@ -17,7 +18,7 @@ import java.util.function.Function;
 
 /**
  * What the local-model verbs share: where the model lives ({@code --model-dir}, else
- * {@code $JCHARM_MODEL_DIR}, else {@code ./.jcharm/model}), opening it, progress lines, the
+ * {@code $JCHARM_MODEL_DIR}, else the nearest {@code .jcharm/model} here or above), opening it, progress lines, the
  * settle report and turning the local model's errors into the CLI's.
  *
  * <pre>{@code
@@ -30,12 +31,43 @@ final class LocalCli {
     private LocalCli() {
     }
 
+    /**
+     * The model a verb works on: {@code --model-dir}, else {@code $JCHARM_MODEL_DIR}, else the
+     * nearest {@code .jcharm/model} in the working directory or its parents (as git finds a
+     * repository).
+     *
+     * @throws CliException "no model here (looked in ...)" when there is none
+     */
     static Path modelDir(CliContext ctx, Path option) {
+        return explicit(ctx, option).orElseGet(() -> {
+            java.util.List<String> looked = new java.util.ArrayList<>();
+            for (Path d = ctx.cwd(); d != null; d = d.getParent()) {
+                Path candidate = d.resolve(LocalModel.DEFAULT_STATE_DIR);
+                if (java.nio.file.Files.isDirectory(candidate)) {
+                    return candidate;
+                }
+                looked.add(candidate.toString());
+            }
+            throw CliException.user("no model here (looked in " + String.join(", ", looked) + ")",
+                    "deploy a bundle first (jcharm deploy <bundle> creates ./.jcharm/model), or give --model-dir");
+        });
+    }
+
+    /** Where {@code deploy} rehearses: an existing model found as {@link #modelDir} finds it, else a new one in ./.jcharm/model. */
+    static Path deployDir(CliContext ctx, Path option) {
+        try {
+            return modelDir(ctx, option);
+        } catch (CliException e) {
+            return ctx.cwd().resolve(LocalModel.DEFAULT_STATE_DIR);
+        }
+    }
+
+    private static java.util.Optional<Path> explicit(CliContext ctx, Path option) {
         if (option != null) {
-            return ctx.resolve(option);
+            return java.util.Optional.of(ctx.resolve(option));
         }
         String env = ctx.env().get(DIR_ENV);
-        return env != null && !env.isBlank() ? ctx.resolve(Path.of(env)) : ctx.cwd().resolve(LocalModel.DEFAULT_STATE_DIR);
+        return env != null && !env.isBlank() ? java.util.Optional.of(ctx.resolve(Path.of(env))) : java.util.Optional.empty();
     }
 
     static final String PARALLELISM_ENV = "JCHARM_PARALLELISM";
@@ -75,10 +107,17 @@ final class LocalCli {
         };
     }
 
-    /** Opens the model, does the work, closes it (saving everything); maps errors to the CLI's. */
+    /** Opens the existing model, does the work, closes it (saving everything); maps errors to the CLI's. */
     static <T> T withModel(Path dir, ModelOptions options, Function<LocalModel, T> work) {
-        try (LocalModel model = LocalModel.open(dir, options)) {
+        return withModel(dir, options, false, work);
+    }
+
+    /** As {@link #withModel(Path, ModelOptions, Function)}; with {@code create} (deploy) a missing model is created. */
+    static <T> T withModel(Path dir, ModelOptions options, boolean create, Function<LocalModel, T> work) {
+        try (LocalModel model = LocalModel.open(dir, options, create); StopSignals stop = StopSignals.install(model::interrupt)) {
             return work.apply(model);
+        } catch (ModelInterruptedException e) {
+            throw new CliException(ExitCodes.INTERRUPTED, e.detail(), e.hint());
         } catch (LocalModelException e) {
             throw CliException.user(e.detail().strip(), e.hint());
         }

@@ -20,22 +20,23 @@ import java.util.Optional;
  */
 public final class LocalTarget implements Target {
     private final CliContext ctx;
-    private final Path dir;
+    private final Optional<Path> modelDir;
 
     public LocalTarget(CliContext ctx, Optional<Path> modelDir) {
         this.ctx = ctx;
-        this.dir = LocalCli.modelDir(ctx, modelDir.orElse(null));
+        this.modelDir = modelDir;
     }
 
     @Override
     public void deploy(DeployPlan plan, PrintWriter out) {
+        Path dir = LocalCli.deployDir(ctx, modelDir.orElse(null));
         if (plan.dryRun()) {
             out.println("dry run: verified and rendered; the local model in " + ctx.show(dir) + " is unchanged");
             out.flush();
             return;
         }
         ModelOptions options = LocalCli.options(ctx, plan.timeout()).withModelName(plan.model().orElse(plan.name()));
-        LocalCli.withModel(dir, options, model -> {
+        LocalCli.withModel(dir, options, true, model -> {
             out.println("rehearsing on the local model in " + ctx.show(dir) + " (hooks run for real; workloads are simulated)");
             out.flush();
             // One report for all parts: hooks and time add up, the last part decides the outcome.
@@ -63,8 +64,9 @@ public final class LocalTarget implements Target {
 
     @Override
     public void integrate(String a, String b, Optional<String> model, PrintWriter out) {
-        LocalCli.withModel(dir, LocalCli.options(ctx, Duration.ofMinutes(30)), m -> {
-            m.integrate(a, b);
+        LocalCli.withModel(LocalCli.modelDir(ctx, modelDir.orElse(null)), LocalCli.options(ctx, Duration.ofMinutes(30)), m -> {
+            out.println("related " + m.integrate(a, b));
+            out.flush();
             LocalCli.report(m.settle(LocalCli.progress(out)), m, out);
             return null;
         });

@@ -27,7 +27,7 @@ abstract class LocalVerb implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model-dir", paramLabel = "DIR", description = "The local model's directory (default: $JCHARM_MODEL_DIR or ./.jcharm/model).")
+    @Option(names = "--model-dir", paramLabel = "DIR", description = "The local model's directory (default: $JCHARM_MODEL_DIR, else the nearest .jcharm/model here or above).")
     Path modelDir;
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30m",
@@ -46,8 +46,13 @@ abstract class LocalVerb implements Callable<Integer> {
             change.apply(model);
             SettleResult r = model.settle(LocalCli.progress(out));
             LocalCli.report(r, model, out);
+            afterSettle(model);
             return null;
         });
         return ExitCodes.OK;
+    }
+
+    /** What a verb checks once the model settled (the status is printed); throws to fail the command. */
+    void afterSettle(LocalModel model) {
     }
 }

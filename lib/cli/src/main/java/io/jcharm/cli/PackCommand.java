@@ -89,10 +89,10 @@ public final class PackCommand implements Callable<Integer> {
         try {
             project = CharmcraftReader.load(dir);
         } catch (PackException e) {
-            e.problems().forEach(p -> err.println(dir.resolve(p.file()) + (p.line() > 0 ? ":" + p.line() : "") + ": "
+            e.problems().forEach(p -> err.println(dir.resolve(p.file()) + (p.line() > 0 ? ":" + p.line() : "") + ": error: "
                     + p.message()));
-            err.println(e.problems().size() + " problem(s) in " + dir.resolve("charmcraft.yaml") + "; fix them and run"
-                    + " jcharm pack again");
+            err.println("    fix: correct the " + e.problems().size() + " problem(s) above in " + dir.resolve("charmcraft.yaml")
+                    + ", then run jcharm pack again");
             return 1;
         }
         if (validateOnly) {
@@ -131,10 +131,13 @@ public final class PackCommand implements Callable<Integer> {
             }
             return 0;
         } catch (IllegalArgumentException e) {
-            err.println("jcharm pack: " + e.getMessage());
+            err.println("error: " + e.getMessage());
+            err.println("    fix: check the options given to jcharm pack (jcharm pack --help)");
             return 1;
         } catch (PackException e) {
-            err.println("jcharm pack: " + e.getMessage());
+            err.println("error: " + e.getMessage());
+            err.println(e.problems().isEmpty() ? "    fix: see the packing step named above; the JDK tools (jlink, java) must run"
+                    : "    fix: correct the problems above, then run jcharm pack again");
             return e.problems().isEmpty() ? 3 : 1;
         }
     }

@@ -34,7 +34,7 @@ public final class StatusCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "tabular", description = "tabular (default) or json.")
     String format;
 
-    @Option(names = "--model-dir", paramLabel = "DIR", description = "The local model's directory (default: $JCHARM_MODEL_DIR or ./.jcharm/model).")
+    @Option(names = "--model-dir", paramLabel = "DIR", description = "The local model's directory (default: $JCHARM_MODEL_DIR, else the nearest .jcharm/model here or above).")
     Path modelDir;
 
     @Override
@@ -45,7 +45,7 @@ public final class StatusCommand implements Callable<Integer> {
         try {
             s = LocalModel.readStatus(dir, io.jcharm.local.ModelOptions.defaults().jujuVersion());
         } catch (LocalModelException e) {
-            throw CliException.user("no local model in " + parent.context().show(dir), "deploy a bundle first: jcharm deploy <bundle>");
+            throw CliException.user(e.detail(), e.hint()); // "no model in ..." or damaged, with what to do
         }
         switch (format) {
             case "json" -> out.print(StatusReport.json(s));

@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.junit.jupiter.api.Test;
@@ -33,9 +35,13 @@ class LocalVerbsTest {
     }
 
     private Run jcharm(String... args) {
+        return jcharmIn(root, args);
+    }
+
+    private Run jcharmIn(Path cwd, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CliContext ctx = new CliContext(Map.of("PATH", System.getenv("PATH")), root, new ExecProcessRunner(), Duration.ofMillis(10));
+        CliContext ctx = new CliContext(Map.of("PATH", System.getenv("PATH")), cwd, new ExecProcessRunner(), Duration.ofMillis(10));
         CommandLine cl = JcharmCommand.commandLine(ctx);
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
@@ -45,6 +51,9 @@ class LocalVerbsTest {
     private static final String DISPATCH = """
             #!/bin/sh
             # A charm in sh: publishes its greeting on every greeting relation, fails on purpose when told to.
+            # A test that interrupts a deploy makes install hang (in a child process) while this file exists.
+            m="$JUJU_CHARM_DIR/../../../../../sleep-marker"
+            if [ -f "$m" ] && [ "$JUJU_DISPATCH_PATH" = hooks/install ]; then sleep 120 & echo $! > "$m.pid"; wait; fi
             case "$JUJU_DISPATCH_PATH" in
               actions/*) action-set "message=$(config-get greeting), $(action-get name)!"; exit 0 ;;
             esac
@@ -126,6 +135,9 @@ class LocalVerbsTest {
         assertEquals(0, status().path("relations").size());
         Run ambiguous = jcharm("integrate", "a", "b");
         assertTrue(ambiguous.err().contains("ambiguous relation"), "inferred as juju integrate does: " + ambiguous.err());
+        assertTrue(ambiguous.err().contains("fix: name the endpoints, one of: [jcharm integrate a:greeting b:listen, "
+                + "jcharm integrate a:listen b:greeting]"), "the hint names the candidates: " + ambiguous.err());
+        assertTrue(!ambiguous.err().contains("juju"), "nothing is passed to juju on the local model: " + ambiguous.err());
         Run integrate = jcharm("integrate", "a:greeting", "b");
         assertEquals(0, integrate.code(), integrate.out() + integrate.err());
         assertEquals("a:greeting", status().path("relations").get(0).path("endpoints").get(0).asString(""));
@@ -214,9 +226,11 @@ class LocalVerbsTest {
                     missing: model
                 relations:
                   bundle-additions:
-                    - ["a:greeting", "c:listen"]
+                  - - a:greeting
+                    - c:listen
                   model-additions:
-                    - ["a:greeting", "b:listen"]
+                  - - a:greeting
+                    - b:listen
                 """), out);
         assertTrue(out.contains("applying: set options of a [greeting]; add unit a/1; deploy application c; "
                 + "add relation a:greeting - c:listen"), out);
@@ -264,5 +278,152 @@ class LocalVerbsTest {
                 .path("workload-status").path("message").asString(""));
         assertTrue(jcharm("debug-log", "--include", "a/0").out().lines().noneMatch(l -> l.contains("ran \"upgrade-charm\"")),
                 "a forced refresh from an error state runs no upgrade-charm (nor the stale one of revision 2)");
+    }
+
+    @Test
+    void commandsFindTheModelAsGitFindsARepositoryAndNeverInventOne() throws IOException {
+        for (String[] verb : List.of(new String[] {"status"}, new String[] {"config", "a", "greeting=x"},
+                new String[] {"run-action", "a/0", "greet"}, new String[] {"debug-log"}, new String[] {"integrate", "a", "b"})) {
+            Run r = jcharm(verb);
+            assertEquals(ExitCodes.USER, r.code(), String.join(" ", verb) + ": " + r.out() + r.err());
+            assertTrue(r.err().contains("error: no model here (looked in " + root.resolve(".jcharm/model") + ", "), r.err());
+            assertTrue(r.err().contains("fix: deploy a bundle first"), r.err());
+            assertTrue(!r.err().contains("passing the endpoints to juju"), r.err());
+            assertTrue(!Files.exists(root.resolve(".jcharm")), String.join(" ", verb) + " created a model");
+        }
+        bundle("""
+                name: shells
+                applications:
+                  a: {charm: ./shell.charm, num_units: 1}
+                """);
+        assertEquals(0, jcharm("deploy", "bundles/shell").code());
+        Path deeper = Files.createDirectories(root.resolve("bundles/shell/deeper"));
+        Run status = jcharmIn(deeper, "status");
+        assertEquals(0, status.code(), status.err());
+        assertTrue(status.out().contains("a/0*"), "found the model above: " + status.out());
+        assertEquals(0, jcharmIn(deeper, "config", "a", "greeting=Hey").code());
+        assertTrue(!Files.exists(deeper.resolve(".jcharm")), "nothing created where the command ran");
+
+        Path state = root.resolve(".jcharm/model/model.json");
+        Files.writeString(state, "{\"format\": 1, \"applications\": ");
+        Run damaged = jcharm("status");
+        assertEquals(ExitCodes.USER, damaged.code());
+        assertTrue(damaged.err().contains("error: the model's state file " + state + " is damaged: it cannot be read"), damaged.err());
+        assertTrue(damaged.err().contains("fix: restore it from a copy if you have one; else remove " + state.getParent()
+                + " and deploy again"), damaged.err());
+        assertTrue(!damaged.err().contains("internal error") && !damaged.err().contains("bug"), damaged.err());
+        Files.delete(state);
+        Run lost = jcharm("config", "a");
+        assertEquals(ExitCodes.USER, lost.code());
+        assertTrue(lost.err().contains("error: the model's state file " + state + " is damaged: it is missing, though "), lost.err());
+        assertTrue(!Files.exists(state), "a damaged model is not replaced by an empty one");
+    }
+
+    @Test
+    void aStoppedDeployKillsItsHooksSavesTheModelAndExits130() throws Exception {
+        bundle("""
+                name: shells
+                applications:
+                  a: {charm: ./shell.charm, num_units: 1}
+                """);
+        Path marker = Files.writeString(root.resolve("sleep-marker"), "");
+        Path pidFile = root.resolve("sleep-marker.pid");
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Process jcharm = new ProcessBuilder(javaBin, "-cp", cp, "io.jcharm.cli.Main", "deploy", "bundles/shell")
+                .directory(root.toFile()).redirectOutput(root.resolve("out.txt").toFile()).redirectError(root.resolve("err.txt").toFile())
+                .start();
+        try {
+            long until = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            while (!(Files.exists(pidFile) && !Files.readString(pidFile).isBlank()) && System.nanoTime() < until) {
+                Thread.sleep(100);
+            }
+            assertTrue(Files.exists(pidFile), "the install hook started: " + Files.readString(root.resolve("out.txt")));
+            long sleeper = Long.parseLong(Files.readString(pidFile).trim());
+            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(jcharm.pid())).start();
+            assertEquals(0, kill.waitFor());
+            assertTrue(jcharm.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "the command ended");
+            String err = Files.readString(root.resolve("err.txt"));
+            assertEquals(ExitCodes.INTERRUPTED, jcharm.exitValue(), err);
+            assertTrue(err.contains("error: interrupted: the running hooks were stopped and marked failed"), err);
+            assertTrue(err.contains("fix: run the command again"), err);
+            Optional<ProcessHandle> child = ProcessHandle.of(sleeper);
+            if (child.isPresent()) {
+                child.get().onExit().get(10, java.util.concurrent.TimeUnit.SECONDS); // throws if it lives on
+            }
+            assertTrue(child.map(h -> !h.isAlive()).orElse(true), "the hook's own child was killed too");
+        } finally {
+            jcharm.destroyForcibly();
+        }
+        JsonNode s = status();
+        JsonNode unit = s.path("applications").path("a").path("units").path("a/0");
+        assertEquals("error", unit.path("workload-status").path("current").asString(""), unit.toString());
+        assertEquals("hook failed: \"install\" (interrupted)", unit.path("workload-status").path("message").asString(""));
+        assertEquals("idle", unit.path("juju-status").path("current").asString(""), "not executing for ever");
+
+        Files.delete(marker);
+        Run again = jcharm("deploy", "bundles/shell");
+        assertEquals(0, again.code(), "the interrupted install ran again and the rest followed: " + again.out() + again.err());
+        assertEquals("active", workload(status(), "a", "a/0"));
+    }
+
+    @Test
+    void configPrintsOneValueAndFailsWhenTheCharmBlocksAValueAndRunActionNamesTheLeader() throws IOException {
+        bundle("""
+                name: shells
+                applications:
+                  a: {charm: ./shell.charm, num_units: 2, options: {greeting: Bonjour}}
+                """);
+        assertEquals(0, jcharm("deploy", "bundles/shell").code());
+        Run one = jcharm("config", "a", "greeting");
+        assertEquals(0, one.code(), one.err());
+        assertEquals("Bonjour" + System.lineSeparator(), one.out(), "the value alone, as juju config app key");
+        Run unknown = jcharm("config", "a", "colour");
+        assertEquals(ExitCodes.USER, unknown.code());
+        assertTrue(unknown.err().contains("unknown option \"colour\""), unknown.err());
+
+        Run blocked = jcharm("config", "a", "greeting=block");
+        assertEquals(ExitCodes.USER, blocked.code(), blocked.out());
+        assertTrue(blocked.err().contains("error: the charm refused the config: a/0 is blocked: greeting must not be block; "
+                + "a/1 is blocked: greeting must not be block"), blocked.err());
+
+        Run leader = jcharm("run-action", "a/leader", "greet", "name=chief");
+        assertEquals(0, leader.code(), leader.err());
+        assertTrue(leader.out().contains("message: block, chief!"), leader.out());
+        String leaderUnit = status().path("applications").path("a").path("units").path("a/0").path("leader").asBoolean(false)
+                ? "a/0" : "a/1";
+        assertTrue(jcharm("debug-log", "--include", leaderUnit).out().contains("greet"), "ran on the leader, " + leaderUnit);
+        Run noApp = jcharm("run-action", "zz/leader", "greet");
+        assertEquals(ExitCodes.USER, noApp.code());
+        assertTrue(noApp.err().contains("application \"zz\" not found"), noApp.err());
+    }
+
+    @Test
+    void unitsShareOneUnpackedCharmAndWhatNoUnitUsesIsDeleted() throws IOException {
+        bundle("""
+                name: shells
+                applications:
+                  a: {charm: ./shell.charm, num_units: 2}
+                  b: {charm: ./shell.charm, num_units: 1}
+                """);
+        assertEquals(0, jcharm("deploy", "bundles/shell").code());
+        Path units = root.resolve(".jcharm/model/units");
+        Object a0 = Files.readAttributes(units.resolve("a-0/charm-r1/dispatch"), java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        for (String other : List.of("a-1", "b-0")) {
+            assertEquals(a0, Files.readAttributes(units.resolve(other + "/charm-r1/dispatch"),
+                    java.nio.file.attribute.BasicFileAttributes.class).fileKey(), other + " shares a/0's unpacked charm");
+        }
+        Path unpacked = root.resolve(".jcharm/model/charms/unpacked");
+        assertEquals(1, Files.list(unpacked).count(), "one copy of the one archive");
+
+        charm(root.resolve("shell-2.charm"), "2");
+        assertEquals(0, jcharm("refresh", "a", "--path", "shell-2.charm").code());
+        assertEquals(2, Files.list(unpacked).count(), "b still runs revision 1 of the same archive");
+        assertEquals(0, jcharm("remove-application", "b").code());
+        assertEquals(1, Files.list(unpacked).count(), "the old copy went with its last unit");
+        try (var archives = Files.list(root.resolve(".jcharm/model/charms"))) {
+            assertEquals(List.of("a-r2.charm", "unpacked"), archives.map(p -> p.getFileName().toString()).sorted().toList(),
+                    "archives no application deploys are deleted");
+        }
     }
 }

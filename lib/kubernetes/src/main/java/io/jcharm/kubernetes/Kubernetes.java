@@ -54,6 +54,8 @@ public final class Kubernetes implements AutoCloseable {
     }
 
     public static Kubernetes of(Model model, KubeOptions options) {
+        // The client's own logging (SLF4J) goes to this hook's juju-log from now on.
+        io.jcharm.kubernetes.slf4j.JujuLogSink.attach(model.log());
         Kubernetes kube = new Kubernetes(model.app().name(), model.name(), model.environment(), model.log(), options);
         model.closeAtHookEnd(kube);
         return kube;

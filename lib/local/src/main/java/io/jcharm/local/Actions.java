@@ -12,7 +12,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Action parameters checked and typed against actions.yaml, as {@code juju run} does before an
- * action reaches the unit, and action results nested from their dotted keys.
+ * action reaches the unit (type, enum, pattern, lengths, bounds, required, additionalProperties;
+ * every problem at once), and action results nested from their dotted keys.
  *
  * <pre>{@code
  * Map<String, Object> p = Actions.params(spec, Map.of("name", "world"));  // {name=world, shout=false}
@@ -47,11 +48,15 @@ final class Actions {
                 return;
             }
             String type = String.valueOf(schema.getOrDefault("type", "string"));
+            Object value;
             try {
-                out.put(name, typed(type, text));
+                value = typed(type, text);
             } catch (IllegalArgumentException e) {
                 problems.add(name + ": expected " + type + ", got \"" + text + "\"");
+                return;
             }
+            problems.addAll(constraints(name, schema, value));
+            out.put(name, value);
         });
         for (String r : spec.required()) {
             if (!out.containsKey(r)) {
@@ -64,6 +69,59 @@ final class Actions {
                             + String.join(" ", spec.required().stream().map(r -> r + "=...").toList()));
         }
         return out;
+    }
+
+    /**
+     * The JSON-schema keywords actions.yaml uses beyond the type: {@code enum}, {@code pattern},
+     * {@code minLength}/{@code maxLength}, {@code minimum}/{@code maximum} and their exclusive forms.
+     */
+    static List<String> constraints(String name, Map<String, Object> schema, Object value) {
+        List<String> problems = new ArrayList<>();
+        if (schema.get("enum") instanceof List<?> allowed && allowed.stream().noneMatch(a -> sameValue(a, value))) {
+            problems.add(name + ": " + show(value) + " must be one of " + allowed.stream().map(Actions::show).toList());
+        }
+        if (value instanceof String s) {
+            if (schema.get("pattern") instanceof String pattern && !java.util.regex.Pattern.compile(pattern).matcher(s).find()) {
+                problems.add(name + ": " + show(s) + " does not match pattern " + show(pattern));
+            }
+            int length = s.codePointCount(0, s.length());
+            if (schema.get("minLength") instanceof Number min && length < min.longValue()) {
+                problems.add(name + ": length of " + show(s) + " must be >= " + min + ", but got " + length);
+            }
+            if (schema.get("maxLength") instanceof Number max && length > max.longValue()) {
+                problems.add(name + ": length of " + show(s) + " must be <= " + max + ", but got " + length);
+            }
+        }
+        if (value instanceof Number n) {
+            double v = n.doubleValue();
+            bound(problems, name, n, schema.get("minimum"), ">=", v < number(schema.get("minimum")));
+            bound(problems, name, n, schema.get("maximum"), "<=", v > number(schema.get("maximum")));
+            bound(problems, name, n, schema.get("exclusiveMinimum"), ">", v <= number(schema.get("exclusiveMinimum")));
+            bound(problems, name, n, schema.get("exclusiveMaximum"), "<", v >= number(schema.get("exclusiveMaximum")));
+        }
+        return problems;
+    }
+
+    private static void bound(List<String> problems, String name, Number value, Object limit, String op, boolean broken) {
+        if (limit instanceof Number && broken) {
+            problems.add(name + ": must be " + op + " " + limit + " but found " + value);
+        }
+    }
+
+    private static double number(Object o) {
+        return o instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+
+    /** enum members compare as JSON values: 1 equals 1.0. */
+    private static boolean sameValue(Object a, Object b) {
+        if (a instanceof Number x && b instanceof Number y) {
+            return x.doubleValue() == y.doubleValue();
+        }
+        return java.util.Objects.equals(a, b);
+    }
+
+    private static String show(Object o) {
+        return o instanceof String s ? "\"" + s + "\"" : String.valueOf(o);
     }
 
     private static Object typed(String type, String text) {

@@ -88,7 +88,23 @@ record BundleDiff(Map<String, Wanted> apps, List<List<String>> relations, boolea
     /** What {@code juju diff-bundle} would print for this bundle and model. */
     String yaml() {
         Map<String, Object> tree = yamlTree();
-        return tree.isEmpty() ? "{}\n" : YamlEmitter.emit(tree);
+        if (tree.isEmpty()) {
+            return "{}\n";
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, List<List<String>>> rels = (Map<String, List<List<String>>>) tree.remove("relations");
+        StringBuilder out = new StringBuilder(tree.isEmpty() ? "" : YamlEmitter.emit(tree));
+        if (rels != null) {
+            // As Go's yaml.v2 writes a list of pairs: items at their key's indent, block style.
+            out.append("relations:\n");
+            rels.forEach((side, pairs) -> {
+                out.append("  ").append(side).append(":\n");
+                for (List<String> pair : pairs) {
+                    out.append("  - - ").append(pair.get(0)).append("\n    - ").append(pair.get(1)).append('\n');
+                }
+            });
+        }
+        return out.toString();
     }
 
     private Map<String, Object> yamlTree() {

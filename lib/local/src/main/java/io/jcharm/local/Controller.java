@@ -197,6 +197,37 @@ final class Controller {
                 + (options.maxRetries() + 1) + ")" : "; no more automatic retries: fix the cause, then jcharm resolve " + u.name));
     }
 
+    /**
+     * A hook the command killed as it was stopped: nothing it did is committed; the unit shows it
+     * failed, and it runs again, first, on the next command (its retry is due at once and does not
+     * count as an attempt). An interrupted action fails.
+     */
+    synchronized void interrupted(HookContext ctx, List<String> outputTail) {
+        Unit u = doc.unit(ctx.unit).orElse(null);
+        if (u == null) {
+            return;
+        }
+        u.running = null;
+        u.agent = new StatusDoc("idle", "");
+        HookSpec h = ctx.hook;
+        log.append(u.name, "ERROR", "juju.worker.uniter.operation", (h.action() ? "action \"" : "hook \"") + h.name()
+                + "\" " + HookRunner.INTERRUPTED + "; it runs again on the next command");
+        if (h.action()) {
+            Action a = doc.actions.get(h.actionId());
+            if (a != null) {
+                a.status = "failed";
+                a.message = HookRunner.INTERRUPTED;
+            }
+            return;
+        }
+        if (u.error != null && !u.error.hook().equals(h)) {
+            u.queue.add(0, h); // it was an action's turn beside an older error: keep both
+            return;
+        }
+        int attempts = u.error != null ? u.error.attempts() : 0;
+        u.error = new ErrorDoc(h, "hook failed: \"" + h.name() + "\" (interrupted)", List.copyOf(outputTail), attempts, now());
+    }
+
     private void finishAction(HookContext ctx, Unit u, int exit, String failure) {
         Action a = doc.actions.get(ctx.hook.actionId());
         if (exit == 0) {

@@ -25,6 +25,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class HookRunner {
     private final Duration timeout;
+    /** The hook processes running now, so that a stopping command can end them. */
+    private final java.util.Set<Process> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile boolean stopping;
 
     HookRunner(Duration timeout) {
         this.timeout = timeout;
@@ -35,9 +38,21 @@ final class HookRunner {
      * @param output every line the process printed, stdout and stderr interleaved
      * @param failure why it failed, in Juju's words ("exit status 1"), or "" on success
      * @param skipped whether there was nothing to run
+     * @param interrupted whether the command stopped it ({@link #stopAll}) before it ended
      */
-    record Result(int exit, List<String> output, String failure, boolean skipped) {
+    record Result(int exit, List<String> output, String failure, boolean skipped, boolean interrupted) {
+        Result(int exit, List<String> output, String failure, boolean skipped) {
+            this(exit, output, failure, skipped, false);
+        }
     }
+
+    /** Kills every running hook (with its children) and runs no more: the command is being stopped. */
+    void stopAll() {
+        stopping = true;
+        running.forEach(HookRunner::kill);
+    }
+
+    static final String INTERRUPTED = "interrupted: the command was stopped (SIGINT/SIGTERM) while it ran";
 
     Result run(Path charmDir, HookSpec hook, Map<String, String> env, Path outputFile) {
         if (!Files.isRegularFile(charmDir.resolve("metadata.yaml")) && !Files.isRegularFile(charmDir.resolve("charmcraft.yaml"))) {
@@ -67,7 +82,11 @@ final class HookRunner {
         Process p;
         try {
             Files.createDirectories(outputFile.getParent());
+            if (stopping) {
+                return new Result(1, List.of(), INTERRUPTED, false, true);
+            }
             p = pb.start();
+            running.add(p);
         } catch (IOException e) {
             return new Result(1, List.of(), "fork/exec " + handler + ": " + e.getMessage(), false);
         }
@@ -77,7 +96,13 @@ final class HookRunner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             kill(p);
-            return new Result(1, output(outputFile), "interrupted: the local model is shutting down", false);
+            return new Result(1, output(outputFile), INTERRUPTED, false, true);
+        } finally {
+            running.remove(p);
+        }
+        if (stopping) {
+            kill(p); // started just as stopAll ran
+            return new Result(1, output(outputFile), INTERRUPTED, false, true);
         }
         if (!finished) {
             kill(p);
@@ -87,14 +112,20 @@ final class HookRunner {
         return new Result(exit, output(outputFile), exit == 0 ? "" : "exit status " + exit, false);
     }
 
-    /** Kills the process and everything it started: a JVM hook may have children of its own. */
+    /** Kills the process and everything it started (a JVM hook may have children of its own), and waits for them. */
     private static void kill(Process p) {
-        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        List<ProcessHandle> children = p.descendants().toList();
+        children.forEach(ProcessHandle::destroyForcibly);
         p.destroyForcibly();
         try {
             p.waitFor(5, TimeUnit.SECONDS);
+            for (ProcessHandle c : children) {
+                c.onExit().get(5, TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // a child that outlives SIGKILL for 5 s is the kernel's to end; the hook is over for us
         }
     }
 

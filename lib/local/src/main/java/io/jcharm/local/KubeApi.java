@@ -11,11 +11,8 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,20 +22,20 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The embedded Kubernetes API: fabric8's mock server in CRUD mode on loopback (plain HTTP),
  * reached by the charms through a kubeconfig; its objects are restored from and saved to
- * {@code kube.json}, so they live as long as the model. It also holds what Juju itself creates
+ * the model's one state file ({@code model.json}, key {@code kubernetes}), so they live as long as
+ * the model and are saved with it, atomically. It also holds what Juju itself creates
  * for a Kubernetes application (its Service, StatefulSet and Pods, labelled
  * {@code app.kubernetes.io/managed-by: juju}), removed with the application.
  *
  * <pre>{@code
- * try (KubeApi api = KubeApi.start(dirs, "edge", app -> true)) {
- *     api.ensureApp("seldon-core", 1);
- *     api.save();
+ * try (KubeApi api = KubeApi.start(dirs, "edge", List.of(), app -> true)) {
+ *     api.ensureApp("seldon-core", List.of("seldon-core/0"));
+ *     doc.kubernetes = api.objects();
  * }
  * }</pre>
  */
@@ -68,10 +65,10 @@ final class KubeApi implements AutoCloseable {
     }
 
     /**
-     * Starts the API, restores the saved objects and makes sure the model's namespace exists;
+     * Starts the API, restores the {@code saved} objects and makes sure the model's namespace exists;
      * {@code trusted} says which applications were deployed with trust (the others get 403s).
      */
-    static KubeApi start(StateDir dirs, String namespace, java.util.function.Predicate<String> trusted) {
+    static KubeApi start(StateDir dirs, String namespace, List<JsonNode> saved, java.util.function.Predicate<String> trusted) {
         java.util.logging.Logger log = quiet("io.fabric8.mockwebserver");
         // The mock server's libraries use SLF4J without a provider, which warns on stderr at
         // first use; the local model has nothing to log through it.
@@ -83,7 +80,7 @@ final class KubeApi implements AutoCloseable {
         server.init(InetAddress.getLoopbackAddress(), 0);
         KubeApi api = new KubeApi(server, dispatcher, dirs, namespace, log);
         try {
-            api.restore();
+            api.restore(saved);
             if (api.client.namespaces().withName(namespace).get() == null) {
                 api.client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace)
                         .addToLabels(MANAGED_BY, "juju").addToLabels("model.juju.is/name", namespace).endMetadata().build()).create();
@@ -157,26 +154,9 @@ final class KubeApi implements AutoCloseable {
         return out;
     }
 
-    /** Writes every object to kube.json (atomically). */
-    void save() {
-        ArrayNode all = json.createArrayNode();
-        objects().forEach(all::add);
-        StateStore.writeAtomically(dirs.kubeJson(), json.writerWithDefaultPrettyPrinter().writeValueAsBytes(all));
-    }
-
-    private void restore() {
-        Path file = dirs.kubeJson();
-        if (!Files.isRegularFile(file)) {
-            return;
-        }
-        JsonNode all;
-        try {
-            all = json.readTree(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the saved Kubernetes objects " + file + ": " + e.getMessage(), e);
-        }
-        List<JsonNode> objects = new ArrayList<>();
-        all.forEach(objects::add);
+    private void restore(List<JsonNode> saved) {
+        Path file = dirs.modelJson();
+        List<JsonNode> objects = new ArrayList<>(saved);
         // Definitions first (custom resources need them), then namespaces, then the rest.
         objects.sort(Comparator.comparingInt(KubeApi::restoreRank));
         for (JsonNode o : objects) {
@@ -192,7 +172,8 @@ final class KubeApi implements AutoCloseable {
             } catch (KubernetesClientException e) {
                 throw new LocalModelException("cannot restore " + o.path("kind").asString("") + " "
                         + o.path("metadata").path("name").asString("") + " into the embedded Kubernetes API: " + e.getMessage(),
-                        "the saved objects in " + file + " may be damaged; remove the state directory to start afresh", e);
+                        "the objects saved in " + file + " (key \"kubernetes\") are damaged; restore the file from a copy, or "
+                                + "remove " + dirs.root() + " and deploy again", e);
             }
         }
     }

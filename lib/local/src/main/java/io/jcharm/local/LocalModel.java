@@ -2,14 +2,12 @@ package io.jcharm.local;
 
 import io.jcharm.bundle.CheckResult;
 import io.jcharm.bundle.EndpointInference;
+import io.jcharm.bundle.Grammar.EndpointSpec;
 import io.jcharm.bundle.Inference;
 import io.jcharm.controller.Action;
 import io.jcharm.controller.Relation;
 import io.jcharm.core.meta.CharmMetadata;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.jcharm.core.meta.Role;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The local model: a rehearsal of a bundle on this machine, kept in a state directory so that
@@ -45,6 +42,7 @@ public final class LocalModel implements AutoCloseable {
     private final Operations ops;
     private final ModelRuntime runtime;
     private boolean closed;
+    private volatile boolean interrupted;
 
     private LocalModel(StateDir dirs, ModelOptions options, StateStore.Lock lock, ModelDoc doc) {
         this.dirs = dirs;
@@ -64,10 +62,23 @@ public final class LocalModel implements AutoCloseable {
 
     /** Opens (or creates) the model in {@code stateDir}, waiting up to the settle timeout for another command. */
     public static LocalModel open(Path stateDir, ModelOptions options) {
+        return open(stateDir, options, true);
+    }
+
+    /**
+     * Opens the model in {@code stateDir}, creating it only when {@code create} (as {@code deploy}
+     * does); otherwise a missing model is reported ("no model in ...") and nothing is written.
+     *
+     * @throws LocalModelException when there is no model and {@code create} is false, or its state is damaged
+     */
+    public static LocalModel open(Path stateDir, ModelOptions options, boolean create) {
         StateDir dirs = new StateDir(stateDir);
+        if (!create) {
+            StateStore.require(dirs); // before the lock, which would create the directory
+        }
         StateStore.Lock lock = StateStore.lock(dirs, options.settleTimeout());
         try {
-            ModelDoc doc = StateStore.load(dirs).orElseGet(() -> {
+            ModelDoc doc = (create ? StateStore.load(dirs) : Optional.of(StateStore.require(dirs))).orElseGet(() -> {
                 ModelDoc d = new ModelDoc();
                 d.name = options.modelName().orElse("local");
                 d.uuid = UUID.randomUUID().toString();
@@ -107,20 +118,49 @@ public final class LocalModel implements AutoCloseable {
         return settle(progress);
     }
 
-    /** Relates two applications ({@code app} or {@code app:endpoint} each), inferring endpoints as juju integrate does. */
-    public void integrate(String a, String b) {
-        Inference inf = EndpointInference.infer(BundleDeployer.spec(a), BundleDeployer.spec(b), app -> {
+    /**
+     * Relates two applications ({@code app} or {@code app:endpoint} each), inferring endpoints as
+     * juju integrate does; when they cannot be inferred, the hint names the candidate pairs.
+     *
+     * @return the relation made, {@code a:x b:y}
+     */
+    public String integrate(String a, String b) {
+        EndpointSpec sa = BundleDeployer.spec(a);
+        EndpointSpec sb = BundleDeployer.spec(b);
+        java.util.function.Function<String, Optional<CharmMetadata>> lookup = app -> {
             try {
                 return Optional.of(controller.metadata(app));
             } catch (LocalModelException e) {
                 return Optional.empty();
             }
-        }, EndpointInference.Style.SERVER);
+        };
+        for (EndpointSpec s : List.of(sa, sb)) {
+            if (lookup.apply(s.application()).isEmpty()) {
+                throw new LocalModelException("application \"" + s.application() + "\" not found",
+                        "the model has " + controller.doc.applications.keySet());
+            }
+        }
+        Inference inf = EndpointInference.infer(sa, sb, lookup, EndpointInference.Style.SERVER);
         if (inf instanceof Inference.Failed f) {
-            throw new LocalModelException("cannot integrate " + a + " " + b + ": " + f.message(), "name the endpoints: app:endpoint");
+            CharmMetadata ma = lookup.apply(sa.application()).orElseThrow();
+            CharmMetadata mb = lookup.apply(sb.application()).orElseThrow();
+            List<String> pairs = new ArrayList<>();
+            ma.endpoints().values().stream().filter(e -> e.role() != Role.PEER).forEach(ea -> mb.endpoints().values().stream()
+                    .filter(eb -> eb.role() != Role.PEER && eb.interfaceName().equals(ea.interfaceName()) && eb.role() != ea.role())
+                    .forEach(eb -> pairs.add(sa.application() + ":" + ea.name() + " " + sb.application() + ":" + eb.name())));
+            String hint = pairs.isEmpty()
+                    ? "no endpoints share an interface; " + endpointList(sa.application(), ma) + "; " + endpointList(sb.application(), mb)
+                    : "name the endpoints, one of: " + pairs.stream().map(p -> "jcharm integrate " + p).toList();
+            throw new LocalModelException("cannot integrate " + a + " " + b + ": " + f.message(), hint);
         }
         Inference.Inferred i = (Inference.Inferred) inf;
         ops.addRelation(i.first().application(), i.first().endpoint().name(), i.second().application(), i.second().endpoint().name());
+        return i.first() + " " + i.second() + " (interface " + i.first().endpoint().interfaceName() + ")";
+    }
+
+    private static String endpointList(String app, CharmMetadata meta) {
+        return app + " has " + meta.endpoints().values().stream().filter(e -> e.role() != Role.PEER)
+                .map(e -> app + ":" + e.name() + " (" + e.role().key() + " " + e.interfaceName() + ")").toList();
     }
 
     /** Removes the relation between {@code a} and {@code b} ({@code app} or {@code app:endpoint} each). */
@@ -151,6 +191,17 @@ public final class LocalModel implements AutoCloseable {
     /** The application's effective config. */
     public Map<String, Object> config(String app) {
         ops.app(app);
+        return controller.config(app);
+    }
+
+    /**
+     * The effective config, checking that {@code key} is one of the charm's options.
+     *
+     * @throws LocalModelException naming the option and listing the charm's options
+     */
+    public Map<String, Object> config(String app, String key) {
+        ops.app(app);
+        Configs.coerce(controller.metadata(app), key, null); // an unknown option is refused, with the charm's options
         return controller.config(app);
     }
 
@@ -214,9 +265,19 @@ public final class LocalModel implements AutoCloseable {
 
     /** Runs hooks until nothing is left to run (or the settle timeout passes). */
     public SettleResult settle(Progress progress) {
-        SettleResult r = new Settler(controller, runtime, options, this::save).settle(progress);
+        SettleResult r = new Settler(controller, runtime, options, this::save, () -> interrupted).settle(progress);
         save();
         return r;
+    }
+
+    /**
+     * Stops this command's work, from another thread (a signal handler): the running hooks are
+     * killed and marked failed (they run again, first, on the next command), no more start, and
+     * the settle in progress throws {@link ModelInterruptedException}; closing saves the rest.
+     */
+    public void interrupt() {
+        interrupted = true;
+        runtime.stopHooks();
     }
 
     public ModelStatus status() {
@@ -237,7 +298,9 @@ public final class LocalModel implements AutoCloseable {
     }
 
     private void save() {
+        java.util.Optional<List<JsonNode>> kube = runtime.kubernetesObjects();
         synchronized (controller) {
+            kube.ifPresent(objects -> controller.doc.kubernetes = new ArrayList<>(objects));
             StateStore.save(dirs, controller.doc);
         }
     }
@@ -249,8 +312,12 @@ public final class LocalModel implements AutoCloseable {
         }
         closed = true;
         try {
+            save(); // the Kubernetes objects, while the API still runs
             runtime.close();
             save();
+            synchronized (controller) {
+                new CharmCache(dirs).collect(controller.doc); // unpacked charms and archives no unit uses any more
+            }
         } finally {
             lock.close();
         }
@@ -261,9 +328,7 @@ public final class LocalModel implements AutoCloseable {
     /** The status of the model in {@code stateDir}, as last saved; works while another command runs. */
     public static ModelStatus readStatus(Path stateDir, String jujuVersion) {
         StateDir dirs = new StateDir(stateDir);
-        ModelDoc doc = StateStore.load(dirs).orElseThrow(() -> new LocalModelException("no model in " + dirs.root(),
-                "deploy a bundle first: jcharm deploy <bundle>"));
-        return StatusView.of(doc, dirs, jujuVersion);
+        return StatusView.of(StateStore.require(dirs), dirs, jujuVersion);
     }
 
     /** The last {@code lines} lines of the model's log, only those of {@code entity} (a unit or application) when given. */
@@ -279,16 +344,7 @@ public final class LocalModel implements AutoCloseable {
 
     /** The Kubernetes objects saved with the model in {@code stateDir}. */
     public static List<JsonNode> readKubernetesObjects(Path stateDir) {
-        Path file = new StateDir(stateDir).kubeJson();
-        if (!Files.isRegularFile(file)) {
-            return List.of();
-        }
-        try {
-            List<JsonNode> out = new ArrayList<>();
-            JsonMapper.builder().build().readTree(Files.readString(file, StandardCharsets.UTF_8)).forEach(out::add);
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        }
+        ModelDoc doc = StateStore.require(new StateDir(stateDir));
+        return doc.kubernetes == null ? List.of() : List.copyOf(doc.kubernetes);
     }
 }

@@ -30,6 +30,11 @@ final class ModelDoc extends ModelState<ModelDoc.App> {
     public long nextActionId = 1;
     public long hooksRun;
     public List<FaultDoc> faults = new ArrayList<>();
+    /**
+     * The embedded Kubernetes API's objects, saved with everything else so that one file is the
+     * whole model; null until a Kubernetes application first ran a hook.
+     */
+    public List<tools.jackson.databind.JsonNode> kubernetes;
 
     Optional<Unit> unit(String unitName) {
         int slash = unitName.indexOf('/');

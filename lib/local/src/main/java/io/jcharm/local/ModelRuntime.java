@@ -62,7 +62,9 @@ final class ModelRuntime implements ModelEvents, AutoCloseable {
     /** The embedded Kubernetes API, started on first use in this command. */
     synchronized KubeApi kube() {
         if (kube == null) {
-            kube = KubeApi.start(dirs, controller.doc.name, app -> trusted.getOrDefault(app, false));
+            // Not under the controller's lock (lock order: controller, then runtime); save() replaces the list, never edits it.
+            List<tools.jackson.databind.JsonNode> saved = controller.doc.kubernetes == null ? List.of() : controller.doc.kubernetes;
+            kube = KubeApi.start(dirs, controller.doc.name, saved, app -> trusted.getOrDefault(app, false));
         }
         return kube;
     }
@@ -77,6 +79,11 @@ final class ModelRuntime implements ModelEvents, AutoCloseable {
         if (workloads != null) {
             workloads.save();
         }
+    }
+
+    /** Kills the running hooks and starts no more (the command is being stopped). */
+    void stopHooks() {
+        runner.stopAll();
     }
 
     /** Runs one claimed hook to its end and records the outcome with the controller. */
@@ -105,7 +112,11 @@ final class ModelRuntime implements ModelEvents, AutoCloseable {
         log(ctx, r);
         List<String> tail = r.output().size() <= options.logTail() ? r.output()
                 : r.output().subList(r.output().size() - options.logTail(), r.output().size());
-        controller.finish(ctx, r.exit(), new ArrayList<>(tail), r.failure());
+        if (r.interrupted()) {
+            controller.interrupted(ctx, new ArrayList<>(tail));
+        } else {
+            controller.finish(ctx, r.exit(), new ArrayList<>(tail), r.failure());
+        }
         return r;
     }
 
@@ -236,15 +247,17 @@ final class ModelRuntime implements ModelEvents, AutoCloseable {
         }
     }
 
-    /** Saves the Kubernetes objects and the containers' state, and stops everything. */
+    /** The Kubernetes objects now, if this command started the API (else the saved ones stand). */
+    synchronized java.util.Optional<List<tools.jackson.databind.JsonNode>> kubernetesObjects() {
+        return kube == null ? java.util.Optional.empty() : java.util.Optional.of(kube.objects());
+    }
+
+    /** Saves the containers' state and stops everything (the caller saved the Kubernetes objects with the model). */
     @Override
     public synchronized void close() {
         try {
             if (workloads != null) {
                 workloads.close();
-            }
-            if (kube != null) {
-                kube.save();
             }
         } finally {
             if (kube != null) {

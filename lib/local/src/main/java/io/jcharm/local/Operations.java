@@ -11,8 +11,6 @@ import io.jcharm.core.meta.Role;
 import io.jcharm.local.ModelDoc.App;
 import io.jcharm.local.ModelDoc.FaultDoc;
 import io.jcharm.local.ModelDoc.Unit;
-import io.jcharm.pack.CharmUnpacker;
-import io.jcharm.pack.PackException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -27,7 +25,7 @@ import java.util.TreeMap;
 
 /**
  * What a user does to the model, as the controller does it: deploy an application (its archive
- * copied and unpacked per unit, config checked, peers related), add units, relate and unrelate,
+ * copied, and unpacked once and linked into each unit, config checked, peers related), add units, relate and unrelate,
  * configure, run actions, refresh, remove, resolve, inject faults. Each queues the hooks Juju
  * would run; settling runs them.
  *
@@ -191,9 +189,10 @@ final class Operations {
     }
 
     /** Queues an action; parameters are checked against actions.yaml first. */
-    String queueAction(String unit, String name, Map<String, String> params) {
+    String queueAction(String unitOrLeader, String name, Map<String, String> params) {
         synchronized (controller) {
-            Unit u = unit(unit);
+            Unit u = unit(leader(unitOrLeader));
+            String unit = u.name;
             CharmMetadata meta = controller.metadata(u.app);
             var spec = meta.actions().get(name);
             if (spec == null) {
@@ -349,6 +348,18 @@ final class Operations {
         return a;
     }
 
+    /** {@code app/leader} names the application's leader unit, as in {@code juju run}; any other name is itself. */
+    String leader(String unit) {
+        if (!unit.endsWith("/leader")) {
+            return unit;
+        }
+        App a = app(unit.substring(0, unit.length() - "/leader".length()));
+        if (a.leader == null) {
+            throw new LocalModelException("application \"" + a.name + "\" has no leader", "it has no alive unit; see jcharm status");
+        }
+        return a.leader;
+    }
+
     private Unit unit(String name) {
         return doc().unit(name).orElseThrow(() -> new LocalModelException("unit \"" + name + "\" not found",
                 "the model has " + doc().allUnits().stream().map(u -> u.name).toList()));
@@ -382,15 +393,7 @@ final class Operations {
         return target;
     }
 
-    private static void unpack(Path archive, Path dir) {
-        StateDir.deleteTree(dir);
-        try {
-            Files.createDirectories(dir);
-            CharmUnpacker.unpack(archive, dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + dir + ": " + e.getMessage(), e);
-        } catch (PackException e) {
-            throw new LocalModelException("cannot unpack " + archive + " into " + dir + ": " + e.getMessage(), "repack the charm", e);
-        }
+    private void unpack(Path archive, Path dir) {
+        new CharmCache(dirs).install(archive, dir);
     }
 }

@@ -26,12 +26,15 @@ final class Settler {
     private final ModelRuntime runtime;
     private final ModelOptions options;
     private final Runnable checkpoint;
+    private final java.util.function.BooleanSupplier stopped;
 
-    Settler(Controller controller, ModelRuntime runtime, ModelOptions options, Runnable checkpoint) {
+    Settler(Controller controller, ModelRuntime runtime, ModelOptions options, Runnable checkpoint,
+            java.util.function.BooleanSupplier stopped) {
         this.controller = controller;
         this.runtime = runtime;
         this.options = options;
         this.checkpoint = checkpoint;
+        this.stopped = stopped;
     }
 
     SettleResult settle(Progress progress) {
@@ -47,7 +50,7 @@ final class Settler {
         CompletionService<HookContext> done = new ExecutorCompletionService<>(pool);
         try {
             while (true) {
-                boolean late = System.nanoTime() > deadline;
+                boolean late = System.nanoTime() > deadline || stopped.getAsBoolean();
                 while (!late && running < options.parallelism()) {
                     Optional<HookContext> next = controller.claim();
                     if (next.isEmpty()) {
@@ -68,6 +71,7 @@ final class Settler {
                     if (late || retry.isEmpty()) {
                         break;
                     }
+                    // A retry is waited for in short steps, so that a stop is heard.
                     long waitMs = Math.max(1, retry.getAsLong() - controller.now());
                     if (System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMs) > deadline) {
                         break;
@@ -92,7 +96,8 @@ final class Settler {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new LocalModelException("interrupted while settling the model", "run the command again to continue");
+            runtime.stopHooks();
+            throw new ModelInterruptedException(ran);
         } finally {
             pool.shutdown();
             try {
@@ -100,6 +105,9 @@ final class Settler {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (stopped.getAsBoolean()) {
+            throw new ModelInterruptedException(ran);
         }
         boolean settled = !controller.busy() && controller.nextRetry().isEmpty();
         return new SettleResult(settled, ran, Duration.ofNanos(System.nanoTime() - start), controller.stuck());
@@ -114,6 +122,6 @@ final class Settler {
     }
 
     private static void sleep(long ms) throws InterruptedException {
-        Thread.sleep(Math.min(ms, 60_000));
+        Thread.sleep(Math.min(ms, 200));
     }
 }

@@ -12,14 +12,14 @@ import java.nio.file.attribute.BasicFileAttributes;
  * The layout of a rehearsal's state directory (default {@code ./.jcharm/model}).
  *
  * <pre>
- * model.json                 controller state (applications, units, relations, secrets, ...)
- * kube.json                  the embedded Kubernetes API's objects
+ * model.json                 the model: applications, units, relations, secrets, ..., Kubernetes objects
  * debug.log                  the model's log (jcharm debug-log)
  * lock                       serialises concurrent jcharm commands
  * tools/                     the hook-tool client and its symlinks (first on every hook's PATH)
  * kubeconfigs/&lt;app&gt;.yaml     the embedded Kubernetes API as each application's service account sees it
- * charms/&lt;app&gt;-r&lt;rev&gt;.charm   each deployed archive, copied
- * units/&lt;app&gt;-&lt;n&gt;/charm-r&lt;rev&gt;/ the unit's unpacked charm (JUJU_CHARM_DIR)
+ * charms/&lt;app&gt;-r&lt;rev&gt;.charm   each deployed archive, copied (deleted once no application deploys it)
+ * charms/unpacked/&lt;sha256&gt;/  each archive unpacked once (deleted once no unit links to it)
+ * units/&lt;app&gt;-&lt;n&gt;/charm-r&lt;rev&gt;/ the unit's charm (JUJU_CHARM_DIR): hard links to charms/unpacked
  * units/&lt;app&gt;-&lt;n&gt;/pebble/    each workload container's saved Pebble state
  * units/&lt;app&gt;-&lt;n&gt;/sandbox/   machine charms: fake system tools (bin/), their call log, root/
  * units/&lt;app&gt;-&lt;n&gt;/home, tmp   HOME and TMPDIR of its hooks
@@ -40,7 +40,8 @@ record StateDir(Path root) {
         return root.resolve("model.json");
     }
 
-    Path kubeJson() {
+    /** Where older versions kept the Kubernetes objects; read once, then folded into model.json. */
+    Path legacyKubeJson() {
         return root.resolve("kube.json");
     }
 

@@ -17,7 +17,8 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads and writes {@code model.json}, always atomically (a reader such as {@code jcharm status}
+ * Reads and writes {@code model.json}, the one file that holds the model (the Kubernetes objects
+ * included), always atomically (a reader such as {@code jcharm status}
  * in another terminal never sees half a file), and holds the lock that serialises commands
  * that change the model.
  *
@@ -45,15 +46,52 @@ final class StateStore {
                 throw new LocalModelException("the model in " + dirs.root() + " was written by another jcharm version (format "
                         + doc.format + ")", "remove the state directory and deploy again");
             }
+            Path legacy = dirs.legacyKubeJson();
+            if (doc.kubernetes == null && Files.isRegularFile(legacy)) {
+                doc.kubernetes = new java.util.ArrayList<>();
+                JSON.readTree(legacy.toFile()).forEach(doc.kubernetes::add);
+            }
+            boolean kubeRan = doc.applications.values().stream().anyMatch(a -> a.kubernetes
+                    && a.units.values().stream().anyMatch(u -> u.installed));
+            if (kubeRan && doc.kubernetes == null) {
+                throw damaged(dirs, "its Kubernetes objects (key \"kubernetes\") are missing, though Kubernetes applications ran");
+            }
             return Optional.of(doc);
         } catch (JacksonException e) {
-            throw new LocalModelException("cannot read the model state " + file + ": " + e.getOriginalMessage(),
-                    "the file is damaged; remove the state directory (" + dirs.root() + ") and deploy again", e);
+            throw damaged(dirs, "it cannot be read: " + e.getOriginalMessage());
         }
+    }
+
+    /**
+     * The model in {@code dirs}, which must exist: a directory with no state at all is "no model",
+     * one that has a model's other files but lost {@code model.json} is damaged.
+     */
+    static ModelDoc require(StateDir dirs) {
+        Optional<ModelDoc> doc = load(dirs);
+        if (doc.isPresent()) {
+            return doc.get();
+        }
+        for (String trace : java.util.List.of("units", "charms", "debug.log", "kube.json", "kubeconfigs")) {
+            if (Files.exists(dirs.root().resolve(trace))) {
+                throw damaged(dirs, "it is missing, though " + dirs.root().resolve(trace) + " shows a model was deployed here");
+            }
+        }
+        throw new LocalModelException("no model in " + dirs.root(), "deploy a bundle first: jcharm deploy <bundle>");
+    }
+
+    /** The state file is damaged: say which, how, and what to do; never "no model". */
+    static LocalModelException damaged(StateDir dirs, String how) {
+        return new LocalModelException("the model's state file " + dirs.modelJson() + " is damaged: " + how,
+                "restore it from a copy if you have one; else remove " + dirs.root() + " and deploy again");
     }
 
     static void save(StateDir dirs, ModelDoc doc) {
         writeAtomically(dirs.modelJson(), JSON.writeValueAsBytes(doc));
+        try {
+            Files.deleteIfExists(dirs.legacyKubeJson()); // folded into model.json now
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + dirs.legacyKubeJson() + ": " + e.getMessage(), e);
+        }
     }
 
     /** Writes to a temporary file beside the target, then renames it over the target. */

@@ -1,6 +1,8 @@
 package io.jcharm.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jcharm.local.fixture.MiniKube;
@@ -44,6 +46,9 @@ class KubernetesModelTest {
             assertTrue(names(objects, "Namespace").contains("k8s-greeters"), "the model's namespace");
         }
         assertTrue(LocalModel.readStatus(dir, "3.6.14").unit("web/0").orElseThrow().simulated().contains("greeter simulated active"));
+        assertFalse(java.nio.file.Files.exists(dir.resolve("kube.json")), "one state file: the objects are in model.json");
+        assertEquals(List.of("web-greeting"), names(LocalModel.readKubernetesObjects(dir), "ConfigMap"));
+        assertLossIsReported(dir);
         List<String> hooks = Rehearsal.hooksRun(dir, "web/0");
         assertEquals(List.of("install", "cluster-relation-created", "leader-elected", "config-changed", "start", "app-pebble-ready"),
                 hooks);
@@ -81,6 +86,25 @@ class KubernetesModelTest {
                 .noneMatch(o -> o.path("metadata").path("name").asString("").startsWith("web")));
         List<String> end = Rehearsal.hooksRun(dir, "web/0");
         assertEquals(List.of("cluster-relation-broken", "stop", "remove"), end.subList(end.size() - 3, end.size()));
+    }
+
+    /** A copy of the model whose Kubernetes objects went missing is reported damaged, never shown active. */
+    private void assertLossIsReported(Path dir) {
+        Path copy = Rehearsal.copy(dir, tmp.resolve("lost-objects"));
+        try {
+            Path state = copy.resolve("model.json");
+            tools.jackson.databind.node.ObjectNode doc = (tools.jackson.databind.node.ObjectNode)
+                    tools.jackson.databind.json.JsonMapper.builder().build().readTree(state.toFile());
+            doc.remove("kubernetes");
+            java.nio.file.Files.writeString(state, doc.toString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        LocalModelException e = org.junit.jupiter.api.Assertions.assertThrows(LocalModelException.class,
+                () -> LocalModel.readStatus(copy, "3.6.14"));
+        assertEquals("the model's state file " + copy.resolve("model.json") + " is damaged: its Kubernetes objects (key "
+                + "\"kubernetes\") are missing, though Kubernetes applications ran", e.detail());
+        assertThrows(LocalModelException.class, () -> LocalModel.open(copy, Rehearsal.options()).close(), "nor opened as if fine");
     }
 
     @Test

@@ -1,0 +1,68 @@
+package io.jcharm.kubernetes.slf4j;
+
+import io.jcharm.core.tools.LogLevel;
+import org.slf4j.Marker;
+import org.slf4j.event.Level;
+import org.slf4j.helpers.LegacyAbstractLogger;
+import org.slf4j.helpers.MessageFormatter;
+
+/**
+ * One SLF4J logger: INFO and above become juju-log records (WARN as WARNING); DEBUG and TRACE are
+ * off, so the client does not even format them (each juju-log call is a process).
+ *
+ * <pre>{@code
+ * new JujuLogLogger("io.fabric8.kubernetes.client.Config").warn("x");   // juju-log --log-level WARNING
+ * }</pre>
+ */
+final class JujuLogLogger extends LegacyAbstractLogger {
+    private static final long serialVersionUID = 1L;
+
+    JujuLogLogger(String name) {
+        this.name = name;
+    }
+
+    @Override
+    public boolean isTraceEnabled() {
+        return false;
+    }
+
+    @Override
+    public boolean isDebugEnabled() {
+        return false;
+    }
+
+    @Override
+    public boolean isInfoEnabled() {
+        return true;
+    }
+
+    @Override
+    public boolean isWarnEnabled() {
+        return true;
+    }
+
+    @Override
+    public boolean isErrorEnabled() {
+        return true;
+    }
+
+    @Override
+    protected String getFullyQualifiedCallerName() {
+        return null;
+    }
+
+    @Override
+    protected void handleNormalizedLoggingCall(Level level, Marker marker, String pattern, Object[] args, Throwable t) {
+        String message = MessageFormatter.basicArrayFormat(pattern, args);
+        if (t != null) {
+            message = message + ": " + t;
+        }
+        JujuLogSink.write(switch (level) {
+            case ERROR -> LogLevel.ERROR;
+            case WARN -> LogLevel.WARNING;
+            case INFO -> LogLevel.INFO;
+            case DEBUG -> LogLevel.DEBUG;
+            case TRACE -> LogLevel.TRACE;
+        }, name, message);
+    }
+}
