@@ -1,6 +1,9 @@
 package io.jcharm.local;
 
-import java.io.File;
+import io.jcharm.process.Command;
+import io.jcharm.process.ProcessException;
+import io.jcharm.process.ProcessRunner;
+import io.jcharm.process.ProcessTimeoutException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,14 +12,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs one hook or action as Juju's uniter does (reference juju-formats §1.4): the charm
  * directory must hold metadata.yaml; {@code dispatch} when it exists (it must be executable),
  * else {@code hooks/<name>} or {@code actions/<name>}; neither means the hook is skipped (and an
  * action is "not implemented"). The process starts in the charm directory with exactly the
- * environment given, stdin from /dev/null, and is killed (with its children) at the timeout.
+ * environment given, stdin closed, its output (stdout and stderr interleaved) written to a file,
+ * and is killed (with its children) at the timeout, through jcharm's one process runner.
  *
  * <pre>{@code
  * HookRunner.Result r = new HookRunner(Duration.ofMinutes(5)).run(charmDir, hook, env, outputFile);
@@ -24,6 +27,8 @@ import java.util.concurrent.TimeUnit;
  * }</pre>
  */
 final class HookRunner {
+    private static final ProcessRunner RUNNER = new ProcessRunner();
+
     private final Duration timeout;
 
     HookRunner(Duration timeout) {
@@ -58,44 +63,20 @@ final class HookRunner {
                         : new Result(0, List.of(), "", true);
             }
         }
-        ProcessBuilder pb = new ProcessBuilder(handler.toString()).directory(charmDir.toFile());
-        pb.environment().clear();
-        pb.environment().putAll(env);
-        pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        pb.redirectErrorStream(true);
-        pb.redirectOutput(outputFile.toFile());
-        Process p;
+        Command command = Command.of(List.of(handler.toString())).in(charmDir).env(env).timeout(timeout)
+                .outputTo(outputFile);
+        int exit;
         try {
-            Files.createDirectories(outputFile.getParent());
-            p = pb.start();
-        } catch (IOException e) {
-            return new Result(1, List.of(), "fork/exec " + handler + ": " + e.getMessage(), false);
-        }
-        boolean finished;
-        try {
-            finished = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            kill(p);
-            return new Result(1, output(outputFile), "interrupted: the local model is shutting down", false);
-        }
-        if (!finished) {
-            kill(p);
+            exit = RUNNER.run(command).exitCode();
+        } catch (ProcessTimeoutException e) {
             return new Result(1, output(outputFile), "hook did not finish within " + timeout.toSeconds() + " s and was killed", false);
+        } catch (ProcessException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                return new Result(1, output(outputFile), "interrupted: the local model is shutting down", false);
+            }
+            return new Result(1, output(outputFile), "fork/exec " + handler + ": " + e.getMessage(), false);
         }
-        int exit = p.exitValue();
         return new Result(exit, output(outputFile), exit == 0 ? "" : "exit status " + exit, false);
-    }
-
-    /** Kills the process and everything it started: a JVM hook may have children of its own. */
-    private static void kill(Process p) {
-        p.descendants().forEach(ProcessHandle::destroyForcibly);
-        p.destroyForcibly();
-        try {
-            p.waitFor(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static List<String> output(Path file) {

@@ -39,7 +39,7 @@ public record ProcessResult(List<String> argv, int exitCode, String stdout, Stri
     }
 
     /** Shell-like rendering of argv for messages; never executed. */
-    static String display(List<String> argv) {
+    public static String display(List<String> argv) {
         return argv.stream().map(a -> a.isEmpty() || a.chars().anyMatch(Character::isWhitespace) ? "'" + a + "'" : a)
                 .collect(Collectors.joining(" "));
     }
