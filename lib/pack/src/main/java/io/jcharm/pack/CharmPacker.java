@@ -68,7 +68,9 @@ public final class CharmPacker {
                 : "its Java runtime must be linked on an " + p.arch() + " machine")));
         if (platforms.isEmpty()) {
             throw new PackException("no platform in " + req.projectDir().resolve("charmcraft.yaml") + " runs on "
-                    + arch + ", the architecture of this machine and of its JDK; add platforms: {" + arch + ": }");
+                    + arch + ", the architecture of this machine and of its JDK; " + (project.platforms().stream()
+                    .anyMatch(p -> p.name().startsWith("bases[")) ? "add a bases entry whose run-on bases are all "
+                    + arch : "add platforms: {" + arch + ": }"));
         }
         Jdk jdk = jdk(req);
         ArchiveKind kind = req.archiveKind().orElse(jdk.hasAotCacheOutput() ? ArchiveKind.AOT_CACHE : ArchiveKind.APP_CDS);
