@@ -1,6 +1,7 @@
 package io.jcharm.process;
 
 import java.time.Duration;
+import java.util.List;
 import org.apache.commons.exec.ExecuteWatchdog;
 import org.apache.commons.exec.Watchdog;
 
@@ -24,9 +25,10 @@ final class TreeKillingWatchdog extends ExecuteWatchdog {
 
     @Override
     public synchronized void timeoutOccured(Watchdog w) {
-        if (process != null) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly); // before the parent dies and orphans them
-        }
+        // Listed before the parent dies (and orphans them), killed after: killing them first could
+        // let the parent exit on its own, and the watchdog would then not report the timeout.
+        List<ProcessHandle> descendants = process == null ? List.of() : process.descendants().toList();
         super.timeoutOccured(w);
+        descendants.forEach(ProcessHandle::destroyForcibly);
     }
 }
