@@ -4,6 +4,9 @@ import io.jcharm.bundle.CharmCatalog;
 import io.jcharm.bundle.CharmhubSnapshot;
 import io.jcharm.core.meta.CharmMetadata;
 import io.jcharm.core.meta.MetadataException;
+import io.jcharm.process.Executables;
+import io.jcharm.process.ProcessException;
+import io.jcharm.process.ProcessResult;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -125,13 +128,19 @@ public final class CharmhubImportCommand implements Callable<Integer> {
     }
 
     private static Optional<String> git(CliContext ctx, Path dir, String... args) {
-        Optional<Path> git = ProcessRunner.which("git", ctx.env());
+        Optional<Path> git = Executables.onPath("git", ctx.env());
         if (git.isEmpty()) {
             return Optional.empty();
         }
         List<String> argv = new ArrayList<>(List.of(git.get().toString(), "-C", dir.toString()));
         argv.addAll(List.of(args));
-        ProcessResult r = ctx.runner().run(argv, ctx.env(), Duration.ofSeconds(30));
+        ProcessResult r;
+        try {
+            r = ctx.runner().run(io.jcharm.process.Command.of(argv).env(ctx.env()).timeout(Duration.ofSeconds(30)));
+        } catch (ProcessException e) {
+            throw CliException.external("cannot run git to read where the charm comes from: " + e.getMessage(),
+                    "give --repository, --branch and --commit yourself");
+        }
         String s = r.stdout().strip();
         return r.exitCode() == 0 && !s.isEmpty() ? Optional.of(s) : Optional.empty();
     }

@@ -1,5 +1,6 @@
 package io.jcharm.cli;
 
+import io.jcharm.process.ProcessRunner;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -14,12 +15,13 @@ import java.util.Map;
  *
  * @param env the environment for child processes (PATH finds {@code juju})
  * @param cwd relative paths on the command line resolve against it
+ * @param runner runs juju (jcharm's one process runner)
  * @param pollInterval how often {@code juju status} is polled while waiting
  */
 public record CliContext(Map<String, String> env, Path cwd, ProcessRunner runner, Duration pollInterval) {
 
     public static CliContext system() {
-        return new CliContext(System.getenv(), Path.of("").toAbsolutePath(), new ExecProcessRunner(), Duration.ofSeconds(5));
+        return new CliContext(System.getenv(), Path.of("").toAbsolutePath(), new ProcessRunner(), Duration.ofSeconds(5));
     }
 
     /** A command-line path, resolved against {@link #cwd}. */

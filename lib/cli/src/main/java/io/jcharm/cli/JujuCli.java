@@ -1,5 +1,10 @@
 package io.jcharm.cli;
 
+import io.jcharm.process.Command;
+import io.jcharm.process.Executables;
+import io.jcharm.process.ProcessException;
+import io.jcharm.process.ProcessResult;
+import io.jcharm.process.ProcessTimeoutException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,7 +38,7 @@ public final class JujuCli {
     public JujuCli(CliContext ctx, PrintWriter out) {
         this.ctx = ctx;
         this.out = out;
-        this.juju = ProcessRunner.which("juju", ctx.env()).orElseThrow(() -> CliException.external(
+        this.juju = Executables.onPath("juju", ctx.env()).orElseThrow(() -> CliException.external(
                 "juju is not on the PATH", "install it (sudo snap install juju --classic) and bootstrap or register a controller"));
     }
 
@@ -144,18 +149,18 @@ public final class JujuCli {
         Map<String, String> env = new HashMap<>(ctx.env());
         env.put("KUBECONFIG", kubeconfig.toString());
         List<String> argv = List.of(juju.toString(), "add-k8s", cloud, "--client");
-        ProcessResult r = ctx.runner().run(argv, env, COMMAND_TIMEOUT);
+        ProcessResult r = exec(argv, env);
         if (r.exitCode() != 0 && !r.stderr().contains("already exists")) {
             throw failure(argv, r, "check the kubeconfig (" + kubeconfig + ") reaches the cluster: KUBECONFIG=" + kubeconfig + " kubectl get nodes");
         }
-        ProcessResult c = ctx.runner().run(List.of(juju.toString(), "add-k8s", cloud, "--controller", controller()), env, COMMAND_TIMEOUT);
+        ProcessResult c = exec(List.of(juju.toString(), "add-k8s", cloud, "--controller", controller()), env);
         if (c.exitCode() != 0 && !c.stderr().contains("already exists")) {
             throw failure(argv, c, "add the cloud to the controller by hand: juju add-k8s " + cloud + " --controller <name>");
         }
     }
 
     private String controller() {
-        ProcessResult r = ctx.runner().run(List.of(juju.toString(), "switch"), ctx.env(), COMMAND_TIMEOUT);
+        ProcessResult r = exec(List.of(juju.toString(), "switch"), ctx.env());
         String current = r.stdout().trim();
         return current.contains(":") ? current.substring(0, current.indexOf(':')) : current;
     }
@@ -163,7 +168,7 @@ public final class JujuCli {
     /** Adds a model on a cloud; a model that already exists is used as it is. */
     public void addModel(String model, String cloud) {
         List<String> argv = List.of(juju.toString(), "add-model", model, cloud);
-        ProcessResult r = ctx.runner().run(argv, ctx.env(), COMMAND_TIMEOUT);
+        ProcessResult r = exec(argv, ctx.env());
         if (r.exitCode() != 0 && !r.stderr().contains("already exists")) {
             throw failure(argv, r, "check `juju clouds --controller` lists " + cloud + " and your user may add models");
         }
@@ -177,11 +182,24 @@ public final class JujuCli {
             argv.add("-m");
             argv.add(m);
         });
-        ProcessResult r = ctx.runner().run(argv, ctx.env(), COMMAND_TIMEOUT);
+        ProcessResult r = exec(argv, ctx.env());
         if (r.exitCode() != 0) {
             throw failure(argv, r, hint);
         }
         return r;
+    }
+
+    /** Runs juju with the command timeout; a juju that cannot start or overruns is an external failure (exit 3). */
+    private ProcessResult exec(List<String> argv, Map<String, String> env) {
+        try {
+            return ctx.runner().run(Command.of(argv).env(env).timeout(COMMAND_TIMEOUT));
+        } catch (ProcessTimeoutException e) {
+            throw CliException.external(String.join(" ", argv) + " did not finish within " + COMMAND_TIMEOUT.toSeconds()
+                    + " s", "check that the controller is reachable (juju status), or raise --timeout");
+        } catch (ProcessException e) {
+            throw CliException.external("cannot run " + argv.get(0) + ": " + e.getMessage(),
+                    "check that it is installed and executable");
+        }
     }
 
     private static CliException failure(List<String> argv, ProcessResult r, String hint) {

@@ -8,7 +8,7 @@ import io.jcharm.pack.PackMain;
 import io.jcharm.pack.PackRequest;
 import io.jcharm.pack.PackResult;
 import io.jcharm.pack.Platform;
-import io.jcharm.pack.ProcessCommandRunner;
+import io.jcharm.process.ProcessRunner;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -124,7 +124,7 @@ public final class PackCommand implements Callable<Integer> {
             if (!extraModules.isEmpty()) {
                 req = req.withExtraModules(extraModules);
             }
-            List<PackResult> results = new CharmPacker(new ProcessCommandRunner(), m -> out.println("jcharm pack: " + m))
+            List<PackResult> results = new CharmPacker(new ProcessRunner(), m -> out.println("jcharm pack: " + m))
                     .pack(req);
             for (PackResult r : results) {
                 out.printf("%s  %.1f MiB  packed in %.1f s%n", r.charm(), r.size() / 1048576.0, r.took().toMillis() / 1000.0);

@@ -1,5 +1,6 @@
 package io.jcharm.cli;
 
+import io.jcharm.process.ProcessRunner;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -60,7 +61,7 @@ final class CliHarness {
     Run jcharm(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CliContext ctx = new CliContext(env, root, new ExecProcessRunner(), Duration.ofMillis(10));
+        CliContext ctx = new CliContext(env, root, new ProcessRunner(), Duration.ofMillis(10));
         CommandLine cl = JcharmCommand.commandLine(ctx);
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));

@@ -1,5 +1,6 @@
 package io.jcharm.cli;
 
+import io.jcharm.process.ProcessRunner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,7 +42,7 @@ class LocalVerbsTest {
     private Run jcharmIn(Path cwd, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CliContext ctx = new CliContext(Map.of("PATH", System.getenv("PATH")), cwd, new ExecProcessRunner(), Duration.ofMillis(10));
+        CliContext ctx = new CliContext(Map.of("PATH", System.getenv("PATH")), cwd, new ProcessRunner(), Duration.ofMillis(10));
         CommandLine cl = JcharmCommand.commandLine(ctx);
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));

@@ -1,5 +1,9 @@
 package io.jcharm.pack;
 
+import io.jcharm.process.Command;
+import io.jcharm.process.ProcessException;
+import io.jcharm.process.ProcessResult;
+import io.jcharm.process.ProcessRunner;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -25,23 +29,34 @@ import java.util.zip.ZipEntry;
  * charm, zips it reproducibly, and checks the archive on a copy unpacked as Juju would.
  *
  * <pre>{@code
- * List<PackResult> charms = new CharmPacker(new ProcessCommandRunner(), System.out::println).pack(request);
+ * List<PackResult> charms = new CharmPacker(new ProcessRunner(), System.out::println).pack(request);
  * }</pre>
  */
 public final class CharmPacker {
     /** Where a charm module names its charm class (a ServiceLoader file in the charm's jar). */
     public static final String CHARM_SERVICE = "META-INF/services/io.jcharm.core.Charm";
 
-    private final CommandRunner runner;
+    private final ProcessRunner runner;
     private final Consumer<String> log;
 
-    public CharmPacker(CommandRunner runner, Consumer<String> log) {
+    public CharmPacker(ProcessRunner runner, Consumer<String> log) {
         this.runner = runner;
         this.log = log;
     }
 
     /** Packs one .charm per platform that runs on this machine's architecture. */
     public List<PackResult> pack(PackRequest req) {
+        try {
+            return packAll(req);
+        } catch (ProcessException e) {
+            // jdeps, jlink, strip or a training run could not run or overran: one error type for callers.
+            String err = e.stderr().strip();
+            throw new PackException(e.getMessage() + (err.isEmpty() ? "" : ": " + (err.length() > 2000
+                    ? err.substring(err.length() - 2000) : err)), e);
+        }
+    }
+
+    private List<PackResult> packAll(PackRequest req) {
         long start = System.nanoTime();
         CharmProject project = CharmcraftReader.load(req.projectDir());
         String charmClass = charmClass(req.charmJar());
@@ -53,7 +68,9 @@ public final class CharmPacker {
                 : "its Java runtime must be linked on an " + p.arch() + " machine")));
         if (platforms.isEmpty()) {
             throw new PackException("no platform in " + req.projectDir().resolve("charmcraft.yaml") + " runs on "
-                    + arch + ", the architecture of this machine and of its JDK; add platforms: {" + arch + ": }");
+                    + arch + ", the architecture of this machine and of its JDK; " + (project.platforms().stream()
+                    .anyMatch(p -> p.name().startsWith("bases[")) ? "add a bases entry whose run-on bases are all "
+                    + arch : "add platforms: {" + arch + ": }"));
         }
         Jdk jdk = jdk(req);
         ArchiveKind kind = req.archiveKind().orElse(jdk.hasAotCacheOutput() ? ArchiveKind.AOT_CACHE : ArchiveKind.APP_CDS);
@@ -158,12 +175,13 @@ public final class CharmPacker {
         Path dir = work.resolve("verify unit").resolve("charm");
         RuntimeBuilder.deleteTree(dir.getParent());
         CharmUnpacker.unpack(charm, mkdirs(dir));
-        CommandRunner.Result r;
+        ProcessResult r;
         try (TrainingTools tools = TrainingTools.create(work.resolve("verify-tools"), project,
                 StartupArchiveBuilder.trainingRemoteData())) {
             Map<String, String> env = new LinkedHashMap<>(tools.hookEnv(dir, project.name(), "install"));
             env.put(DispatchScript.OPTS_ENV, kind.strictOption());
-            r = runner.run(List.of(dir.resolve("dispatch").toString()), dir, env, Duration.ofMinutes(2));
+            r = runner.run(Command.of(List.of(dir.resolve("dispatch").toString()))
+                .in(dir).env(env).timeout(Duration.ofMinutes(2)));
             tools.hookEnded(r.exitCode());
         }
         if (r.exitCode() != 0) {

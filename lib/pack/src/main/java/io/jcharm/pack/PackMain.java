@@ -1,5 +1,6 @@
 package io.jcharm.pack;
 
+import io.jcharm.process.ProcessRunner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,7 +57,7 @@ public final class PackMain {
                     .filter(s -> !s.isEmpty()).toList());
         }
         long start = System.nanoTime();
-        new CharmPacker(new ProcessCommandRunner(), m -> System.out.printf("[jcharm pack %5.1fs] %s%n",
+        new CharmPacker(new ProcessRunner(), m -> System.out.printf("[jcharm pack %5.1fs] %s%n",
                 (System.nanoTime() - start) / 1e9, m)).pack(req);
     }
 

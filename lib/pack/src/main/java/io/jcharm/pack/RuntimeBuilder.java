@@ -1,5 +1,8 @@
 package io.jcharm.pack;
 
+import io.jcharm.process.Command;
+import io.jcharm.process.ProcessResult;
+import io.jcharm.process.ProcessRunner;
 import java.io.IOException;
 import java.lang.module.ModuleDescriptor;
 import java.lang.module.ModuleFinder;
@@ -24,7 +27,7 @@ import java.util.zip.ZipOutputStream;
  * an image of just those (stripped and compressed). Images are cached by JDK and module set.
  *
  * <pre>{@code
- * RuntimeBuilder rb = new RuntimeBuilder(new ProcessCommandRunner(), cacheDir, System.out::println);
+ * RuntimeBuilder rb = new RuntimeBuilder(new ProcessRunner(), cacheDir, System.out::println);
  * List<String> modules = rb.modules(jdk, jars, List.of());
  * Path image = rb.image(jdk, modules);
  * }</pre>
@@ -42,11 +45,11 @@ public final class RuntimeBuilder {
                 jdk.feature() >= 21 ? "--compress=zip-0" : "--compress=0");
     }
 
-    private final CommandRunner runner;
+    private final ProcessRunner runner;
     private final Path cacheDir;
     private final Consumer<String> log;
 
-    public RuntimeBuilder(CommandRunner runner, Path cacheDir, Consumer<String> log) {
+    public RuntimeBuilder(ProcessRunner runner, Path cacheDir, Consumer<String> log) {
         this.runner = runner;
         this.cacheDir = cacheDir;
         this.log = log;
@@ -84,7 +87,7 @@ public final class RuntimeBuilder {
             for (Path jar : jars) {
                 argv.add(withoutModuleInfo(jar, plain.resolve(jar.getFileName().toString())).toString());
             }
-            CommandRunner.Result r = runner.run(argv, cacheDir, Map.of("PATH", "/usr/bin:/bin"), Duration.ofMinutes(5));
+            ProcessResult r = runner.run(Command.of(argv).in(cacheDir).env(Map.of("PATH", "/usr/bin:/bin")).timeout(Duration.ofMinutes(5)));
             if (r.exitCode() != 0) {
                 throw new PackException("jdeps could not analyse the charm's jars: " + r.describe());
             }
@@ -155,7 +158,7 @@ public final class RuntimeBuilder {
         argv.addAll(jlinkOptions(jdk));
         argv.addAll(List.of("--output", tmp.toString()));
         log.accept("runtime: jlink " + String.join(",", modules) + " from " + jdk.home());
-        CommandRunner.Result r = runner.run(argv, cacheDir, Map.of("PATH", "/usr/bin:/bin"), Duration.ofMinutes(5));
+        ProcessResult r = runner.run(Command.of(argv).in(cacheDir).env(Map.of("PATH", "/usr/bin:/bin")).timeout(Duration.ofMinutes(5)));
         if (r.exitCode() != 0) {
             throw new PackException("jlink could not build the charm's Java runtime from " + jdk.home() + ": " + r.describe());
         }
@@ -197,8 +200,8 @@ public final class RuntimeBuilder {
             log.accept("runtime: /usr/bin/strip not found, libjvm.so keeps its symbol table");
             return;
         }
-        CommandRunner.Result r = runner.run(List.of(strip.toString(), "--strip-unneeded", lib.toString()), cacheDir,
-                Map.of("PATH", "/usr/bin:/bin"), Duration.ofMinutes(2));
+        ProcessResult r = runner.run(Command.of(List.of(strip.toString(), "--strip-unneeded", lib.toString()))
+                .in(cacheDir).env(Map.of("PATH", "/usr/bin:/bin")).timeout(Duration.ofMinutes(2)));
         if (r.exitCode() != 0) {
             throw new PackException("strip could not shrink " + lib + ": " + r.describe());
         }

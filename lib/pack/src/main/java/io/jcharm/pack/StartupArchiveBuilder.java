@@ -1,5 +1,8 @@
 package io.jcharm.pack;
 
+import io.jcharm.process.Command;
+import io.jcharm.process.ProcessResult;
+import io.jcharm.process.ProcessRunner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,11 +35,11 @@ public final class StartupArchiveBuilder {
     public record Result(ArchiveKind kind, List<String> hooks, String aotHook, int classes, boolean reused) {
     }
 
-    private final CommandRunner runner;
+    private final ProcessRunner runner;
     private final Path cacheDir;
     private final Consumer<String> log;
 
-    public StartupArchiveBuilder(CommandRunner runner, Path cacheDir, Consumer<String> log) {
+    public StartupArchiveBuilder(ProcessRunner runner, Path cacheDir, Consumer<String> log) {
         this.runner = runner;
         this.cacheDir = cacheDir;
         this.log = log;
@@ -124,7 +127,8 @@ public final class StartupArchiveBuilder {
     private void runHook(Path stage, CharmProject project, TrainingTools tools, String hook, String archiveOption) {
         Map<String, String> env = new LinkedHashMap<>(tools.hookEnv(stage, project.name(), hook));
         env.put(DispatchScript.ARCHIVE_ENV, archiveOption);
-        CommandRunner.Result r = runner.run(List.of(stage.resolve("dispatch").toString()), stage, env, HOOK_TIMEOUT);
+        ProcessResult r = runner.run(Command.of(List.of(stage.resolve("dispatch").toString()))
+                .in(stage).env(env).timeout(HOOK_TIMEOUT));
         tools.hookEnded(r.exitCode());
         if (r.exitCode() != 0) {
             throw new PackException("training run of the " + hook + " hook failed, so no startup archive can be made"
@@ -146,8 +150,8 @@ public final class StartupArchiveBuilder {
                 "-XX:SharedArchiveFile=" + ArchiveKind.APP_CDS.path()));
         argv.addAll(dispatch.jvmOptions());
         argv.addAll(List.of("-cp", String.join(":", dispatch.classpath())));
-        CommandRunner.Result r = runner.run(argv, stage, Map.of("PATH", "/usr/bin:/bin", "LANG", "C.UTF-8"),
-                Duration.ofMinutes(5));
+        ProcessResult r = runner.run(Command.of(argv)
+                .in(stage).env(Map.of("PATH", "/usr/bin:/bin", "LANG", "C.UTF-8")).timeout(Duration.ofMinutes(5)));
         if (r.exitCode() != 0) {
             throw new PackException("the AppCDS dump with " + jdk.home() + " failed: " + r.describe());
         }

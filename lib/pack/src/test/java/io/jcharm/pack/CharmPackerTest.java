@@ -1,5 +1,8 @@
 package io.jcharm.pack;
 
+import io.jcharm.process.Command;
+import io.jcharm.process.ProcessResult;
+import io.jcharm.process.ProcessRunner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -41,7 +44,7 @@ class CharmPackerTest {
         cache = Files.createDirectories(dir.resolve("cache"));
         share(KEPT, cache);
         fixture = new FixtureCharm(tmp);
-        CharmPacker packer = new CharmPacker(new ProcessCommandRunner(), log::add);
+        CharmPacker packer = new CharmPacker(new ProcessRunner(), log::add);
         first = packer.pack(request("one")).get(0);
         second = packer.pack(request("two")).get(0);
         share(cache, KEPT);
@@ -169,7 +172,7 @@ class CharmPackerTest {
     @Test
     void appCdsArchiveIsByteReproducibleWithoutTheCache() throws IOException {
         PackRequest cds = request("cds one").withArchiveKind(ArchiveKind.APP_CDS);
-        CharmPacker packer = new CharmPacker(new ProcessCommandRunner(), log::add);
+        CharmPacker packer = new CharmPacker(new ProcessRunner(), log::add);
         forgetArchives(); // both packs train and dump afresh
         PackResult one = packer.pack(cds).get(0);
         forgetArchives();
@@ -191,7 +194,7 @@ class CharmPackerTest {
     }
 
     /** Unpacks the .charm as Juju would into a new path with a space, and runs a hook. */
-    private CommandRunner.Result runHook(String hook, Map<String, String> extraEnv, TrainingTools[] toolsOut)
+    private ProcessResult runHook(String hook, Map<String, String> extraEnv, TrainingTools[] toolsOut)
             throws IOException {
         Path unit = tmp.resolve("unit " + hook + extraEnv.size()).resolve("charm");
         CharmUnpacker.unpack(first.charm(), Files.createDirectories(unit));
@@ -201,14 +204,15 @@ class CharmPackerTest {
         toolsOut[0] = tools;
         Map<String, String> env = new LinkedHashMap<>(tools.hookEnv(unit, "fixture", hook));
         env.putAll(extraEnv);
-        return new ProcessCommandRunner().run(List.of(unit.resolve("dispatch").toString()), unit, env, Duration.ofMinutes(1));
+        return new ProcessRunner().run(Command.of(List.of(unit.resolve("dispatch").toString()))
+                .in(unit).env(env).timeout(Duration.ofMinutes(1)));
     }
 
     @Test
     void dispatchRunsInstallWithTheStartupArchiveAndCallsHookTools() throws IOException {
         TrainingTools[] tools = new TrainingTools[1];
         // Strict archive mode: the JVM refuses to start if the archive were stale or missing.
-        CommandRunner.Result r = runHook("install", Map.of(DispatchScript.OPTS_ENV, first.archive().kind().strictOption()), tools);
+        ProcessResult r = runHook("install", Map.of(DispatchScript.OPTS_ENV, first.archive().kind().strictOption()), tools);
         assertEquals(0, r.exitCode(), r.describe());
         List<List<String>> calls = tools[0].calls();
         assertTrue(calls.contains(List.of("config-get", "--format=json")), calls.toString());
@@ -221,7 +225,7 @@ class CharmPackerTest {
     @Test
     void dispatchExitsWithTheJvmsCodeWhenTheHookFails() throws IOException {
         TrainingTools[] tools = new TrainingTools[1];
-        CommandRunner.Result r = runHook("config-changed", Map.of("FIXTURE_FAIL", "1"), tools);
+        ProcessResult r = runHook("config-changed", Map.of("FIXTURE_FAIL", "1"), tools);
         assertEquals(1, r.exitCode(), r.describe());
         assertTrue(r.stderr().contains("the test asked the fixture charm to fail"), r.stderr());
     }

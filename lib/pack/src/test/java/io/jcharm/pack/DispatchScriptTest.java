@@ -1,5 +1,8 @@
 package io.jcharm.pack;
 
+import io.jcharm.process.Command;
+import io.jcharm.process.ProcessResult;
+import io.jcharm.process.ProcessRunner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,11 +48,11 @@ class DispatchScriptTest {
         return dir;
     }
 
-    private CommandRunner.Result dispatch(Path dir, TrainingTools tools) {
+    private ProcessResult dispatch(Path dir, TrainingTools tools) {
         Map<String, String> env = new LinkedHashMap<>(tools.hookEnv(dir, "demo", "install"));
         env.put("JCHARM_JAVA_OPTS", "-Dextra=1");
-        return new ProcessCommandRunner().run(List.of(dir.resolve("dispatch").toString()), dir.resolve("lib"), env,
-                Duration.ofSeconds(30));
+        return new ProcessRunner().run(Command.of(List.of(dir.resolve("dispatch").toString()))
+                .in(dir.resolve("lib")).env(env).timeout(Duration.ofSeconds(30)));
     }
 
     private TrainingTools tools() {
@@ -60,8 +63,8 @@ class DispatchScriptTest {
     void isValidPosixSh() throws IOException {
         Path file = tmp.resolve("dispatch");
         Files.writeString(file, SCRIPT.render());
-        CommandRunner.Result r = new ProcessCommandRunner().run(List.of("/bin/sh", "-n", file.toString()), tmp,
-                Map.of("PATH", "/usr/bin:/bin"), Duration.ofSeconds(10));
+        ProcessResult r = new ProcessRunner().run(Command.of(List.of("/bin/sh", "-n", file.toString()))
+                .in(tmp).env(Map.of("PATH", "/usr/bin:/bin")).timeout(Duration.ofSeconds(10)));
         assertEquals(0, r.exitCode(), r.describe());
         assertTrue(SCRIPT.render().startsWith("#!/bin/sh\n"));
     }
@@ -71,7 +74,7 @@ class DispatchScriptTest {
         Path dir = charmDir("#!/bin/sh\n{ pwd; printf '%s\\n' \"$@\"; echo \"unit=$JUJU_UNIT_NAME path=$JUJU_DISPATCH_PATH\"; }"
                 + " > \"$JUJU_CHARM_DIR/java.out\"\nexit 3\n");
         Files.setLastModifiedTime(dir.resolve("lib/charm.jar"), FileTime.from(Instant.parse("2030-05-05T05:05:05Z")));
-        CommandRunner.Result r = dispatch(dir, tools());
+        ProcessResult r = dispatch(dir, tools());
         assertEquals(3, r.exitCode(), "dispatch exits with the JVM's code: " + r.describe());
         List<String> out = Files.readAllLines(dir.resolve("java.out"));
         assertEquals(dir.toRealPath().toString(), out.get(0), "runs from the charm dir whatever the caller's cwd");
@@ -85,7 +88,7 @@ class DispatchScriptTest {
     @Test
     void missingRuntimeIsReportedOnStderrAndJujuLog() throws IOException {
         TrainingTools tools = tools();
-        CommandRunner.Result r = dispatch(charmDir(null), tools);
+        ProcessResult r = dispatch(charmDir(null), tools);
         assertEquals(1, r.exitCode());
         assertTrue(r.stderr().contains("jcharm dispatch: the Java runtime is missing or incomplete in "), r.stderr());
         List<String> log = tools.calls().get(0);
@@ -96,7 +99,7 @@ class DispatchScriptTest {
     @Test
     void runtimeThatCannotExecuteIsReported() throws IOException {
         TrainingTools tools = tools();
-        CommandRunner.Result r = dispatch(charmDir("#!/nonexistent/interpreter\n"), tools);
+        ProcessResult r = dispatch(charmDir("#!/nonexistent/interpreter\n"), tools);
         assertEquals(127, r.exitCode(), r.describe());
         assertTrue(r.stderr().contains("cannot be executed (exit 127)"), r.stderr());
         assertEquals("juju-log", tools.calls().get(0).get(0));

@@ -25,7 +25,8 @@ import javax.tools.ToolProvider;
  */
 final class FixtureCharm {
     /** What the test classpath holds that a charm ships (jcharm-core and its runtime deps). */
-    private static final List<String> RUNTIME = List.of("jcharm-core", "core/target/classes", "jcharm-pebble",
+    private static final List<String> RUNTIME = List.of("jcharm-core", "core/target/classes", "jcharm-process",
+            "process/target/classes", "jcharm-yaml", "yaml/target/classes", "jcharm-pebble",
             "pebble/target/classes", "tools/jackson", "com/fasterxml/jackson", "snakeyaml", "commons-exec", "okhttp",
             "okio", "kotlin");
 

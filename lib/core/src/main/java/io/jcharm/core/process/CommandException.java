@@ -1,8 +1,8 @@
 package io.jcharm.core.process;
 
+import io.jcharm.process.ProcessResult;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * A command could not be run, was killed by its timeout, or exited non-zero; keeps argv, exit
@@ -65,7 +65,6 @@ public class CommandException extends RuntimeException {
 
     /** Shell-like rendering for messages; never executed. */
     static String display(List<String> argv) {
-        return argv.stream().map(a -> a.isEmpty() || a.chars().anyMatch(Character::isWhitespace) ? "'" + a + "'" : a)
-                .collect(Collectors.joining(" "));
+        return ProcessResult.display(argv);
     }
 }

@@ -1,4 +1,4 @@
-package io.jcharm.core.process;
+package io.jcharm.process;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -10,7 +10,7 @@ import java.util.Optional;
  * Finds programs on the PATH of a given environment (the hook's, never the JVM's own).
  *
  * <pre>{@code
- * Optional<Path> snap = Executables.onPath("snap", model.environment());
+ * Optional<Path> snap = Executables.onPath("snap", Map.of("PATH", "/usr/bin:/bin"));
  * }</pre>
  */
 public final class Executables {
