@@ -9,6 +9,7 @@ import io.jcharm.pebble.MakeDirOptions;
 import io.jcharm.pebble.PebbleApiException;
 import io.jcharm.pebble.PebbleClient;
 import io.jcharm.pebble.PebbleConnectionException;
+import io.jcharm.pebble.PebblePathException;
 import io.jcharm.pebble.PebbleProtocolException;
 import io.jcharm.pebble.PebbleSockets;
 import io.jcharm.pebble.PushOptions;
@@ -138,6 +139,18 @@ public final class Container implements AutoCloseable {
     /** A file's content as UTF-8 text. */
     public String pullText(String path) {
         return pebble.pullText(path);
+    }
+
+    /** A file's content as UTF-8 text, or empty when there is no such file (other errors propagate). */
+    public Optional<String> pullTextIfExists(String path) {
+        try {
+            return Optional.of(pebble.pullText(path));
+        } catch (PebblePathException e) {
+            if ("not-found".equals(e.kind())) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     /** True when the path exists. */

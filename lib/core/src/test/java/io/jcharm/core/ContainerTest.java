@@ -70,6 +70,8 @@ class ContainerTest {
             container.push("/etc/app/secret", "s3cr3t".getBytes(StandardCharsets.UTF_8),
                     PushOptions.defaults().withPermissions(0600));
             assertEquals("port=8080\n", container.pullText("/etc/app/app.conf"));
+            assertEquals(java.util.Optional.of("port=8080\n"), container.pullTextIfExists("/etc/app/app.conf"));
+            assertEquals(java.util.Optional.empty(), container.pullTextIfExists("/etc/app/absent.conf"));
             assertEquals("s3cr3t", new String(container.pull("/etc/app/secret"), StandardCharsets.UTF_8));
             assertEquals(List.of("app.conf", "secret"), container.listFiles("/etc/app").stream().map(f -> f.name()).toList());
             container.remove("/etc/app", true);

@@ -22,11 +22,26 @@ public final class MetricsEndpoint {
 
     /** Writes the job on every relation of {@code endpoint} (leader only; a no-op elsewhere). */
     public static void publish(Model model, String endpoint, String metricsPath, List<String> targets) {
+        publish(model, endpoint, null, null, metricsPath, targets);
+    }
+
+    /**
+     * As {@link #publish(Model, String, String, List)}, with the job's name and scrape interval
+     * (e.g. "30s") as the charm's Python counterpart sets them.
+     */
+    public static void publish(Model model, String endpoint, String jobName, String scrapeInterval, String metricsPath,
+            List<String> targets) {
         for (Relation r : model.relations(endpoint)) {
             if (!r.localApp().writable()) {
                 continue;
             }
             Map<String, Object> job = new LinkedHashMap<>();
+            if (jobName != null) {
+                job.put("job_name", jobName);
+            }
+            if (scrapeInterval != null) {
+                job.put("scrape_interval", scrapeInterval);
+            }
             job.put("metrics_path", metricsPath);
             job.put("static_configs", List.of(Map.of("targets", List.copyOf(targets))));
             Map<String, Object> topology = new LinkedHashMap<>();

@@ -5,6 +5,7 @@ import io.jcharm.core.Model;
 import io.jcharm.core.Relation;
 import io.jcharm.core.StatusException;
 import io.jcharm.core.tools.SecretNotFoundException;
+import io.jcharm.core.tools.SecretPermissionDeniedException;
 import java.util.Map;
 import java.util.Optional;
 
@@ -78,7 +79,7 @@ public record MysqlClient(String database, String endpoints, String username, St
             Map<String, String> content;
             try {
                 content = model.secrets().byId(secretId.get()).refresh();
-            } catch (SecretNotFoundException e) {
+            } catch (SecretNotFoundException | SecretPermissionDeniedException e) {
                 throw StatusException.blocked("the " + SECRET_USER + " secret " + secretId.get() + " from " + remote
                         + " is not readable: it was not granted to " + model.app().name());
             }

@@ -6,6 +6,7 @@ import io.jcharm.core.Relation;
 import io.jcharm.core.Secret;
 import io.jcharm.core.StatusException;
 import io.jcharm.core.tools.SecretNotFoundException;
+import io.jcharm.core.tools.SecretPermissionDeniedException;
 import java.util.Map;
 import java.util.Optional;
 
@@ -97,7 +98,7 @@ public record TrackingEndpoint(String trackingUri, String artifactRoot, Optional
             Map<String, String> content;
             try {
                 content = model.secrets().byId(secretId.get()).refresh();
-            } catch (SecretNotFoundException e) {
+            } catch (SecretNotFoundException | SecretPermissionDeniedException e) {
                 throw StatusException.waiting("waiting for " + remote + " to grant the S3 credentials secret "
                         + secretId.get());
             }
