@@ -1,6 +1,5 @@
 package io.jcharm.pack;
 
-import io.jcharm.yaml.GoFormat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -108,18 +107,6 @@ class PlatformAndYamlTest {
         Map<?, ?> m = (Map<?, ?>) YamlTree.parse("k.yaml", "1: one\n'2': two\nyes: three\nx: {0x10: z}\n").root();
         assertEquals(List.of(1L, "2", true, "x"), List.copyOf(m.keySet()));
         assertEquals(Map.of(16L, "z"), m.get("x"));
-    }
-
-    @Test
-    void goFormatting() {
-        assertEquals("string(\"x\")", GoFormat.typed("x"));
-        assertEquals("int(42)", GoFormat.typed(42L));
-        assertEquals("float64(2.5)", GoFormat.typed(2.5));
-        assertEquals("1e+06", GoFormat.syntax(1000000.0));
-        assertEquals("123456", GoFormat.syntax(123456.0));
-        assertEquals("0.0001", GoFormat.syntax(0.0001));
-        assertEquals("1e-05", GoFormat.syntax(0.00001));
-        assertEquals("map[interface {}]interface {}{\"a\":1, \"b\":\"x\"}", GoFormat.syntax(Map.of("b", "x", "a", 1L)));
     }
 
     @Test
