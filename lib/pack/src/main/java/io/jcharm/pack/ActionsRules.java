@@ -1,5 +1,6 @@
 package io.jcharm.pack;
 
+import io.jcharm.yaml.GoFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,7 @@ final class ActionsRules {
 
     void check() {
         if (!(actions instanceof Map<?, ?> all)) {
-            p.add("", "actions must be a mapping of action name to its spec, got " + GoValues.syntax(actions));
+            p.add("", "actions must be a mapping of action name to its spec, got " + GoFormat.syntax(actions));
             return;
         }
         all.forEach((k, v) -> action(String.valueOf(k), v));
@@ -54,7 +55,7 @@ final class ActionsRules {
             spec = Map.of(); // an action with no keys: Juju gives it "No description"
         }
         if (!(spec instanceof Map<?, ?> m)) {
-            p.add(name, "action " + name + " must be a mapping (description, params, ...), got " + GoValues.syntax(spec));
+            p.add(name, "action " + name + " must be a mapping (description, params, ...), got " + GoFormat.syntax(spec));
             return;
         }
         Map<String, Object> schema = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package io.jcharm.pack;
 
+import io.jcharm.yaml.GoFormat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -74,19 +75,19 @@ public final class CharmcraftReader {
         YamlTree tree = YamlTree.parse(FILE, text);
         Problems p = new Problems(tree);
         Map<String, Object> yaml = mapping(tree).orElseThrow(() -> new PackException(List.of(new Problem(FILE, 1,
-                "expected a mapping at the top level, got " + GoValues.syntax(tree.root())))));
+                "expected a mapping at the top level, got " + GoFormat.syntax(tree.root())))));
         Optional<YamlTree> metadataFile = read(dir, METADATA);
         Optional<YamlTree> configFile = read(dir, CONFIG);
         Optional<YamlTree> actionsFile = read(dir, ACTIONS);
-        yaml.keySet().stream().filter(k -> !KEYS.contains(k)).forEach(k -> p.add(k, "unknown key " + GoValues.quote(k)
+        yaml.keySet().stream().filter(k -> !KEYS.contains(k)).forEach(k -> p.add(k, "unknown key " + GoFormat.quote(k)
                 + ": charmcraft 3 does not accept it in charmcraft.yaml"
                 + (V1_KEYS.contains(k) ? "; Juju reads it from metadata.yaml, so move it there" : "")));
         if (!"charm".equals(yaml.get("type"))) {
-            p.add(yaml.containsKey("type") ? "type" : "", "type must be \"charm\", got " + GoValues.syntax(yaml.get("type"))
+            p.add(yaml.containsKey("type") ? "type" : "", "type must be \"charm\", got " + GoFormat.syntax(yaml.get("type"))
                     + (("bundle".equals(yaml.get("type"))) ? ": bundles are built by jcharm bundle, not packed" : ""));
         }
         if (yaml.containsKey("title") && !(yaml.get("title") instanceof String)) {
-            p.add("title", "title must be a string, got " + GoValues.syntax(yaml.get("title")));
+            p.add("title", "title must be a string, got " + GoFormat.syntax(yaml.get("title")));
         }
         Map<String, Object> metadata;
         Problems metadataProblems;
@@ -129,7 +130,7 @@ public final class CharmcraftReader {
         Optional<Map<String, Object>> m = mapping(file);
         if (m.isEmpty()) {
             mp.add("", "Invalid file: 'metadata.yaml': it must be a mapping, as Juju's metadata.yaml specification"
-                    + " says, got " + GoValues.syntax(file.root()));
+                    + " says, got " + GoFormat.syntax(file.root()));
             return Map.of();
         }
         for (String key : MIGRATED) {

@@ -1,5 +1,7 @@
 package io.jcharm.pack;
 
+import io.jcharm.yaml.GoFormat;
+import io.jcharm.yaml.GoScalars;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
@@ -38,7 +40,7 @@ final class ConfigRules {
         }
         if (!(options instanceof Map<?, ?> opts)) {
             p.add("options", "invalid config: options must be a mapping of option name to {type, description, default},"
-                    + " got " + GoValues.syntax(options));
+                    + " got " + GoFormat.syntax(options));
             return;
         }
         opts.forEach((k, v) -> option(String.valueOf(k), v));
@@ -47,20 +49,20 @@ final class ConfigRules {
     private void option(String name, Object spec) {
         String path = "options." + name;
         if (!(spec instanceof Map<?, ?> m)) {
-            p.add(path, "invalid config: option " + GoValues.quote(name)
-                    + " must be a mapping with type, description and default, got " + GoValues.syntax(spec));
+            p.add(path, "invalid config: option " + GoFormat.quote(name)
+                    + " must be a mapping with type, description and default, got " + GoFormat.syntax(spec));
             return;
         }
         Object typeValue = m.get("type");
         String type = typeValue == null ? "string" : String.valueOf(typeValue);
         if (!TYPES.contains(type)) {
-            p.add(path + ".type", "invalid config: option " + GoValues.quote(name) + " has unknown type " + GoValues.quote(type));
+            p.add(path + ".type", "invalid config: option " + GoFormat.quote(name) + " has unknown type " + GoFormat.quote(type));
             return;
         }
         Object def = m.get("default");
         if (def != null && !accepts(type, def)) {
-            p.add(path + ".default", "invalid config default: option " + GoValues.quote(name) + " expected " + type
-                    + ", got " + GoValues.syntax(def));
+            p.add(path + ".default", "invalid config default: option " + GoFormat.quote(name) + " expected " + type
+                    + ", got " + GoFormat.syntax(def));
         }
     }
 
@@ -68,10 +70,9 @@ final class ConfigRules {
     static boolean accepts(String type, Object v) {
         return switch (type) {
             case "string" -> v instanceof String;
-            case "int" -> v instanceof Long || (v instanceof String s && GoValues.parseGoInt(s)
-                    .filter(b -> b.bitLength() < 64).isPresent());
+            case "int" -> v instanceof Long || (v instanceof String s && GoScalars.parseInt(s).isPresent());
             case "float" -> v instanceof Double || v instanceof Long;
-            case "boolean" -> v instanceof Boolean || (v instanceof String s && GoValues.parseGoBool(s).isPresent());
+            case "boolean" -> v instanceof Boolean || (v instanceof String s && GoScalars.parseBool(s).isPresent());
             case "secret" -> v instanceof String s && (s.isEmpty() || isSecretUri(s));
             default -> false;
         };

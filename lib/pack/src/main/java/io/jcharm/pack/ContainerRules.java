@@ -1,5 +1,6 @@
 package io.jcharm.pack;
 
+import io.jcharm.yaml.GoFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,9 +40,9 @@ final class ContainerRules {
             if (!(r instanceof String res)) {
                 p.add(path + ".resource", "metadata: " + Schema.expected(path + ".resource", "string", r));
             } else if (!res.isEmpty() && !resources.containsKey(res)) {
-                p.add(path + ".resource", PREFIX + "referenced resource " + GoValues.quote(res) + " not found");
+                p.add(path + ".resource", PREFIX + "referenced resource " + GoFormat.quote(res) + " not found");
             } else if (!res.isEmpty() && !resources.get(res).equals("oci-image")) {
-                p.add(path + ".resource", PREFIX + "referenced resource " + GoValues.quote(res) + " is not a oci-image");
+                p.add(path + ".resource", PREFIX + "referenced resource " + GoFormat.quote(res) + " is not a oci-image");
             }
         }
         if (spec.containsKey("mounts")) {
@@ -55,7 +56,7 @@ final class ContainerRules {
             if (n.isEmpty()) {
                 p.add(path + "." + id, "metadata: " + Schema.expected(path + "." + id, "int", spec.get(id)));
             } else if (n.get() >= 1000 && n.get() < 10000) {
-                p.add(path + "." + id, PREFIX + "container " + GoValues.quote(name) + " has invalid " + id + " " + n.get()
+                p.add(path + "." + id, PREFIX + "container " + GoFormat.quote(name) + " has invalid " + id + " " + n.get()
                         + ": " + id + " cannot be in reserved range 1000-9999");
             }
         }
@@ -67,7 +68,7 @@ final class ContainerRules {
             p.add(at, "metadata: " + Schema.expected(at, "list", v));
             return;
         }
-        String container = PREFIX + "container " + GoValues.quote(name) + ": ";
+        String container = PREFIX + "container " + GoFormat.quote(name) + ": ";
         for (int i = 0; i < list.size(); i++) {
             String m = at + "[" + i + "]";
             Optional<Map<String, Object>> mount = p.stringMap(list.get(i), m, "metadata: ");
@@ -87,7 +88,7 @@ final class ContainerRules {
             } else if (!(loc instanceof String l) || l.isEmpty()) {
                 p.add(m, container + "location must be specifed on mount");
             } else if (!storage.containsKey(s)) {
-                p.add(m + ".storage", container + "storage " + GoValues.quote(s) + " not valid");
+                p.add(m + ".storage", container + "storage " + GoFormat.quote(s) + " not valid");
             }
         }
     }

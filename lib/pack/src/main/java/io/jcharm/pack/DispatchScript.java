@@ -1,5 +1,6 @@
 package io.jcharm.pack;
 
+import io.jcharm.yaml.GoFormat;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -87,7 +88,7 @@ public record DispatchScript(List<String> jvmOptions, String archiveOption, List
     /** Everything we interpolate must be inert in sh: no quotes, spaces, $ or backslashes. */
     private static void requireSafe(String s) {
         if (!s.matches("[A-Za-z0-9_./:=+,@%-]+")) {
-            throw new PackException("cannot put " + GoValues.quote(s) + " into dispatch: only letters, digits and"
+            throw new PackException("cannot put " + GoFormat.quote(s) + " into dispatch: only letters, digits and"
                     + " _./:=+,@%- are allowed in JVM options, jar names and class names");
         }
     }

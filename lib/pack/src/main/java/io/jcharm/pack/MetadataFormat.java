@@ -1,5 +1,6 @@
 package io.jcharm.pack;
 
+import io.jcharm.yaml.GoFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,7 @@ final class MetadataFormat {
         if (minJuju != null && !(minJuju instanceof String)) {
             p.add("min-juju-version", "metadata: " + Schema.expected("min-juju-version", "string", minJuju));
         } else if (minJuju instanceof String v && !VERSION.matcher(v).matches()) {
-            p.add("min-juju-version", "invalid min-juju-version: invalid version " + GoValues.quote(v));
+            p.add("min-juju-version", "invalid min-juju-version: invalid version " + GoFormat.quote(v));
         }
         List<String> series = meta.get("series") instanceof List<?> l
                 ? l.stream().filter(String.class::isInstance).map(String.class::cast).toList() : List.of();
@@ -65,7 +66,7 @@ final class MetadataFormat {
         // them the metadata is ambiguous, reported above.
         for (int i = 0; i < series.size(); i++) {
             if (!SERIES.matcher(series.get(i)).matches()) {
-                p.add("series[" + i + "]", "charm \"" + name + "\" declares invalid series: " + GoValues.quote(series.get(i)));
+                p.add("series[" + i + "]", "charm \"" + name + "\" declares invalid series: " + GoFormat.quote(series.get(i)));
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.jcharm.pack;
 
+import io.jcharm.yaml.GoFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -214,7 +215,7 @@ final class MetadataRules {
             if (type.equals("file") && filename.isEmpty()) {
                 p.add(path, "resource missing filename");
             } else if (type.equals("file") && filename.contains("/")) {
-                p.add(path + ".filename", "filename cannot contain \"/\" (got " + GoValues.quote(filename) + ")");
+                p.add(path + ".filename", "filename cannot contain \"/\" (got " + GoFormat.quote(filename) + ")");
             }
         }));
         return types;
@@ -286,17 +287,17 @@ final class MetadataRules {
                 revision = rev.get();
             }
             default -> {
-                return Optional.of("unknown term id format " + GoValues.quote(s));
+                return Optional.of("unknown term id format " + GoFormat.quote(s));
             }
         }
         if (!tenant.isEmpty() && !tenant.equals("cs") && !TERM_NAME.matcher(tenant).matches()) {
-            return Optional.of("wrong term tenant format " + GoValues.quote(tenant));
+            return Optional.of("wrong term tenant format " + GoFormat.quote(tenant));
         }
         if (!owner.isEmpty() && !USER_NAME.matcher(owner).matches()) {
-            return Optional.of("wrong owner format " + GoValues.quote(owner));
+            return Optional.of("wrong owner format " + GoFormat.quote(owner));
         }
         if (!TERM_NAME.matcher(termName).matches()) {
-            return Optional.of("wrong term name format " + GoValues.quote(termName));
+            return Optional.of("wrong term name format " + GoFormat.quote(termName));
         }
         return revision < 0 ? Optional.of("negative term revision") : Optional.empty();
     }
@@ -323,7 +324,7 @@ final class MetadataRules {
             String at = path + "[" + i + "]";
             if (item instanceof String s) {
                 if (!ASSUME_FEATURE.matcher(s.trim()).matches()) {
-                    p.add(at, "parsing assumes: malformed feature expression " + GoValues.quote(s));
+                    p.add(at, "parsing assumes: malformed feature expression " + GoFormat.quote(s));
                 }
             } else if (item instanceof Map<?, ?> m && m.size() == 1
                     && (m.containsKey("any-of") || m.containsKey("all-of"))
@@ -331,7 +332,7 @@ final class MetadataRules {
                 assumeList(sub, at + "." + m.keySet().iterator().next());
             } else {
                 p.add(at, "parsing assumes: expected a feature expression or a map with a single any-of or all-of"
-                        + " list, got " + GoValues.syntax(item));
+                        + " list, got " + GoFormat.syntax(item));
             }
         }
     }
@@ -344,7 +345,7 @@ final class MetadataRules {
         if (!(v instanceof String s)) {
             p.add("charm-user", "metadata: " + Schema.expected("charm-user", "string", v));
         } else if (!List.of("root", "sudoer", "non-root").contains(s)) {
-            p.add("charm-user", "parsing charm-user: invalid charm-user " + GoValues.quote(s)
+            p.add("charm-user", "parsing charm-user: invalid charm-user " + GoFormat.quote(s)
                     + " expected one of root, sudoer or non-root");
         }
     }

@@ -1,5 +1,6 @@
 package io.jcharm.pack;
 
+import io.jcharm.yaml.GoFormat;
 import io.jcharm.process.ProcessRunner;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -66,7 +67,7 @@ public final class PackMain {
         return switch (s.toLowerCase(Locale.ROOT)) {
             case "aot", "aot_cache", "aot-cache" -> ArchiveKind.AOT_CACHE;
             case "cds", "appcds", "app_cds", "app-cds" -> ArchiveKind.APP_CDS;
-            default -> throw new PackException("unknown startup archive " + GoValues.quote(s) + ": use aot or cds");
+            default -> throw new PackException("unknown startup archive " + GoFormat.quote(s) + ": use aot or cds");
         };
     }
 

@@ -1,5 +1,6 @@
 package io.jcharm.pack;
 
+import io.jcharm.yaml.GoFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -63,13 +64,13 @@ final class PlatformRules {
         List<Platform> out = new ArrayList<>();
         if (!(v instanceof List<?> entries) || entries.isEmpty()) {
             p.add("bases", "bases must be a non-empty list of {name, channel, architectures} or {build-on, run-on},"
-                    + " got " + GoValues.syntax(v));
+                    + " got " + GoFormat.syntax(v));
             return out;
         }
         for (int i = 0; i < entries.size(); i++) {
             String path = "bases[" + i + "]";
             if (!(entries.get(i) instanceof Map<?, ?> entry)) {
-                p.add(path, "a bases entry must be a mapping, got " + GoValues.syntax(entries.get(i)));
+                p.add(path, "a bases entry must be a mapping, got " + GoFormat.syntax(entries.get(i)));
                 continue;
             }
             boolean shortForm = entry.containsKey("name");
@@ -92,7 +93,7 @@ final class PlatformRules {
     private Optional<List<Base>> baseList(Object v, String path) {
         if (!(v instanceof List<?> list) || list.isEmpty()) {
             p.add(path, path.substring(path.lastIndexOf('.') + 1) + " must be a non-empty list of {name, channel,"
-                    + " architectures}, got " + GoValues.syntax(v));
+                    + " architectures}, got " + GoFormat.syntax(v));
             return Optional.empty();
         }
         List<Base> out = new ArrayList<>();
@@ -102,12 +103,12 @@ final class PlatformRules {
             if (!(item instanceof Map<?, ?> m) || !(m.get("name") instanceof String os)
                     || !(m.get("channel") instanceof String channel)) {
                 p.add(at, "a base needs name and channel as strings (quote the channel: \"22.04\"), got "
-                        + GoValues.syntax(item));
+                        + GoFormat.syntax(item));
                 return Optional.empty();
             }
             Object archList = m.containsKey("architectures") ? m.get("architectures") : List.of(hostArch());
             if (!(archList instanceof List<?> arches) || !arches.stream().allMatch(a -> a instanceof String)) {
-                p.add(at + ".architectures", "architectures must be a list of strings, got " + GoValues.syntax(archList));
+                p.add(at + ".architectures", "architectures must be a list of strings, got " + GoFormat.syntax(archList));
                 return Optional.empty();
             }
             out.add(new Base(os, channel, arches.stream().map(a -> normaliseArch((String) a)).toList()));
@@ -127,14 +128,14 @@ final class PlatformRules {
     private boolean manifestBase(Base b, String path) {
         boolean ok = true;
         if (!OSES.contains(b.os())) {
-            p.add(path, "os " + GoValues.quote(b.os()) + " not valid");
+            p.add(path, "os " + GoFormat.quote(b.os()) + " not valid");
             ok = false;
         }
         Optional<String> channelError = channelError(b.channel());
         channelError.ifPresent(msg -> p.add(path, msg));
         for (String arch : b.architectures()) {
             if (!ARCHES.contains(arch)) {
-                p.add(path, "architecture " + GoValues.quote(arch) + " not valid");
+                p.add(path, "architecture " + GoFormat.quote(arch) + " not valid");
                 ok = false;
             }
         }
@@ -157,8 +158,8 @@ final class PlatformRules {
             Object buildFor = m.get("build-for");
             List<?> targets = buildFor instanceof List<?> l ? l : buildFor == null ? List.of() : List.of(buildFor);
             if (targets.size() != 1) {
-                p.add(path + ".build-for", "platform " + GoValues.quote(name) + " must have exactly one build-for"
-                        + " architecture, got " + GoValues.syntax(buildFor));
+                p.add(path + ".build-for", "platform " + GoFormat.quote(name) + " must have exactly one build-for"
+                        + " architecture, got " + GoFormat.syntax(buildFor));
                 return Optional.empty();
             }
             String target = String.valueOf(targets.get(0));
@@ -169,18 +170,18 @@ final class PlatformRules {
             }
             arch = target;
         } else {
-            p.add(path, "platform " + GoValues.quote(name) + " must be empty or a mapping with build-on and build-for,"
-                    + " got " + GoValues.syntax(spec));
+            p.add(path, "platform " + GoFormat.quote(name) + " must be empty or a mapping with build-on and build-for,"
+                    + " got " + GoFormat.syntax(spec));
             return Optional.empty();
         }
         String normal = normaliseArch(arch);
         if (!ARCHES.contains(normal)) {
-            p.add(path, "architecture " + GoValues.quote(arch) + " not valid");
+            p.add(path, "architecture " + GoFormat.quote(arch) + " not valid");
             return Optional.empty();
         }
         if (b.isEmpty()) {
             if (!yaml.containsKey("base")) {
-                p.add(path, "platform " + GoValues.quote(name) + " has no base: add base: ubuntu@24.04 or name the"
+                p.add(path, "platform " + GoFormat.quote(name) + " has no base: add base: ubuntu@24.04 or name the"
                         + " platform ubuntu@24.04:" + normal);
             }
             return Optional.empty();
@@ -191,13 +192,13 @@ final class PlatformRules {
     /** Parses {@code <os>@<channel>} with Juju's base rules; empty after reporting. */
     private Optional<String[]> base(Object v, String path) {
         if (!(v instanceof String s) || s.indexOf('@') <= 0) {
-            p.add(path, "base " + GoValues.syntax(v) + " must be <os>@<channel>, e.g. ubuntu@24.04");
+            p.add(path, "base " + GoFormat.syntax(v) + " must be <os>@<channel>, e.g. ubuntu@24.04");
             return Optional.empty();
         }
         String os = s.substring(0, s.indexOf('@'));
         String channel = s.substring(s.indexOf('@') + 1);
         if (!OSES.contains(os)) {
-            p.add(path, "os " + GoValues.quote(os) + " not valid");
+            p.add(path, "os " + GoFormat.quote(os) + " not valid");
             return Optional.empty();
         }
         Optional<String> channelError = channelError(channel);
@@ -212,7 +213,7 @@ final class PlatformRules {
         }
         String[] parts = channel.split("/", -1);
         if (parts.length > 3) {
-            return Optional.of("channel is malformed and has too many components " + GoValues.quote(channel));
+            return Optional.of("channel is malformed and has too many components " + GoFormat.quote(channel));
         }
         for (String part : parts) {
             if (part.isEmpty()) {
@@ -220,10 +221,10 @@ final class PlatformRules {
             }
         }
         if (parts.length == 3 && !RISKS.contains(parts[1])) {
-            return Optional.of("risk in channel " + GoValues.quote(channel) + " not valid");
+            return Optional.of("risk in channel " + GoFormat.quote(channel) + " not valid");
         }
         if (parts.length == 2 && !RISKS.contains(parts[0]) && !RISKS.contains(parts[1])) {
-            return Optional.of("risk in channel " + GoValues.quote(channel) + " not valid");
+            return Optional.of("risk in channel " + GoFormat.quote(channel) + " not valid");
         }
         return Optional.empty();
     }

@@ -1,5 +1,7 @@
 package io.jcharm.pack;
 
+import io.jcharm.yaml.GoFormat;
+import io.jcharm.yaml.GoScalars;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,11 +21,11 @@ final class Schema {
 
     static String expected(String path, String want, Object got) {
         String p = path.isEmpty() ? "" : path + ": ";
-        return got == null ? p + "expected " + want + ", got nothing" : p + "expected " + want + ", got " + GoValues.typed(got);
+        return got == null ? p + "expected " + want + ", got nothing" : p + "expected " + want + ", got " + GoFormat.typed(got);
     }
 
     static String unexpected(String path, Object got) {
-        return (path.isEmpty() ? "" : path + ": ") + "unexpected value " + GoValues.syntax(got);
+        return (path.isEmpty() ? "" : path + ": ") + "unexpected value " + GoFormat.syntax(got);
     }
 
     /** schema.String(). */
@@ -36,7 +38,7 @@ final class Schema {
         if (v instanceof Boolean b) {
             return Optional.of(b);
         }
-        return v instanceof String s ? GoValues.parseGoBool(s) : Optional.empty();
+        return v instanceof String s ? GoScalars.parseBool(s) : Optional.empty();
     }
 
     /** schema.Int(): a YAML int or a string strconv.ParseInt(s, 0, 64) accepts. */
@@ -45,7 +47,7 @@ final class Schema {
             return Optional.of(l);
         }
         if (v instanceof String s) {
-            return GoValues.parseGoInt(s).filter(b -> b.bitLength() < 64).map(java.math.BigInteger::longValue);
+            return GoScalars.parseInt(s);
         }
         return Optional.empty();
     }

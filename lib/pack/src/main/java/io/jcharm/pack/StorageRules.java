@@ -1,5 +1,6 @@
 package io.jcharm.pack;
 
+import io.jcharm.yaml.GoFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,7 +111,7 @@ final class StorageRules {
         }
         Matcher c = COUNT.matcher(s);
         if (!c.matches()) {
-            p.add(at, "metadata: " + at + ": value " + GoValues.quote(s) + " does not match 'm', 'm-n', or 'm+'");
+            p.add(at, "metadata: " + at + ": value " + GoFormat.quote(s) + " does not match 'm', 'm-n', or 'm+'");
         } else if (c.group(2).length() > 1 && Long.parseLong(c.group(2).substring(1)) == 0) {
             p.add(at, prefix + "invalid maximum count 0");
         }
@@ -132,7 +133,7 @@ final class StorageRules {
             boolean known = SUFFIXES.chars().anyMatch(c -> suffix.equals(String.valueOf((char) c))
                     || suffix.equals((char) c + "B") || suffix.equals((char) c + "iB"));
             if (!known) {
-                p.add(path, "metadata: invalid multiplier suffix " + GoValues.quote(suffix) + ", expected one of " + SUFFIXES);
+                p.add(path, "metadata: invalid multiplier suffix " + GoFormat.quote(suffix) + ", expected one of " + SUFFIXES);
                 return;
             }
             number = s.substring(0, i);
@@ -144,7 +145,7 @@ final class StorageRules {
         } catch (NumberFormatException e) {
             // reported below, with Juju's text
         }
-        p.add(path, "metadata: expected a non-negative number, got " + GoValues.quote(number));
+        p.add(path, "metadata: expected a non-negative number, got " + GoFormat.quote(number));
     }
 
     private void device(String d, Object spec) {

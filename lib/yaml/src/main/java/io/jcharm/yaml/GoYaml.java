@@ -85,8 +85,9 @@ public final class GoYaml {
             for (Node node : new Compose(settings).composeAllFromString(text)) {
                 Map<List<String>, Integer> lines = new HashMap<>();
                 Map<List<String>, String> texts = new HashMap<>();
-                Object root = convert(node, new ArrayList<>(), lines, texts);
-                docs.add(new YamlDoc(file, docs.size(), root, lines, texts));
+                Map<List<String>, Object> keys = new HashMap<>();
+                Object root = convert(node, new ArrayList<>(), lines, texts, keys);
+                docs.add(new YamlDoc(file, docs.size(), root, lines, texts, keys));
             }
         } catch (ScannerException e) {
             throw new ScanFailure(e, docs.size());
@@ -117,21 +118,25 @@ public final class GoYaml {
     }
 
     private static Object convert(Node node, List<String> path, Map<List<String>, Integer> lines,
-                                  Map<List<String>, String> texts) {
+                                  Map<List<String>, String> texts, Map<List<String>, Object> keys) {
         if (node instanceof MappingNode m) {
             Map<String, Object> out = new LinkedHashMap<>();
             for (NodeTuple t : m.getValue()) {
                 // Keys stay as written: Go decodes a key into a string map from its text ("y" stays "y").
                 Object key = t.getKeyNode() instanceof ScalarNode sk ? sk.getValue()
-                        : convert(t.getKeyNode(), path, new HashMap<>(), new HashMap<>());
+                        : convert(t.getKeyNode(), path, new HashMap<>(), new HashMap<>(), new HashMap<>());
                 if ("<<".equals(key) && t.getKeyNode() instanceof ScalarNode sk && sk.isPlain()) {
-                    mergeKey(t.getValueNode(), out, path, lines, texts);
+                    mergeKey(t.getValueNode(), out, path, lines, texts, keys);
                     continue;
                 }
                 String k = String.valueOf(key);
                 List<String> p = append(path, k);
                 lines.put(p, line(t.getKeyNode()));
-                out.put(k, convert(t.getValueNode(), p, lines, texts));
+                Object typed = t.getKeyNode() instanceof ScalarNode sk ? scalar(sk) : key;
+                if (!(typed instanceof String)) {
+                    keys.put(p, typed);
+                }
+                out.put(k, convert(t.getValueNode(), p, lines, texts, keys));
             }
             return out;
         }
@@ -140,7 +145,7 @@ public final class GoYaml {
             for (Node item : s.getValue()) {
                 List<String> p = append(path, Integer.toString(out.size()));
                 lines.put(p, line(item));
-                out.add(convert(item, p, lines, texts));
+                out.add(convert(item, p, lines, texts, keys));
             }
             return out;
         }
@@ -153,10 +158,10 @@ public final class GoYaml {
 
     @SuppressWarnings("unchecked")
     private static void mergeKey(Node value, Map<String, Object> out, List<String> path, Map<List<String>, Integer> lines,
-                                 Map<List<String>, String> texts) {
+                                 Map<List<String>, String> texts, Map<List<String>, Object> keys) {
         List<Node> sources = value instanceof SequenceNode s ? s.getValue() : List.of(value);
         for (Node src : sources) {
-            if (convert(src, path, lines, texts) instanceof Map<?, ?> m) {
+            if (convert(src, path, lines, texts, keys) instanceof Map<?, ?> m) {
                 ((Map<String, Object>) m).forEach(out::putIfAbsent);
             }
         }

@@ -18,8 +18,12 @@ import java.util.Optional;
  * @param lines key path (map keys, list indexes as decimal strings) to 1-based line
  * @param texts the source text of every scalar that did not resolve to a string ({@code 1.0}, {@code yes}),
  *              which Go decodes as that text into a string field
+ * @param keys the Go value of every map key that is not a string when decoded into an {@code interface{}}
+ *             ({@code 1: one} has the key int 1; {@code '1': one} a string), by its key path; the maps in
+ *             {@code root} keep every key as its text, as Go decodes keys into a string-keyed map
  */
-public record YamlDoc(Path file, int index, Object root, Map<List<String>, Integer> lines, Map<List<String>, String> texts) {
+public record YamlDoc(Path file, int index, Object root, Map<List<String>, Integer> lines, Map<List<String>, String> texts,
+                      Map<List<String>, Object> keys) {
 
     /** The line where a key path was written, if it was. */
     public Optional<Integer> line(List<String> path) {

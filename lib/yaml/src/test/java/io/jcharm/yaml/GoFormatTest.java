@@ -30,6 +30,9 @@ class GoFormatTest {
     void syntaxAndType() {
         assertEquals("map[interface {}]interface {}{\"a\":1, \"b\":\"x\"}", GoFormat.syntax(Map.of("b", "x", "a", 1L)));
         assertEquals("int(42)", GoFormat.typed(42L));
+        assertEquals("string(\"x\")", GoFormat.typed("x"));
+        assertEquals("float64(2.5)", GoFormat.typed(2.5));
+        assertEquals("0.0001", GoFormat.syntax(0.0001));
         assertEquals("float64(+Inf)", GoFormat.typed(Double.POSITIVE_INFINITY));
     }
 

@@ -20,6 +20,17 @@ class GoYamlTest {
     }
 
     @Test
+    void keysKeepTheirTextAndTheirGoValueBesideIt() {
+        YamlDoc doc = GoYaml.read("1: a\n'2': b\nm: {yes: c, ~: d, k: e}\n", Path.of("t.yaml")).get(0);
+        assertEquals(List.of("1", "2", "m"), List.copyOf(((Map<?, ?>) doc.root()).keySet()));
+        Map<List<String>, Object> want = new java.util.HashMap<>();
+        want.put(List.of("1"), 1L);
+        want.put(List.of("m", "yes"), true);
+        want.put(List.of("m", "~"), null);
+        assertEquals(want, doc.keys());
+    }
+
+    @Test
     void aTabAfterAKeysColonIsSeparationAsInGo() {
         assertEquals(Map.of("num_units", 1L, "b", "x"), read("num_units:\t1\nb: \t x\n"));
     }
