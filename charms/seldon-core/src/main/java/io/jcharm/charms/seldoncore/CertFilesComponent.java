@@ -5,7 +5,6 @@ import io.jcharm.core.Container;
 import io.jcharm.core.Inputs;
 import io.jcharm.core.Model;
 import io.jcharm.core.StatusException;
-import io.jcharm.pebble.PebblePathException;
 import io.jcharm.pebble.PushOptions;
 import io.jcharm.pebble.ServiceInfo;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +48,7 @@ final class CertFilesComponent implements Component<Void> {
     private static void write(Model model, WebhookCerts certs, Container container) {
         boolean changed = false;
         for (Map.Entry<String, String> f : certs.files().entrySet()) {
-            if (f.getValue().equals(current(container, f.getKey()))) {
+            if (container.pullTextIfExists(f.getKey()).filter(f.getValue()::equals).isPresent()) {
                 continue;
             }
             int mode = f.getKey().endsWith(".key") ? 0600 : 0644;
@@ -62,17 +61,6 @@ final class CertFilesComponent implements Component<Void> {
             if (container.service(ManagerLayer.SERVICE).filter(ServiceInfo::isRunning).isPresent()) {
                 container.restart(ManagerLayer.SERVICE);
             }
-        }
-    }
-
-    private static String current(Container container, String path) {
-        try {
-            return container.pullText(path);
-        } catch (PebblePathException e) {
-            if ("not-found".equals(e.kind())) {
-                return null;
-            }
-            throw e;
         }
     }
 }
