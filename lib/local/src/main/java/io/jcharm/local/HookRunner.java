@@ -1,13 +1,6 @@
 package io.jcharm.local;
 
-import io.jcharm.process.Cancellation;
-import io.jcharm.process.Command;
-import io.jcharm.process.ProcessCancelledException;
-import io.jcharm.process.ProcessException;
-import io.jcharm.process.ProcessRunner;
-import io.jcharm.process.ProcessStartException;
-import io.jcharm.process.ProcessTimeoutException;
-import io.jcharm.process.ProgramNotFoundException;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,14 +9,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs one hook or action as Juju's uniter does (reference juju-formats §1.4): the charm
  * directory must hold metadata.yaml; {@code dispatch} when it exists (it must be executable),
  * else {@code hooks/<name>} or {@code actions/<name>}; neither means the hook is skipped (and an
  * action is "not implemented"). The process starts in the charm directory with exactly the
- * environment given, stdin closed, and is killed (with its children) at the timeout or by
- * {@link #stopAll}; it runs through lib/process's {@link ProcessRunner}.
+ * environment given, stdin from /dev/null, and is killed (with its children) at the timeout.
  *
  * <pre>{@code
  * HookRunner.Result r = new HookRunner(Duration.ofMinutes(5)).run(charmDir, hook, env, outputFile);
@@ -32,9 +25,9 @@ import java.util.Map;
  */
 final class HookRunner {
     private final Duration timeout;
-    private final ProcessRunner processes = new ProcessRunner();
-    /** Shared by every hook this runner starts, so that a stopping command ends them all with one call. */
-    private final Cancellation stop = new Cancellation();
+    /** The hook processes running now, so that a stopping command can end them. */
+    private final java.util.Set<Process> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile boolean stopping;
 
     HookRunner(Duration timeout) {
         this.timeout = timeout;
@@ -55,7 +48,8 @@ final class HookRunner {
 
     /** Kills every running hook (with its children) and runs no more: the command is being stopped. */
     void stopAll() {
-        stop.cancel();
+        stopping = true;
+        running.forEach(HookRunner::kill);
     }
 
     static final String INTERRUPTED = "interrupted: the command was stopped (SIGINT/SIGTERM) while it ran";
@@ -79,25 +73,59 @@ final class HookRunner {
                         : new Result(0, List.of(), "", true);
             }
         }
-        Command command = Command.of(List.of(handler.toString())).env(env).in(charmDir).timeout(timeout)
-                .outputTo(outputFile).cancelledBy(stop);
+        ProcessBuilder pb = new ProcessBuilder(handler.toString()).directory(charmDir.toFile());
+        pb.environment().clear();
+        pb.environment().putAll(env);
+        pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        pb.redirectErrorStream(true);
+        pb.redirectOutput(outputFile.toFile());
+        Process p;
         try {
-            int exit = processes.run(command).exitCode();
-            return new Result(exit, output(outputFile), exit == 0 ? "" : "exit status " + exit, false);
-        } catch (ProcessCancelledException e) {
-            // Never started: the output file still holds the previous hook's lines, which are not this one's.
-            return new Result(1, e.started() ? output(outputFile) : List.of(), INTERRUPTED, false, true);
-        } catch (ProcessTimeoutException e) {
+            Files.createDirectories(outputFile.getParent());
+            if (stopping) {
+                return new Result(1, List.of(), INTERRUPTED, false, true);
+            }
+            p = pb.start();
+            running.add(p);
+        } catch (IOException e) {
+            return new Result(1, List.of(), "fork/exec " + handler + ": " + e.getMessage(), false);
+        }
+        boolean finished;
+        try {
+            finished = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            kill(p);
+            return new Result(1, output(outputFile), INTERRUPTED, false, true);
+        } finally {
+            running.remove(p);
+        }
+        if (stopping) {
+            kill(p); // started just as stopAll ran
+            return new Result(1, output(outputFile), INTERRUPTED, false, true);
+        }
+        if (!finished) {
+            kill(p);
             return new Result(1, output(outputFile), "hook did not finish within " + timeout.toSeconds() + " s and was killed", false);
-        } catch (ProcessStartException e) {
-            // Juju's words for a failed fork, with the system's reason.
-            return new Result(1, List.of(), "fork/exec " + handler + ": " + e.getCause().getMessage(), false);
-        } catch (ProgramNotFoundException e) {
-            // The handler vanished (or lost its mode) between the check above and the fork.
-            return new Result(1, List.of(), "fork/exec " + handler + ": no such file or directory", false);
-        } catch (ProcessException e) {
-            // It ran, but its exit code was lost (a child kept the output open) or the log was not writable.
-            return new Result(1, output(outputFile), e.getMessage(), false);
+        }
+        int exit = p.exitValue();
+        return new Result(exit, output(outputFile), exit == 0 ? "" : "exit status " + exit, false);
+    }
+
+    /** Kills the process and everything it started (a JVM hook may have children of its own), and waits for them. */
+    private static void kill(Process p) {
+        List<ProcessHandle> children = p.descendants().toList();
+        children.forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+        try {
+            p.waitFor(5, TimeUnit.SECONDS);
+            for (ProcessHandle c : children) {
+                c.onExit().get(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // a child that outlives SIGKILL for 5 s is the kernel's to end; the hook is over for us
         }
     }
 

@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * One program to run: argv (never through a shell), exactly this environment, and optionally a
- * working directory, stdin bytes, a file that receives stdout and stderr interleaved instead
- * of capturing them, and a {@link Cancellation} that stops it from another thread. Immutable; each {@code with} step returns a new command.
+ * working directory, stdin bytes, and a file that receives stdout and stderr interleaved instead
+ * of capturing them. Immutable; each {@code with} step returns a new command.
  *
  * <pre>{@code
  * Command c = Command.of(List.of("snap", "list")).env(Map.of("PATH", "/usr/bin:/bin")).timeout(Duration.ofSeconds(30));
@@ -25,17 +25,14 @@ public final class Command {
     private final byte[] stdin;
     private final Duration timeout;
     private final Path outputFile;
-    private final Cancellation cancellation;
 
-    private Command(List<String> argv, Map<String, String> env, Path dir, byte[] stdin, Duration timeout, Path outputFile,
-            Cancellation cancellation) {
+    private Command(List<String> argv, Map<String, String> env, Path dir, byte[] stdin, Duration timeout, Path outputFile) {
         this.argv = argv;
         this.env = env;
         this.dir = dir;
         this.stdin = stdin;
         this.timeout = timeout;
         this.outputFile = outputFile;
-        this.cancellation = cancellation;
     }
 
     /**
@@ -46,22 +43,22 @@ public final class Command {
         if (argv.isEmpty()) {
             throw new IllegalArgumentException("a command needs at least the program name in argv");
         }
-        return new Command(List.copyOf(argv), Map.of(), null, null, DEFAULT_TIMEOUT, null, null);
+        return new Command(List.copyOf(argv), Map.of(), null, null, DEFAULT_TIMEOUT, null);
     }
 
     /** The same command run with exactly {@code environment} (nothing inherited from this JVM). */
     public Command env(Map<String, String> environment) {
-        return new Command(argv, Map.copyOf(environment), dir, stdin, timeout, outputFile, cancellation);
+        return new Command(argv, Map.copyOf(environment), dir, stdin, timeout, outputFile);
     }
 
     /** The same command started in {@code directory}. */
     public Command in(Path directory) {
-        return new Command(argv, env, directory, stdin, timeout, outputFile, cancellation);
+        return new Command(argv, env, directory, stdin, timeout, outputFile);
     }
 
     /** The same command fed {@code bytes} on stdin (closed after them); by default stdin is closed at once. */
     public Command stdin(byte[] bytes) {
-        return new Command(argv, env, dir, bytes.clone(), timeout, outputFile, cancellation);
+        return new Command(argv, env, dir, bytes.clone(), timeout, outputFile);
     }
 
     /** The same command killed, with everything it started, after {@code limit}. */
@@ -69,17 +66,12 @@ public final class Command {
         if (limit.isNegative() || limit.isZero()) {
             throw new IllegalArgumentException("timeout for `" + display() + "` must be positive, got " + limit);
         }
-        return new Command(argv, env, dir, stdin, limit, outputFile, cancellation);
+        return new Command(argv, env, dir, stdin, limit, outputFile);
     }
 
     /** The same command with stdout and stderr written, interleaved, to {@code file} instead of captured. */
     public Command outputTo(Path file) {
-        return new Command(argv, env, dir, stdin, timeout, file, cancellation);
-    }
-
-    /** The same command stopped (killed with its descendants) when {@code handle} is cancelled from another thread. */
-    public Command cancelledBy(Cancellation handle) {
-        return new Command(argv, env, dir, stdin, timeout, outputFile, handle);
+        return new Command(argv, env, dir, stdin, timeout, file);
     }
 
     public List<String> argv() {
@@ -104,10 +96,6 @@ public final class Command {
 
     public Optional<Path> outputFile() {
         return Optional.ofNullable(outputFile);
-    }
-
-    public Optional<Cancellation> cancellation() {
-        return Optional.ofNullable(cancellation);
     }
 
     /** Shell-like rendering for messages; never executed. */

@@ -18,8 +18,7 @@ import org.apache.commons.exec.PumpStreamHandler;
  * Runs a {@link Command} as a real child process through Apache Commons Exec: argv[0] found on
  * the command's own PATH (never the JVM's), each argument passed verbatim, stdout and stderr
  * pumped (so a chatty process never blocks on a full pipe), every exit code a result, and a
- * watchdog that kills the process and its descendants at the timeout or on a
- * {@link Cancellation}.
+ * watchdog that kills the process and its descendants at the timeout.
  *
  * <pre>{@code
  * ProcessResult r = new ProcessRunner().run(Command.of(List.of("jlink", "--version")).env(Map.of("PATH", "/usr/bin")));
@@ -40,16 +39,11 @@ public final class ProcessRunner {
      * @return the exit code and, unless the output went to a file, what the process printed
      * @throws ProgramNotFoundException when argv[0] is not an executable on the command's PATH
      * @throws ProcessTimeoutException when the timeout killed it
-     * @throws ProcessCancelledException when its {@link Cancellation} was cancelled (before or while it ran)
-     * @throws ProcessStartException when the system would not start it
-     * @throws ProcessException when its exit code was lost, or its output file could not be written
+     * @throws ProcessException when it could not be started, or its exit code was lost
      */
     public ProcessResult run(Command c) {
         List<String> argv = c.argv();
         String program = argv.get(0);
-        if (c.cancellation().map(Cancellation::cancelled).orElse(false)) {
-            throw new ProcessCancelledException(argv, false, "");
-        }
         Path executable = locate(c).orElseThrow(() -> new ProgramNotFoundException(argv, "cannot run `" + c.display()
                 + "`: " + program + " was not found" + ProgramNotFoundException.where(c)));
         CommandLine line = new CommandLine(executable.toFile());
@@ -64,7 +58,7 @@ public final class ProcessRunner {
             PumpStreamHandler streams = new PumpStreamHandler(out, file == null ? err : file,
                     c.stdin().map(ByteArrayInputStream::new).orElse(null));
             streams.setStopTimeout(PUMP_STOP_TIMEOUT);
-            TreeKillingWatchdog watchdog = new TreeKillingWatchdog(c.timeout(), c.cancellation().orElse(null));
+            TreeKillingWatchdog watchdog = new TreeKillingWatchdog(c.timeout());
             DefaultExecutor.Builder<?> builder = DefaultExecutor.builder().setExecuteStreamHandler(streams);
             c.dir().ifPresent(d -> builder.setWorkingDirectory(d.toFile()));
             DefaultExecutor executor = builder.get();
@@ -74,12 +68,7 @@ public final class ProcessRunner {
             try {
                 exit = executor.execute(line, c.env());
             } catch (IOException e) {
-                if (watchdog.cancelled()) {
-                    watchdog.awaitKilled();
-                    throw new ProcessCancelledException(argv, true, text(err));
-                }
                 if (watchdog.killedProcess()) {
-                    watchdog.awaitKilled();
                     throw new ProcessTimeoutException(argv, c.timeout(), text(err));
                 }
                 if (String.valueOf(e.getMessage()).contains("stop timeout")) {
@@ -88,22 +77,10 @@ public final class ProcessRunner {
                             + " still holds its output open, so its exit code is unknown; start background processes"
                             + " with their output redirected (>/dev/null 2>&1)", e);
                 }
-                String message = "cannot run `" + c.display() + "` (" + executable + "): " + e.getMessage()
-                        + "; check the file's permissions and interpreter line";
-                if (!watchdog.started()) {
-                    throw new ProcessStartException(argv, message, e);
-                }
-                throw new ProcessException(argv, text(err), message, e);
-            } finally {
-                watchdog.finished();
-            }
-            // A cancel wins over a timeout that fired at the same moment: the caller asked for it.
-            if (watchdog.cancelled()) {
-                watchdog.awaitKilled();
-                throw new ProcessCancelledException(argv, true, text(err));
+                throw new ProcessException(argv, text(err), "cannot run `" + c.display() + "` (" + executable + "): "
+                        + e.getMessage() + "; check the file's permissions and interpreter line", e);
             }
             if (watchdog.killedProcess()) {
-                watchdog.awaitKilled();
                 throw new ProcessTimeoutException(argv, c.timeout(), text(err));
             }
             return new ProcessResult(argv, exit, text(captured), text(err));

@@ -70,16 +70,6 @@ class ProcessRunnerTest {
     }
 
     @Test
-    void aProgramTheSystemWillNotStartIsAStartFailureWithTheReason() throws IOException {
-        Path bad = bin.resolve("bad-interpreter");
-        Files.writeString(bad, "#!/no/such/interpreter\necho never\n");
-        Files.setPosixFilePermissions(bad, PosixFilePermissions.fromString("rwxr-xr-x"));
-        ProcessStartException e = assertThrows(ProcessStartException.class, () -> run("bad-interpreter"));
-        assertTrue(e.getCause().getMessage().contains("No such file or directory"), e.getCause().getMessage());
-        assertTrue(e.getMessage().startsWith("cannot run `bad-interpreter` (" + bad + "): "), e.getMessage());
-    }
-
-    @Test
     void absolutePathRunsWithoutPathLookupInTheGivenDirectory() throws IOException {
         script("where", "pwd");
         Path dir = Files.createDirectories(tmp.resolve("work dir"));
