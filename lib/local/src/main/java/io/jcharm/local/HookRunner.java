@@ -24,6 +24,10 @@ import java.util.concurrent.TimeUnit;
  * }</pre>
  */
 final class HookRunner {
+    // ProcessBuilder here, not lib/process: a hook's stdout and stderr must reach its log in the
+    // order the hook wrote them (debug-log), which needs the OS-level 2>&1 of redirectErrorStream.
+    // Commons Exec pumps the two streams on two threads; running hooks through it reordered
+    // "stdout line, stderr line" in HookRunnerTest once in two full builds (2026-12-05).
     private final Duration timeout;
     /** The hook processes running now, so that a stopping command can end them. */
     private final java.util.Set<Process> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
