@@ -111,7 +111,7 @@ final class BundleDeployer {
             wanted.put(name, new BundleDiff.Wanted(units, typed, app.wantsTrust()));
         });
         BundleDiff diff = new BundleDiff(wanted, relations, bd.isKubernetes(), ops.doc());
-        boolean redeploy = !existing.isEmpty();
+        boolean redeploy = diff.partDeployed();
         if (redeploy) {
             say.accept(diff.empty() ? "the model already matches the bundle: nothing to change"
                     : "changes (as juju diff-bundle lists them):\n" + diff.yaml().stripTrailing());

@@ -77,8 +77,23 @@ record BundleDiff(Map<String, Wanted> apps, List<List<String>> relations, boolea
 
     /** Applications of the model the bundle does not name (a redeploy keeps them). */
     List<String> modelOnlyApps() {
-        return doc.applications.keySet().stream().filter(a -> !apps.containsKey(a) && !doc.applications.get(a).dying())
+        return doc.applications.keySet().stream().filter(a -> !apps.containsKey(a) && inPart(a) && !doc.applications.get(a).dying())
                 .sorted().toList();
+    }
+
+    /** Whether the bundle's part of the model already runs an application (then deploying it again is a redeploy). */
+    boolean partDeployed() {
+        return doc.applications.keySet().stream().anyMatch(a -> inPart(a) && !doc.applications.get(a).dying());
+    }
+
+    /**
+     * Whether an application belongs to the part of the model this bundle is deployed into. On
+     * Juju the two parts of a bundle (Kubernetes, machines) go to two models, and {@code juju
+     * diff-bundle} in one never sees the other's applications; the local model holds both.
+     */
+    private boolean inPart(String app) {
+        App a = doc.applications.get(app);
+        return a != null && a.kubernetes == kubernetes;
     }
 
     boolean empty() {
@@ -172,7 +187,7 @@ record BundleDiff(Map<String, Wanted> apps, List<List<String>> relations, boolea
     private List<List<String>> modelRelations() {
         List<List<String>> out = new ArrayList<>();
         for (Relation r : doc.relations.values()) {
-            if (!r.peer() && !r.dying()) {
+            if (!r.peer() && !r.dying() && inPart(r.endpoints.get(0).app()) && inPart(r.endpoints.get(1).app())) {
                 out.add(canonical(List.of(r.endpoints.get(0).toString(), r.endpoints.get(1).toString())));
             }
         }
