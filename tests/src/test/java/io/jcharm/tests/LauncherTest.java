@@ -1,0 +1,90 @@
+package io.jcharm.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@code ./jcharm} launcher in a copy of the repository whose {@code mvn} prints what Maven
+ * 3.8 prints per module (lines taken from a real reactor build): one progress line per module,
+ * the full log kept, no rebuild when nothing changed, and a failed build shown and exiting 3.
+ */
+class LauncherTest {
+    private static final String MAVEN_LINES = """
+            [INFO] Building jcharm 0.1.0-SNAPSHOT                                    [1/3]
+            [INFO] --------------------------------[ pom ]---------------------------------
+            [INFO] Building jcharm process 0.1.0-SNAPSHOT                            [2/3]
+            [INFO] Building jcharm cli 0.1.0-SNAPSHOT                                [3/3]
+            """;
+
+    @TempDir
+    Path tmp;
+
+    private record Run(int code, String out, String err) {
+    }
+
+    /** A repository copy holding only the launcher; {@code mvn} prints MAVEN_LINES then does {@code then}. */
+    private Path repoWithMaven(String then) throws IOException {
+        Path root = Files.createDirectories(tmp.resolve("repo"));
+        Files.copy(Rehearsals.repo().resolve("jcharm"), root.resolve("jcharm"));
+        Files.writeString(root.resolve("pom.xml"), "<project/>\n");
+        Files.createDirectories(root.resolve("lib/cli"));
+        Path mvn = Files.createDirectories(tmp.resolve("bin")).resolve("mvn");
+        Files.writeString(mvn, "#!/bin/sh\necho \"$@\" >> \"" + tmp.resolve("mvn-args") + "\"\ncat <<'EOF'\n" + MAVEN_LINES + "EOF\n" + then + "\n");
+        Files.setPosixFilePermissions(mvn, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return root;
+    }
+
+    private Run launch(Path root, String... args) throws Exception {
+        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of(root.resolve("jcharm").toString()));
+        cmd.addAll(java.util.List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(tmp.resolve("out").toFile()).redirectError(tmp.resolve("err").toFile());
+        Map<String, String> env = pb.environment();
+        env.put("PATH", tmp.resolve("bin") + ":" + env.get("PATH"));
+        Process p = pb.start();
+        assertTrue(p.waitFor(2, TimeUnit.MINUTES), "the launcher finished");
+        return new Run(p.exitValue(), Files.readString(tmp.resolve("out")), Files.readString(tmp.resolve("err")));
+    }
+
+    @Test
+    void aFirstRunShowsOneLinePerModuleKeepsTheLogAndTheNextRunBuildsNothing() throws Exception {
+        // Maven "builds" the CLI: its target is the real one, so the launcher then runs the real CLI.
+        Path root = repoWithMaven("ln -s '" + Rehearsals.repo().resolve("lib/cli/target") + "' lib/cli/target");
+        Run first = launch(root, "--help");
+        assertEquals(0, first.code(), first.err());
+        assertTrue(first.err().contains("""
+                jcharm: building the jcharm CLI (the full Maven log goes to build/jcharm-build.log) ...
+                jcharm:   module 1 of 3: jcharm 0.1.0-SNAPSHOT
+                jcharm:   module 2 of 3: jcharm process 0.1.0-SNAPSHOT
+                jcharm:   module 3 of 3: jcharm cli 0.1.0-SNAPSHOT
+                """), first.err());
+        assertTrue(first.out().contains("Usage: jcharm"), first.out());
+        assertTrue(Files.readString(root.resolve("build/jcharm-build.log")).contains("[ pom ]"), "the whole Maven output is kept");
+        assertEquals("-B -pl lib/cli -am package -DskipTests\n", Files.readString(tmp.resolve("mvn-args")));
+
+        // The sources (this copy's pom.xml) older than the built CLI, as after a real build.
+        Files.setLastModifiedTime(root.resolve("pom.xml"), java.nio.file.attribute.FileTime.fromMillis(0));
+        Run second = launch(root, "--help");
+        assertEquals(0, second.code(), second.err());
+        assertFalse(second.err().contains("building"), "nothing changed, nothing built: " + second.err());
+    }
+
+    @Test
+    void aFailedBuildShowsMavensLastLinesAndExits3() throws Exception {
+        Path root = repoWithMaven("echo '[ERROR] Failed to execute goal on project jcharm-cli'; exit 1");
+        Run r = launch(root, "--help");
+        assertEquals(3, r.code(), r.err());
+        assertTrue(r.err().contains("jcharm: building the jcharm CLI failed; the last lines of " + root.resolve("build/jcharm-build.log")), r.err());
+        assertTrue(r.err().contains("[ERROR] Failed to execute goal on project jcharm-cli"), r.err());
+        assertTrue(r.out().isEmpty(), "the CLI never ran: " + r.out());
+    }
+}
