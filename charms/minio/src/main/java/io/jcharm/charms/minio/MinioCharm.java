@@ -12,6 +12,8 @@ import io.jcharm.core.tools.Port;
 import io.jcharm.kubernetes.ExposedPort;
 import io.jcharm.kubernetes.KubeOptions;
 import io.jcharm.kubernetes.Kubernetes;
+import io.jcharm.relations.GrafanaDashboards;
+import io.jcharm.relations.LogForwarding;
 import io.jcharm.relations.MetricsEndpoint;
 import java.util.List;
 import java.util.Optional;
@@ -72,7 +74,9 @@ public final class MinioCharm implements Charm {
                     // Charmed Kubeflow's job: name, interval and path as its minio charm sets them.
                     MetricsEndpoint.publish(m, METRICS_ENDPOINT, "minio_metrics", "30s", METRICS_PATH,
                             List.of("*:" + cfg.port()));
-                }));
+                }),
+                GrafanaDashboards.component("grafana-dashboard", MinioCharm.class, "grafana_dashboards/minio.json"),
+                LogForwarding.component("logging", container));
     }
 
     @Override

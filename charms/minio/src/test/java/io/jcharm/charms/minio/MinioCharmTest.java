@@ -260,4 +260,15 @@ class MinioCharmTest {
                 .withLayer(MinioCharm.CONTAINER, carried).withRunning(MinioLayer.SERVICE)));
         assertFalse(String.join("\n", out.logs()).contains("replanning"), String.join("\n", out.logs()));
     }
+
+    @Test
+    void grafanaGetsTheMinioDashboardAndLokiTheServicesLogs() {
+        RelationState grafana = RelationState.of("grafana-dashboard", "grafana");
+        RelationState loki = RelationState.of("logging", "loki").withRemoteUnitsData(Map.of("loki/0",
+                Map.of("endpoint", "{\"url\": \"http://loki-0.loki-endpoints.cos.svc.cluster.local:3100/loki/api/v1/push\"}")));
+        State out = ctx.run(Events.relationChanged(loki), leader.withRelation(grafana).withRelation(loki));
+        String dashboards = out.relation(grafana.id()).localAppData().get("dashboards");
+        assertTrue(dashboards.contains("\"file:minio.json\":{\"charm\":\"minio\""), dashboards);
+        assertEquals("loki", out.container(MinioCharm.CONTAINER).planOrFail().logTargets().get("loki/0").type());
+    }
 }

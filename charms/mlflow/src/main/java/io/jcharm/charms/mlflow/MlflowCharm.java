@@ -12,6 +12,8 @@ import io.jcharm.core.Reconciler;
 import io.jcharm.core.StatusException;
 import io.jcharm.kubernetes.KubeOptions;
 import io.jcharm.kubernetes.Kubernetes;
+import io.jcharm.relations.GrafanaDashboards;
+import io.jcharm.relations.LogForwarding;
 import io.jcharm.relations.MysqlClient;
 import io.jcharm.relations.ObjectStorage;
 import java.util.Optional;
@@ -72,6 +74,8 @@ public final class MlflowCharm implements Charm {
                 Component.of(Publishers.TRACKING, config, objectStorage,
                         (m, cfg, s3) -> Publishers.tracking(m, cfg, s3)).after(leader),
                 Component.of(Publishers.METRICS_ENDPOINT, config, (m, cfg) -> Publishers.metrics(m, cfg.mlflowPort())),
+                GrafanaDashboards.component("grafana-dashboard", MlflowCharm.class, "grafana_dashboards/mlflow.json"),
+                LogForwarding.component("logging", container),
                 // Last: a refused backend move is reported without stopping anything above.
                 Component.of("backend-store", choice, (m, ch) -> {
                     if (ch.refusal().isPresent()) {
