@@ -95,7 +95,10 @@ public final class MockCluster implements AutoCloseable {
     public void jujuService(String namespace, String app) {
         admin.services().inNamespace(namespace).resource(new ServiceBuilder().withNewMetadata().withName(app)
                 .endMetadata().withNewSpec().addToSelector("app.kubernetes.io/name", app).addNewPort()
-                .withName("placeholder").withPort(65535).endPort().endSpec().build()).create();
+                .withName("placeholder").withPort(65535).endPort().endSpec().build())
+                // Not create(): on a loaded machine the client can time out, retry a POST that had
+                // succeeded and get 409 (seen in a full verify alongside other builds).
+                .createOr(io.fabric8.kubernetes.client.dsl.NonDeletingOperation::update);
     }
 
     /** Marks CRDs Established as they appear (again, if re-created), for at most a minute. */
