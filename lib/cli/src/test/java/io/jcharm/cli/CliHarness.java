@@ -69,39 +69,42 @@ final class CliHarness {
         return new Run(code, out.toString(), err.toString());
     }
 
-    /** Puts the fake juju first on PATH. */
+    /** Puts the fake juju (src/test/resources/fake-juju.sh, a Juju 3.6 imitation) first on PATH. */
     void installFakeJuju() throws IOException {
         Path bin = root.resolve("bin");
         Files.createDirectories(bin);
         Path juju = bin.resolve("juju");
-        Files.writeString(juju, """
-                #!/bin/sh
-                D="$FAKE_JUJU_DIR"
-                echo "$*" >> "$D/argv.log"
-                case "$1" in
-                  status)
-                    n=$(cat "$D/count" 2>/dev/null || echo 0)
-                    n=$((n + 1))
-                    echo "$n" > "$D/count"
-                    i=$n
-                    while [ "$i" -gt 0 ] && [ ! -f "$D/status-$i.json" ]; do i=$((i - 1)); done
-                    cat "$D/status-$i.json"
-                    ;;
-                  deploy)
-                    if [ -f "$D/deploy-fails" ]; then cat "$D/deploy-fails" >&2; exit 1; fi
-                    echo "Located bundle"
-                    echo "Deploy of bundle completed."
-                    ;;
-                  run) cat "$D/run.json" ;;
-                  switch) echo "ctrl:admin/default" ;;
-                  integrate)
-                    if [ -f "$D/integrate-fails" ]; then cat "$D/integrate-fails" >&2; exit 1; fi
-                    ;;
-                esac
-                exit 0
-                """);
-        Files.setPosixFilePermissions(juju, PosixFilePermissions.fromString("rwxr-xr-x"));
+        copyFake(juju);
         env.put("PATH", bin + ":/usr/bin:/bin");
+    }
+
+    /**
+     * Installs the fake juju as the snap does: {@code bin/juju} a symlink to an executable named
+     * {@code snap}, which makes the fake read only non-hidden paths under {@code home} (its HOME).
+     */
+    void installSnapJuju(Path home) throws IOException {
+        Path snapd = root.resolve("snapd");
+        Files.createDirectories(snapd);
+        copyFake(snapd.resolve("snap"));
+        Path bin = root.resolve("bin");
+        Files.createDirectories(bin);
+        Files.createSymbolicLink(bin.resolve("juju"), snapd.resolve("snap"));
+        Files.createDirectories(home);
+        env.put("HOME", home.toString());
+        env.put("PATH", bin + ":/usr/bin:/bin");
+    }
+
+    private static void copyFake(Path to) throws IOException {
+        try (var in = CliHarness.class.getResourceAsStream("/fake-juju.sh")) {
+            Files.write(to, in.readAllBytes());
+        }
+        Files.setPosixFilePermissions(to, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    /** "command @ctrl:admin/model" for each juju command that acted on a model, in order. */
+    List<String> modelCalls() throws IOException {
+        Path log = jujuDir.resolve("models.log");
+        return Files.exists(log) ? Files.readAllLines(log) : List.of();
     }
 
     List<String> jujuCalls() throws IOException {

@@ -94,7 +94,7 @@ class JujuDriverTest {
         CliHarness.Run dry = h.jcharm("deploy", "bundles/edge", "--juju", "--dry-run");
         assertEquals(0, dry.code(), dry.err());
         assertEquals(List.of("deploy " + tmp.resolve("build/bundles/edge.yaml") + " --trust --dry-run"), h.jujuCalls());
-        assertTrue(dry.out().contains("Deploy of bundle completed."), dry.out());
+        assertTrue(dry.out().contains("Changes to deploy bundle:"), dry.out());
         Files.writeString(h.jujuDir.resolve("deploy-fails"), "ERROR cannot deploy bundle: cannot add application \"serving\": permission denied\n");
         CliHarness.Run fail = h.jcharm("deploy", "bundles/edge", "--juju");
         assertEquals(3, fail.code());
