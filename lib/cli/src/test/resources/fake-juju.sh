@@ -24,7 +24,7 @@
 #   under $HOME and its own $HOME/snap/juju/common.
 #
 # Switches the tests set: files in $FAKE_JUJU_DIR named <command>-fails (stderr to print, exit 1),
-# status-N.json (served in turn, the last repeats), run.json, run-fails, cloud-<name>-client and
+# status-N.json or status-<model>-N.json (served in turn, the last repeats), run.json, run-fails, cloud-<name>-client and
 # cloud-<name>-ctrl (the clouds juju knows: their endpoint), current (the current model),
 # no-model (switch prints the controller only), switch-fails.
 D="$FAKE_JUJU_DIR"
@@ -105,12 +105,15 @@ case "$cmd" in
     if [ -f "$D/no-model" ]; then current | sed 's/:.*//'; else current; fi
     ;;
   status)
-    n=$(cat "$D/count" 2>/dev/null || echo 0)
+    # status-<model>-N.json for that model's polls when the test gave any, else status-N.json.
+    key="${target#*/}-"
+    if [ ! -f "$D/status-${key}1.json" ]; then key=""; fi
+    n=$(cat "$D/count-$key" 2>/dev/null || echo 0)
     n=$((n + 1))
-    echo "$n" > "$D/count"
+    echo "$n" > "$D/count-$key"
     i=$n
-    while [ "$i" -gt 0 ] && [ ! -f "$D/status-$i.json" ]; do i=$((i - 1)); done
-    cat "$D/status-$i.json"
+    while [ "$i" -gt 0 ] && [ ! -f "$D/status-$key$i.json" ]; do i=$((i - 1)); done
+    cat "$D/status-$key$i.json"
     ;;
   deploy)
     readable "$1"

@@ -44,10 +44,10 @@ public final class DeployCommand implements Callable<Integer> {
     @Option(names = "--juju", description = "Deploy on the Juju controller that `juju` on the PATH uses.")
     boolean juju;
 
-    @Option(names = {"-m", "--model"}, paramLabel = "MODEL", description = "The model (default: the current one; for a two-part bundle, the bundle's name).")
+    @Option(names = {"-m", "--model"}, paramLabel = "MODEL", description = "The model (default: the current one, read once with juju switch; for a two-part bundle, the bundle's name on the machine model's controller).")
     String model;
 
-    @Option(names = "--machine-model", paramLabel = "MODEL", description = "For a two-part bundle: the model for machine.yaml (default: the current one).")
+    @Option(names = "--machine-model", paramLabel = "MODEL", description = "For a two-part bundle: the model for machine.yaml (default: the current one, read once with juju switch).")
     String machineModel;
 
     @Option(names = "--overlay", paramLabel = "FILE", description = "An overlay to merge, as juju deploy --overlay (repeatable).")

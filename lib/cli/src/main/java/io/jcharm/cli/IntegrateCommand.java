@@ -55,7 +55,7 @@ public final class IntegrateCommand implements Callable<Integer> {
     @Option(names = "--juju", description = "Relate on the Juju controller that `juju` on the PATH uses.")
     boolean juju;
 
-    @Option(names = {"-m", "--model"}, paramLabel = "MODEL", description = "The model (default: the current one).")
+    @Option(names = {"-m", "--model"}, paramLabel = "MODEL", description = "The model (default: the current one, read once with juju switch).")
     String model;
 
     @Option(names = "--bundle", paramLabel = "BUNDLE", description = "Take the applications' charms from this bundle instead of juju status.")
@@ -68,6 +68,10 @@ public final class IntegrateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Grammar.EndpointSpec a = parse(first);
         Grammar.EndpointSpec b = parse(second);
+        if (juju) {
+            // Resolved once: the status read and the integrate must act on the same model.
+            model = new JujuCli(ctx, out).model(Optional.ofNullable(model));
+        }
         Target target = juju ? new JujuTarget(ctx) : Target.local(ctx);
         if (!juju && bundle == null) {
             // The local model knows its applications' charms: it infers (and explains) the endpoints itself.
@@ -131,7 +135,7 @@ public final class IntegrateCommand implements Callable<Integer> {
         if (!juju) {
             return out;
         }
-        JujuStatus status = new JujuCli(ctx, spec.commandLine().getOut()).status(Optional.ofNullable(model));
+        JujuStatus status = new JujuCli(ctx, spec.commandLine().getOut()).status(model);
         Optional<Path> root = Workspace.root(ctx);
         CharmCatalog catalog = new CharmCatalog(root.map(p -> p.resolve("bundles/charmhub")).filter(Files::isDirectory));
         for (String app : new String[] {appA, appB}) {

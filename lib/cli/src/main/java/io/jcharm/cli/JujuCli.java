@@ -6,6 +6,7 @@ import io.jcharm.process.ProcessException;
 import io.jcharm.process.ProcessResult;
 import io.jcharm.process.ProcessTimeoutException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,18 +15,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Drives the real {@code juju} CLI: deploy, wait for every unit to be active and idle, integrate,
- * run an action, add a Kubernetes cloud and a model. Failures quote juju's stderr and say what
- * to do next.
+ * Drives the real {@code juju} CLI (3.6). Every command names its model with {@code -m} (or its
+ * controller with {@code -c}): {@code juju add-model} makes the new model the current one unless
+ * told {@code --no-switch}, so the current model may change under a running deploy. Failures
+ * quote juju's stderr, name the command that failed and say what to do next.
  *
  * <pre>{@code
  * JujuCli juju = new JujuCli(ctx, out);
- * juju.deploy(Path.of("build/bundles/edge.yaml"), true, false, Optional.of("edge"));
- * juju.waitForIdle(Optional.of("edge"), Map.of("istio", 1L, "seldon-core", 1L), Duration.ofMinutes(30));
+ * String model = juju.model(Optional.empty());      // the current model, resolved once: ctrl:admin/default
+ * juju.deploy(Path.of("build/bundles/edge.yaml"), true, false, model);
  * }</pre>
  */
 public final class JujuCli {
@@ -39,10 +39,54 @@ public final class JujuCli {
         this.ctx = ctx;
         this.out = out;
         this.juju = Executables.onPath("juju", ctx.env()).orElseThrow(() -> CliException.external(
-                "juju is not on the PATH", "install it (sudo snap install juju --classic) and bootstrap or register a controller"));
+                "juju is not on the PATH", "install Juju 3 (sudo snap install juju; it is a strictly confined snap, not "
+                        + "classic), then bootstrap or register a controller (juju bootstrap / juju register)"));
     }
 
-    public String deploy(Path bundle, boolean trust, boolean dryRun, Optional<String> model) {
+    /** The {@code juju} executable found on the PATH. */
+    Path executable() {
+        return juju;
+    }
+
+    /**
+     * The model to act on: the one given, else the current model as {@code juju switch} names it
+     * (controller:owner/model), resolved once so later commands cannot drift to another.
+     */
+    public String model(Optional<String> given) {
+        if (given.isPresent()) {
+            return given.get();
+        }
+        String current = switchOutput();
+        if (!current.contains(":")) {
+            throw CliException.user("controller " + current + " has no current model",
+                    "name the model with -m (juju models lists them), or select one with juju switch <model>");
+        }
+        return current;
+    }
+
+    /** The controller of a model given as controller:model, else the current controller. */
+    public String controller(String model) {
+        int colon = model.indexOf(':');
+        if (colon > 0) {
+            return model.substring(0, colon);
+        }
+        String current = switchOutput();
+        return current.contains(":") ? current.substring(0, current.indexOf(':')) : current;
+    }
+
+    /** What {@code juju switch} prints: controller:owner/model, or the controller alone when no model is current. */
+    private String switchOutput() {
+        List<String> argv = List.of(juju.toString(), "switch");
+        ProcessResult r = exec(argv, Map.of());
+        String current = r.stdout().trim();
+        if (r.exitCode() != 0 || current.isEmpty()) {
+            throw failure(argv, r, "select a controller and model (juju switch <controller>:<model>) or name the model with "
+                    + "-m controller:model");
+        }
+        return current;
+    }
+
+    public String deploy(Path bundle, boolean trust, boolean dryRun, String model) {
         List<String> args = new ArrayList<>(List.of("deploy", bundle.toString()));
         if (trust) {
             args.add("--trust");
@@ -50,151 +94,88 @@ public final class JujuCli {
         if (dryRun) {
             args.add("--dry-run");
         }
-        return run(args, model, "fix what juju reports (the bundle was verified offline, so it is usually the model or the "
-                + "controller: check `juju status` and `juju models`), then run the deploy again").stdout();
+        args.addAll(List.of("-m", model));
+        return run(args, "fix what juju reports (the bundle was verified offline, so it is usually the model or the "
+                + "controller: check `juju status -m " + model + "` and `juju models`), then run the deploy again").stdout();
     }
 
-    public JujuStatus status(Optional<String> model) {
-        return JujuStatus.parse(run(new ArrayList<>(List.of("status", "--format=json")), model,
+    public JujuStatus status(String model) {
+        return JujuStatus.parse(run(List.of("status", "--format=json", "-m", model),
                 "check that the controller is reachable and the model exists (juju models)").stdout());
     }
 
-    /**
-     * Polls {@code juju status} until every expected application has its units and every unit is
-     * active and idle, printing a line whenever the picture changes.
-     *
-     * @param expectedUnits application to the units it should have (0 for subordinates)
-     * @throws CliException (external) when a unit goes to error or the timeout passes
-     */
-    public JujuStatus waitForIdle(Optional<String> model, Map<String, Long> expectedUnits, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        String last = "";
-        while (true) {
-            JujuStatus s = status(model);
-            Optional<JujuStatus.Unit> failed = s.units().stream().filter(JujuStatus.Unit::failed).findFirst();
-            if (failed.isPresent()) {
-                JujuStatus.Unit u = failed.get();
-                out.print(StatusTable.format(s));
-                out.flush();
-                throw CliException.external("unit " + u.name() + " is in error: " + u.message(),
-                        "see why with `juju debug-log --replay --include " + u.name() + "`; after fixing, retry the hook with "
-                                + "`juju resolved " + u.name() + "`");
-            }
-            String summary = summary(s, expectedUnits);
-            if (summary.isEmpty()) {
-                return s;
-            }
-            if (!summary.equals(last)) {
-                out.println("waiting: " + summary);
-                out.flush();
-                last = summary;
-            }
-            if (System.nanoTime() > deadline) {
-                out.print(StatusTable.format(s));
-                out.flush();
-                throw CliException.external("the model did not settle within " + humanize(timeout) + ": " + summary,
-                        "look at `juju status` and `juju debug-log`; a blocked unit says what it needs; raise --timeout if it is only slow");
-            }
-            sleep(ctx.pollInterval());
+    /** Whether the model exists ({@code juju show-model}). */
+    public boolean modelExists(String model) {
+        List<String> argv = List.of(juju.toString(), "show-model", model, "--format=json");
+        ProcessResult r = exec(argv, Map.of());
+        if (r.exitCode() == 0) {
+            return true;
         }
+        if (r.stderr().contains("not found")) {
+            return false;
+        }
+        throw failure(argv, r, "check that the controller is reachable (juju models)");
     }
 
-    /** Empty when settled, else what is still missing. */
-    static String summary(JujuStatus s, Map<String, Long> expected) {
-        List<String> missing = new ArrayList<>();
-        expected.forEach((app, n) -> {
-            JujuStatus.App a = s.applications().get(app);
-            int have = a == null ? 0 : a.units().size();
-            if (have < n) {
-                missing.add(app + " has " + have + "/" + n + " units");
-            }
-        });
-        List<JujuStatus.Unit> all = s.units();
-        List<String> busy = all.stream().filter(u -> !u.settled())
-                .map(u -> u.name() + " " + u.workload() + "/" + u.agent() + (u.message().isEmpty() ? "" : " \"" + u.message() + "\""))
-                .collect(Collectors.toList());
-        if (missing.isEmpty() && busy.isEmpty()) {
-            return "";
-        }
-        long active = all.stream().filter(JujuStatus.Unit::settled).count();
-        List<String> parts = new ArrayList<>();
-        parts.add(active + "/" + all.size() + " units active and idle");
-        parts.addAll(missing);
-        parts.addAll(busy);
-        return String.join("; ", parts);
-    }
-
-    public void integrate(String a, String b, Optional<String> model) {
-        run(new ArrayList<>(List.of("integrate", a, b)), model,
+    public void integrate(String a, String b, String model) {
+        run(List.of("integrate", a, b, "-m", model),
                 "check both applications exist in the model (juju status) and are not already related (juju status --relations)");
     }
 
-    /** Runs an action on a unit and returns its results (the {@code results} map of {@code juju run --format=json}). */
-    public Map<String, String> runAction(String unit, String action, Optional<String> model) {
-        String json = run(new ArrayList<>(List.of("run", unit, action, "--format=json")), model,
-                "check the unit is active (juju status) and see `juju show-task` for the task's log").stdout();
-        Map<String, String> results = new HashMap<>();
-        JsonNode root = JsonMapper.builder().build().readTree(json);
-        for (String u : root.propertyNames()) {
-            JsonNode r = root.path(u).path("results");
-            for (String k : r.propertyNames()) {
-                results.put(k, r.path(k).isValueNode() ? r.path(k).asString("") : r.path(k).toString());
-            }
-        }
-        return results;
+    /** Upgrades an application to a local charm ({@code juju refresh --path}), with the bundle's resources. */
+    public void refresh(String app, Path charm, Map<String, String> resources, String model) {
+        List<String> args = new ArrayList<>(List.of("refresh", app, "--path", charm.toString()));
+        resources.forEach((name, value) -> args.addAll(List.of("--resource", name + "=" + value)));
+        args.addAll(List.of("-m", model));
+        run(args, "see `juju status " + app + " -m " + model + "`; a unit in error needs `juju resolved` first, or refresh "
+                + "by hand with --force-units");
     }
 
-    /** Adds a Kubernetes cloud from a kubeconfig; a cloud of that name already known is fine. */
-    public void addK8s(String cloud, Path kubeconfig) {
-        Map<String, String> env = new HashMap<>(ctx.env());
-        env.put("KUBECONFIG", kubeconfig.toString());
-        List<String> argv = List.of(juju.toString(), "add-k8s", cloud, "--client");
-        ProcessResult r = exec(argv, env);
+    /**
+     * Runs an action and returns its task, waiting for it at most {@code wait} (juju's own default
+     * is 60 s). The task is read from the JSON juju prints on stdout, also when it exits 1.
+     */
+    public ActionTask runAction(String unit, String action, String model, Duration wait) {
+        List<String> argv = List.of(juju.toString(), "run", unit, action, "--format=json", "--wait=" + goDuration(wait), "-m", model);
+        ProcessResult r = exec(argv, Map.of());
+        Optional<ActionTask> task = ActionTask.parse(r.stdout());
+        if (task.isEmpty()) {
+            throw failure(argv, r, r.exitCode() == 0 ? "juju printed no task; run the command yourself to see what it says"
+                    : "check the unit is active (juju status -m " + model + ") and the action exists (juju actions "
+                    + unit.substring(0, unit.indexOf('/')) + " -m " + model + ")");
+        }
+        return task.get();
+    }
+
+    /** Adds a model on a cloud of a controller, without making it the current model. */
+    public void addModel(String model, String cloud, String controller) {
+        List<String> argv = List.of(juju.toString(), "add-model", model, cloud, "-c", controller, "--no-switch");
+        ProcessResult r = exec(argv, Map.of());
         if (r.exitCode() != 0 && !r.stderr().contains("already exists")) {
-            throw failure(argv, r, "check the kubeconfig (" + kubeconfig + ") reaches the cluster: KUBECONFIG=" + kubeconfig + " kubectl get nodes");
-        }
-        ProcessResult c = exec(List.of(juju.toString(), "add-k8s", cloud, "--controller", controller()), env);
-        if (c.exitCode() != 0 && !c.stderr().contains("already exists")) {
-            throw failure(argv, c, "add the cloud to the controller by hand: juju add-k8s " + cloud + " --controller <name>");
+            throw failure(argv, r, "check `juju clouds --controller " + controller + "` lists " + cloud + " and your user may add models");
         }
     }
 
-    private String controller() {
-        ProcessResult r = exec(List.of(juju.toString(), "switch"), ctx.env());
-        String current = r.stdout().trim();
-        return current.contains(":") ? current.substring(0, current.indexOf(':')) : current;
-    }
-
-    /** Adds a model on a cloud; a model that already exists is used as it is. */
-    public void addModel(String model, String cloud) {
-        List<String> argv = List.of(juju.toString(), "add-model", model, cloud);
-        ProcessResult r = exec(argv, ctx.env());
-        if (r.exitCode() != 0 && !r.stderr().contains("already exists")) {
-            throw failure(argv, r, "check `juju clouds --controller` lists " + cloud + " and your user may add models");
-        }
-    }
-
-    private ProcessResult run(List<String> args, Optional<String> model, String hint) {
+    /** Runs {@code juju args...}; a non-zero exit is an external failure naming the command and quoting juju. */
+    ProcessResult run(List<String> args, String hint) {
         List<String> argv = new ArrayList<>();
         argv.add(juju.toString());
         argv.addAll(args);
-        model.ifPresent(m -> {
-            argv.add("-m");
-            argv.add(m);
-        });
-        ProcessResult r = exec(argv, ctx.env());
+        ProcessResult r = exec(argv, Map.of());
         if (r.exitCode() != 0) {
             throw failure(argv, r, hint);
         }
         return r;
     }
 
-    /** Runs juju with the command timeout; a juju that cannot start or overruns is an external failure (exit 3). */
-    private ProcessResult exec(List<String> argv, Map<String, String> env) {
+    /** Runs juju with extra environment and the command timeout; a juju that cannot start or overruns is an external failure. */
+    ProcessResult exec(List<String> argv, Map<String, String> extraEnv) {
+        Map<String, String> env = new HashMap<>(ctx.env());
+        env.putAll(extraEnv);
         try {
             return ctx.runner().run(Command.of(argv).env(env).timeout(COMMAND_TIMEOUT));
         } catch (ProcessTimeoutException e) {
-            throw CliException.external(String.join(" ", argv) + " did not finish within " + COMMAND_TIMEOUT.toSeconds()
+            throw CliException.external(shown(argv) + " did not finish within " + COMMAND_TIMEOUT.toSeconds()
                     + " s", "check that the controller is reachable (juju status), or raise --timeout");
         } catch (ProcessException e) {
             throw CliException.external("cannot run " + argv.get(0) + ": " + e.getMessage(),
@@ -202,24 +183,38 @@ public final class JujuCli {
         }
     }
 
-    private static CliException failure(List<String> argv, ProcessResult r, String hint) {
-        List<String> shown = new ArrayList<>(argv);
-        shown.set(0, "juju");
-        String stderr = r.stderr().isBlank() ? r.stdout() : r.stderr();
-        return CliException.external(String.join(" ", shown) + " failed (exit " + r.exitCode() + "):\n"
-                + stderr.strip().lines().map(l -> "  " + l).collect(Collectors.joining("\n")), hint);
+    /** The failure of one juju command: the command as typed, its exit code, and what juju said. */
+    static CliException failure(List<String> argv, ProcessResult r, String hint) {
+        String said = r.stderr().isBlank() ? r.stdout() : r.stderr();
+        return CliException.external(shown(argv) + " failed (exit " + r.exitCode() + "):\n"
+                + said.strip().lines().map(l -> "  " + l).collect(Collectors.joining("\n")), hint);
     }
 
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw CliException.external("interrupted while waiting for the model", "run jcharm deploy again to keep waiting");
-        }
+    static String shown(List<String> argv) {
+        List<String> shown = new ArrayList<>(argv);
+        shown.set(0, "juju");
+        return String.join(" ", shown);
+    }
+
+    /** A duration as Go's time.ParseDuration reads it (juju's --wait). */
+    static String goDuration(Duration d) {
+        return d.toMillisPart() == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
     }
 
     static String humanize(Duration d) {
         return d.toMinutes() > 0 && d.toSecondsPart() == 0 ? d.toMinutes() + "m" : d.toSeconds() + "s";
+    }
+
+    /** Whether this juju is a snap: /snap/bin/juju is a symlink to the {@code snap} launcher. */
+    boolean snap() {
+        try {
+            return Files.isSymbolicLink(juju) && juju.toRealPath().getFileName().toString().equals("snap");
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    PrintWriter out() {
+        return out;
     }
 }

@@ -9,14 +9,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Deploys on a real Juju controller through {@link JujuCli}. A bundle with a machine part (an
- * edge bundle's machine.yaml) goes in steps: deploy the machine part and wait; take the
- * kubeconfig from the {@code kubeconfig} action; {@code juju add-k8s}; add a model on that cloud;
- * deploy the Kubernetes part and wait.
+ * Deploys on a real Juju controller through {@link JujuCli}. Every model is resolved once, up
+ * front, and named on every command. A bundle with a machine part (an edge bundle's machine.yaml)
+ * goes in steps: deploy the machine part and wait; take the kubeconfig from the {@code
+ * kubeconfig} action; {@code juju add-k8s}; add a model on that cloud; deploy the Kubernetes
+ * part and wait. After each deploy the applications whose local charm changed are refreshed
+ * ({@link CharmRefresh}) before the wait, so success is never printed while old code runs.
  *
  * <pre>{@code
  * new JujuTarget(ctx).deploy(plan, out);
@@ -33,54 +36,89 @@ public final class JujuTarget implements Target {
     public void deploy(DeployPlan plan, PrintWriter out) {
         JujuCli juju = new JujuCli(ctx, out);
         if (plan.parts().size() == 1) {
-            deployPart(juju, plan.parts().get(0), plan.model(), plan, out);
+            deployPart(juju, plan.parts().get(0), juju.model(plan.model()), plan, out);
             return;
         }
         DeployPart machine = plan.parts().get(0);
         DeployPart k8s = plan.parts().get(1);
-        out.println("step 1/4: deploy the machine part " + ctx.show(machine.rendered()));
+        String machineModel = juju.model(plan.machineModel());
+        String controller = juju.controller(machineModel);
+        String modelName = plan.model().map(JujuTarget::bareName).orElse(plan.name());
+        String model = plan.model().filter(m -> m.contains(":")).orElse(controller + ":" + modelName);
+        String cloud = plan.name() + "-k8s";
+        out.println("step 1/4: deploy the machine part " + ctx.show(machine.rendered()) + " into model " + machineModel);
         out.flush();
-        deployPart(juju, machine, plan.machineModel(), plan, out);
+        deployPart(juju, machine, machineModel, plan, out);
+        String provider = kubeconfigApp(machine);
         if (plan.dryRun()) {
-            out.println("dry run: the Kubernetes part needs the cluster the machine part creates; showing it against the current model");
-            deployPart(juju, k8s, Optional.empty(), plan, out);
+            if (juju.modelExists(model)) {
+                out.println("dry run: the Kubernetes part " + ctx.show(k8s.rendered()) + " against model " + model);
+                deployPart(juju, k8s, model, plan, out);
+            } else {
+                out.println("dry run: model " + model + " does not exist yet; the deploy would take the kubeconfig from " + provider
+                        + "/leader, add cloud " + cloud + " and model " + model + ", then deploy every application of "
+                        + ctx.show(k8s.rendered()) + ": " + String.join(", ", k8s.bundle().applications().keySet()));
+            }
+            out.flush();
             return;
         }
-        String cloud = plan.name() + "-k8s";
-        String model = plan.model().orElse(plan.name());
-        String provider = kubeconfigApp(machine);
         out.println("step 2/4: take the kubeconfig from " + provider + "/leader (action kubeconfig)");
         out.flush();
-        Map<String, String> results = juju.runAction(provider + "/leader", "kubeconfig", plan.machineModel());
-        String kubeconfig = results.get("kubeconfig");
+        ActionTask task = juju.runAction(provider + "/leader", "kubeconfig", machineModel, plan.timeout());
+        if (task.failed()) {
+            throw CliException.external("the kubeconfig action on " + task.unit() + " failed (task " + task.id() + ", status "
+                    + task.status() + (task.returnCode() > 0 ? ", return code " + task.returnCode() : "") + "): "
+                    + (task.message().isEmpty() ? "no message" : task.message()),
+                    "see the task's log with `juju show-task " + task.id() + " -m " + machineModel + "`; check the cluster is up "
+                            + "(`juju status " + provider + " -m " + machineModel + "`), then run the deploy again");
+        }
+        String kubeconfig = task.results().get("kubeconfig");
         if (kubeconfig == null || kubeconfig.isBlank()) {
-            throw CliException.external("the kubeconfig action of " + provider + " returned no kubeconfig (keys: " + results.keySet() + ")",
-                    "run `juju run " + provider + "/leader kubeconfig` and check the cluster is up");
+            throw CliException.external("the kubeconfig action of " + provider + " returned no kubeconfig (keys: "
+                    + task.results().keySet() + ")", "run `juju run " + provider + "/leader kubeconfig -m " + machineModel
+                    + "` and check the cluster is up");
         }
         Path file = writeKubeconfig(plan.name(), kubeconfig);
         out.println("step 3/4: add the cluster as cloud " + cloud + " and model " + model);
         out.flush();
-        juju.addK8s(cloud, file);
-        juju.addModel(model, cloud);
+        new K8sCloud(juju).add(cloud, file, controller);
+        juju.addModel(modelName, cloud, controller);
         out.println("step 4/4: deploy the Kubernetes part " + ctx.show(k8s.rendered()) + " into model " + model);
         out.flush();
-        deployPart(juju, k8s, Optional.of(model), plan, out);
+        deployPart(juju, k8s, model, plan, out);
     }
 
-    private void deployPart(JujuCli juju, DeployPart part, Optional<String> model, DeployPlan plan, PrintWriter out) {
-        String printed = juju.deploy(part.rendered(), plan.trust(), plan.dryRun(), model);
+    /** A model's name without its controller and owner: ctrl:admin/edge is edge. */
+    static String bareName(String model) {
+        String m = model.substring(model.indexOf(':') + 1);
+        return m.substring(m.indexOf('/') + 1);
+    }
+
+    private void deployPart(JujuCli juju, DeployPart part, String model, DeployPlan plan, PrintWriter out) {
         if (plan.dryRun()) {
-            out.print(printed);
+            out.print(juju.deploy(part.rendered(), plan.trust(), true, model));
             out.flush();
             return;
         }
-        out.println("deployed " + ctx.show(part.rendered()) + "; waiting for every unit to be active and idle (timeout "
-                + JujuCli.humanize(plan.timeout()) + ")");
+        JujuStatus before = juju.status(model);
+        juju.deploy(part.rendered(), plan.trust(), false, model);
+        BundleData rendered = renderedBundle(part);
+        CharmRefresh refresh = new CharmRefresh(ctx);
+        List<String> refreshed = refresh.refreshChanged(juju, part.rendered(), rendered, before, model, p -> p, out);
+        out.println("deployed " + ctx.show(part.rendered()) + (refreshed.isEmpty() ? "" : " and refreshed " + String.join(", ", refreshed))
+                + "; waiting for its applications to be active and idle (timeout " + JujuCli.humanize(plan.timeout()) + ")");
         out.flush();
-        JujuStatus status = juju.waitForIdle(model, expectedUnits(part), plan.timeout());
+        JujuStatus status = new SettleWait(juju, ctx.pollInterval(), out).await(model, expectedUnits(part), plan.timeout());
+        refresh.remember(part.rendered(), rendered, model);
         out.print(StatusTable.format(status));
         out.println(part.name() + ": every unit is active and idle");
         out.flush();
+    }
+
+    /** The rendered bundle as written (charm paths relative to its directory). */
+    private BundleData renderedBundle(DeployPart part) {
+        return new BundleWork(ctx).check(part.rendered(), List.of(), false, Optional.empty()).bundle()
+                .orElseThrow(() -> CliException.user("cannot read back " + ctx.show(part.rendered()), "run the deploy again"));
     }
 
     /** Units each application should end up with; subordinates get theirs from their principals. */
@@ -122,7 +160,8 @@ public final class JujuTarget implements Target {
 
     @Override
     public void integrate(String a, String b, Optional<String> model, PrintWriter out) {
-        new JujuCli(ctx, out).integrate(a, b, model);
+        JujuCli juju = new JujuCli(ctx, out);
+        juju.integrate(a, b, juju.model(model));
         out.println("integrated " + a + " and " + b);
         out.flush();
     }

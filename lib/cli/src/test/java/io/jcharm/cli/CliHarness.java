@@ -116,6 +116,16 @@ final class CliHarness {
         Files.writeString(jujuDir.resolve("status-" + n + ".json"), json);
     }
 
+    /** The n-th status of one model (its bare name: default, edge). */
+    void status(String model, int n, String json) throws IOException {
+        Files.writeString(jujuDir.resolve("status-" + model + "-" + n + ".json"), json);
+    }
+
+    /** A status with no application: a fresh model. */
+    static String emptyStatus(String model) {
+        return statusJson(model, Map.of());
+    }
+
     /** Packs a test charm the simple way: its charmcraft.yaml split into metadata/config/actions. */
     void pack(String charm) throws IOException {
         Path dir = root.resolve("charms").resolve(charm);

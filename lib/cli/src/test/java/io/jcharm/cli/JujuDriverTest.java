@@ -54,14 +54,15 @@ class JujuDriverTest {
     @Test
     void deployWaitsUntilEveryUnitIsActiveAndIdle() throws Exception {
         h.installFakeJuju();
-        h.status(1, status("gateway/0", "maintenance|executing|installing", "serving/0", "waiting|allocating"));
-        h.status(2, status("gateway/0", "active|idle", "serving/0", "maintenance|executing|pod starting", "monitor/0", "active|idle"));
-        h.status(3, status("gateway/0", "active|idle", "serving/0", "active|idle", "monitor/0", "active|idle"));
+        h.status(1, CliHarness.emptyStatus("edge"));
+        h.status(2, status("gateway/0", "maintenance|executing|installing", "serving/0", "waiting|allocating"));
+        h.status(3, status("gateway/0", "active|idle", "serving/0", "maintenance|executing|pod starting", "monitor/0", "active|idle"));
+        h.status(4, status("gateway/0", "active|idle", "serving/0", "active|idle", "monitor/0", "active|idle"));
         CliHarness.Run r = h.jcharm("deploy", "bundles/edge", "--juju", "--model", "edge", "--timeout", "20s");
         assertEquals(0, r.code(), r.out() + r.err());
         List<String> calls = h.jujuCalls();
-        assertEquals("deploy " + tmp.resolve("build/bundles/edge.yaml") + " --trust -m edge", calls.get(0));
-        assertEquals(List.of("status --format=json -m edge"), calls.subList(1, calls.size()).stream().distinct().toList());
+        assertEquals("deploy " + tmp.resolve("build/bundles/edge.yaml") + " --trust -m edge", calls.get(1));
+        assertEquals(List.of("status --format=json -m edge"), calls.stream().filter(c -> !c.startsWith("deploy")).distinct().toList());
         assertTrue(r.out().contains("waiting: 0/2 units active and idle; monitor has 0/1 units; gateway/0 maintenance/executing \"installing\""), r.out());
         assertTrue(r.out().contains("serving/0*  active    idle"), r.out());
         assertTrue(r.out().contains("edge: every unit is active and idle"), r.out());
@@ -70,19 +71,22 @@ class JujuDriverTest {
     @Test
     void aUnitInErrorFailsWithWhatToDo() throws Exception {
         h.installFakeJuju();
-        h.status(1, status("gateway/0", "active|idle", "serving/0", "maintenance|executing", "monitor/0", "active|idle"));
-        h.status(2, status("gateway/0", "active|idle", "serving/0", "error|idle|hook failed: \\\"install\\\"", "monitor/0", "active|idle"));
+        h.status(1, CliHarness.emptyStatus("default"));
+        h.status(2, status("gateway/0", "active|idle", "serving/0", "maintenance|executing", "monitor/0", "active|idle"));
+        h.status(3, status("gateway/0", "active|idle", "serving/0", "error|idle|hook failed: \\\"install\\\"", "monitor/0", "active|idle"));
         CliHarness.Run r = h.jcharm("deploy", "bundles/edge", "--juju", "--timeout", "20s");
         assertEquals(3, r.code());
         assertTrue(r.err().contains("error: unit serving/0 is in error: hook failed: \"install\""), r.err());
-        assertTrue(r.err().contains("juju debug-log --replay --include serving/0") && r.err().contains("juju resolved serving/0"), r.err());
+        assertTrue(r.err().contains("juju debug-log -m ctrl:admin/default --replay --include serving/0")
+                && r.err().contains("juju resolved serving/0 -m ctrl:admin/default"), r.err());
         assertTrue(r.out().contains("Unit"), r.out());
     }
 
     @Test
     void timeoutSaysWhatIsStillWaiting() throws Exception {
         h.installFakeJuju();
-        h.status(1, status("gateway/0", "blocked|idle|waiting for relation", "serving/0", "active|idle", "monitor/0", "active|idle"));
+        h.status(1, CliHarness.emptyStatus("default"));
+        h.status(2, status("gateway/0", "blocked|idle|waiting for relation", "serving/0", "active|idle", "monitor/0", "active|idle"));
         CliHarness.Run r = h.jcharm("deploy", "bundles/edge", "--juju", "--timeout", "150ms");
         assertEquals(3, r.code());
         assertTrue(r.err().contains("the model did not settle within 0s: 2/3 units active and idle; gateway/0 blocked/idle \"waiting for relation\""), r.err());
@@ -93,12 +97,14 @@ class JujuDriverTest {
         h.installFakeJuju();
         CliHarness.Run dry = h.jcharm("deploy", "bundles/edge", "--juju", "--dry-run");
         assertEquals(0, dry.code(), dry.err());
-        assertEquals(List.of("deploy " + tmp.resolve("build/bundles/edge.yaml") + " --trust --dry-run"), h.jujuCalls());
+        assertEquals(List.of("switch", "deploy " + tmp.resolve("build/bundles/edge.yaml") + " --trust --dry-run -m ctrl:admin/default"),
+                h.jujuCalls());
         assertTrue(dry.out().contains("Changes to deploy bundle:"), dry.out());
+        h.status(1, CliHarness.emptyStatus("default"));
         Files.writeString(h.jujuDir.resolve("deploy-fails"), "ERROR cannot deploy bundle: cannot add application \"serving\": permission denied\n");
         CliHarness.Run fail = h.jcharm("deploy", "bundles/edge", "--juju");
         assertEquals(3, fail.code());
-        assertTrue(fail.err().contains("juju deploy " + tmp.resolve("build/bundles/edge.yaml") + " --trust failed (exit 1):\n"
+        assertTrue(fail.err().contains("juju deploy " + tmp.resolve("build/bundles/edge.yaml") + " --trust -m ctrl:admin/default failed (exit 1):\n"
                 + "  ERROR cannot deploy bundle: cannot add application \"serving\": permission denied"), fail.err());
         assertTrue(fail.err().contains("    fix: "), fail.err());
     }
@@ -136,20 +142,23 @@ class JujuDriverTest {
     void twoPartBundleDeploysMachinesThenKubernetes() throws Exception {
         Fixtures.copy(tmp);
         h.installFakeJuju();
-        h.status(1, status("k8s-node/0", "active|idle", "gateway/0", "active|idle", "serving/0", "active|idle", "monitor/0", "active|idle"));
+        h.status("default", 1, CliHarness.emptyStatus("default"));
+        h.status("default", 2, status("k8s-node/0", "active|idle"));
+        h.status("edge", 1, CliHarness.emptyStatus("edge"));
+        h.status("edge", 2, status("gateway/0", "active|idle", "serving/0", "active|idle", "monitor/0", "active|idle"));
         Files.writeString(h.jujuDir.resolve("run.json"), """
                 {"k8s-node/0":{"id":"2","results":{"kubeconfig":"apiVersion: v1\\nkind: Config\\n","return-code":0},"status":"completed","unit":"k8s-node/0"}}
                 """);
         CliHarness.Run r = h.jcharm("deploy", "bundles/edge", "--juju", "--timeout", "20s");
         assertEquals(0, r.code(), r.out() + r.err());
         List<String> calls = h.jujuCalls().stream().filter(c -> !c.startsWith("status")).toList();
-        assertEquals(List.of("deploy " + tmp.resolve("build/bundles/edge-machine.yaml") + " --trust",
-                "run k8s-node/leader kubeconfig --format=json",
-                "add-k8s edge-k8s --client", "switch", "add-k8s edge-k8s --controller ctrl",
-                "add-model edge edge-k8s",
-                "deploy " + tmp.resolve("build/bundles/edge.yaml") + " --trust -m edge"), calls);
+        assertEquals(List.of("switch", "deploy " + tmp.resolve("build/bundles/edge-machine.yaml") + " --trust -m ctrl:admin/default",
+                "run k8s-node/leader kubeconfig --format=json --wait=20s -m ctrl:admin/default",
+                "add-k8s edge-k8s --client", "add-k8s edge-k8s --controller ctrl",
+                "add-model edge edge-k8s -c ctrl --no-switch",
+                "deploy " + tmp.resolve("build/bundles/edge.yaml") + " --trust -m ctrl:edge"), calls);
         assertEquals("apiVersion: v1\nkind: Config\n", Files.readString(tmp.resolve("build/edge-kubeconfig")));
-        assertTrue(r.out().contains("step 4/4: deploy the Kubernetes part build/bundles/edge.yaml into model edge"), r.out());
+        assertTrue(r.out().contains("step 4/4: deploy the Kubernetes part build/bundles/edge.yaml into model ctrl:edge"), r.out());
     }
 
     /** Puts machine.yaml back for the two-part test. */
