@@ -155,6 +155,7 @@ case "$cmd" in
     if [ -z "$noswitch" ]; then echo "$q" > "$D/current"; fi
     ;;
   show-model)
+    if [ -n "$1" ]; then target=$(qualify "$1"); fi
     if grep -qx "$target" "$D/models" 2>/dev/null; then
       echo "{\"${target#*/}\":{\"name\":\"${target#*:}\",\"type\":\"caas\"}}"
     else
