@@ -165,13 +165,15 @@ case "$cmd" in
     ;;
   add-k8s)
     readable "$KUBECONFIG"
-    endpoint=$(sed -n 's/^ *server: *//p' "$KUBECONFIG" | head -n 1)
+    # A cloud as juju keeps it: the endpoint, then the CA certificate (PEM).
+    { sed -n 's/^ *server: *//p' "$KUBECONFIG" | head -n 1
+      sed -n 's/^ *certificate-authority-data: *//p' "$KUBECONFIG" | head -n 1 | base64 -d 2>/dev/null; } > "$D/cloud.new"
     if [ -n "$client" ]; then
       if [ -f "$D/cloud-$1-client" ]; then
         echo "ERROR use \`update-k8s $1 --client\` to override known local definition: k8s \"$1\" already exists" >&2
         exit 1
       fi
-      echo "$endpoint" > "$D/cloud-$1-client"
+      cp "$D/cloud.new" "$D/cloud-$1-client"
       echo "k8s substrate added as cloud \"$1\"."
     fi
     if [ -n "$controller" ]; then
@@ -179,9 +181,29 @@ case "$cmd" in
         echo "ERROR could not upload k8s cloud to a controller: cloud \"$1\" already exists" >&2
         exit 1
       fi
-      echo "$endpoint" > "$D/cloud-$1-ctrl"
+      fails add-k8s-controller
+      cp "$D/cloud.new" "$D/cloud-$1-ctrl"
       echo "k8s substrate added as cloud \"$1\" on controller $controller."
     fi
+    ;;
+  show-cloud)
+    if [ -n "$client" ]; then f="$D/cloud-$1-client"; else f="$D/cloud-$1-ctrl"; fi
+    if [ ! -f "$f" ]; then echo "ERROR cloud $1 not found" >&2; exit 1; fi
+    ca=$(tail -n +2 "$f" | awk '{printf "%s\\n", $0}')
+    printf '[{"name":"%s","summary":"Client cloud \\"%s\\"","defined":"local","type":"k8s","auth-types":["certificate","clientcertificate","oauth2","userpass"],"endpoint":"%s","regions":{"default":{}},"ca-credentials":["%s"]}]\n' \
+      "$1" "$1" "$(head -n 1 "$f")" "$ca"
+    ;;
+  remove-k8s)
+    rm -f "$D/cloud-$1-client"
+    echo "Removed details of k8s cloud \"$1\" from this client" >&2
+    ;;
+  update-k8s)
+    if [ ! -f "$D/cloud-$1-client" ]; then echo "ERROR cloud $1 not found" >&2; exit 1; fi
+    cp "$D/cloud-$1-client" "$D/cloud-$1-ctrl"
+    echo "k8s cloud \"$1\" updated on controller \"$controller\"." >&2
+    ;;
+  update-credential)
+    echo "Credential valid for:" >&2
     ;;
   refresh)
     readable "$path"

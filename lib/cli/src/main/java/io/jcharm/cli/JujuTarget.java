@@ -81,7 +81,7 @@ public final class JujuTarget implements Target {
         Path file = writeKubeconfig(plan.name(), kubeconfig);
         out.println("step 3/4: add the cluster as cloud " + cloud + " and model " + model);
         out.flush();
-        new K8sCloud(juju).add(cloud, file, controller);
+        new K8sCloud(juju, out).add(cloud, file, file, controller);
         juju.addModel(modelName, cloud, controller);
         out.println("step 4/4: deploy the Kubernetes part " + ctx.show(k8s.rendered()) + " into model " + model);
         out.flush();

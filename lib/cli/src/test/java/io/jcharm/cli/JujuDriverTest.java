@@ -147,7 +147,7 @@ class JujuDriverTest {
         h.status("edge", 1, CliHarness.emptyStatus("edge"));
         h.status("edge", 2, status("gateway/0", "active|idle", "serving/0", "active|idle", "monitor/0", "active|idle"));
         Files.writeString(h.jujuDir.resolve("run.json"), """
-                {"k8s-node/0":{"id":"2","results":{"kubeconfig":"apiVersion: v1\\nkind: Config\\n","return-code":0},"status":"completed","unit":"k8s-node/0"}}
+                {"k8s-node/0":{"id":"2","results":{"kubeconfig":"apiVersion: v1\\nkind: Config\\nclusters:\\n- cluster:\\n    server: https://10.0.0.5:16443\\n  name: c\\n","return-code":0},"status":"completed","unit":"k8s-node/0"}}
                 """);
         CliHarness.Run r = h.jcharm("deploy", "bundles/edge", "--juju", "--timeout", "20s");
         assertEquals(0, r.code(), r.out() + r.err());
@@ -157,7 +157,8 @@ class JujuDriverTest {
                 "add-k8s edge-k8s --client", "add-k8s edge-k8s --controller ctrl",
                 "add-model edge edge-k8s -c ctrl --no-switch",
                 "deploy " + tmp.resolve("build/bundles/edge.yaml") + " --trust -m ctrl:edge"), calls);
-        assertEquals("apiVersion: v1\nkind: Config\n", Files.readString(tmp.resolve("build/edge-kubeconfig")));
+        assertEquals("apiVersion: v1\nkind: Config\nclusters:\n- cluster:\n    server: https://10.0.0.5:16443\n  name: c\n",
+                Files.readString(tmp.resolve("build/edge-kubeconfig")));
         assertTrue(r.out().contains("step 4/4: deploy the Kubernetes part build/bundles/edge.yaml into model ctrl:edge"), r.out());
     }
 
