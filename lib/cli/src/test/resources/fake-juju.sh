@@ -53,7 +53,7 @@ confined() {
 # Fails as the confined snap does when it may not read a path.
 readable() {
   if confined; then
-    case "$1" in
+    case "$(realpath -m "$1")" in
       "$HOME"/.*) echo "ERROR open $1: permission denied" >&2; exit 1 ;;
       "$HOME"/*) ;;
       *) echo "ERROR open $1: permission denied" >&2; exit 1 ;;
@@ -117,6 +117,8 @@ case "$cmd" in
     ;;
   deploy)
     readable "$1"
+    # juju reads each local charm the bundle names, relative to the bundle's directory.
+    for c in $(sed -n "s/^ *charm: *[\"']*\(\.[^\"' ]*\).*$/\1/p" "$1"); do readable "$(dirname "$1")/$c"; done
     fails deploy
     echo "Located local charm" >&2
     if [ -n "$dry" ]; then

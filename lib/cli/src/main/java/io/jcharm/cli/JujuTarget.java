@@ -35,8 +35,9 @@ public final class JujuTarget implements Target {
     @Override
     public void deploy(DeployPlan plan, PrintWriter out) {
         JujuCli juju = new JujuCli(ctx, out);
+        SnapStaging stage = new SnapStaging(ctx, juju, out);
         if (plan.parts().size() == 1) {
-            deployPart(juju, plan.parts().get(0), juju.model(plan.model()), plan, out);
+            deployPart(juju, stage, plan.parts().get(0), juju.model(plan.model()), plan, out);
             return;
         }
         DeployPart machine = plan.parts().get(0);
@@ -48,12 +49,12 @@ public final class JujuTarget implements Target {
         String cloud = plan.name() + "-k8s";
         out.println("step 1/4: deploy the machine part " + ctx.show(machine.rendered()) + " into model " + machineModel);
         out.flush();
-        deployPart(juju, machine, machineModel, plan, out);
+        deployPart(juju, stage, machine, machineModel, plan, out);
         String provider = kubeconfigApp(machine);
         if (plan.dryRun()) {
             if (juju.modelExists(model)) {
                 out.println("dry run: the Kubernetes part " + ctx.show(k8s.rendered()) + " against model " + model);
-                deployPart(juju, k8s, model, plan, out);
+                deployPart(juju, stage, k8s, model, plan, out);
             } else {
                 out.println("dry run: model " + model + " does not exist yet; the deploy would take the kubeconfig from " + provider
                         + "/leader, add cloud " + cloud + " and model " + model + ", then deploy every application of "
@@ -81,11 +82,11 @@ public final class JujuTarget implements Target {
         Path file = writeKubeconfig(plan.name(), kubeconfig);
         out.println("step 3/4: add the cluster as cloud " + cloud + " and model " + model);
         out.flush();
-        new K8sCloud(juju, out).add(cloud, file, file, controller);
+        new K8sCloud(juju, out).add(cloud, stage.file(file), file, controller);
         juju.addModel(modelName, cloud, controller);
         out.println("step 4/4: deploy the Kubernetes part " + ctx.show(k8s.rendered()) + " into model " + model);
         out.flush();
-        deployPart(juju, k8s, model, plan, out);
+        deployPart(juju, stage, k8s, model, plan, out);
     }
 
     /** A model's name without its controller and owner: ctrl:admin/edge is edge. */
@@ -94,17 +95,18 @@ public final class JujuTarget implements Target {
         return m.substring(m.indexOf('/') + 1);
     }
 
-    private void deployPart(JujuCli juju, DeployPart part, String model, DeployPlan plan, PrintWriter out) {
+    private void deployPart(JujuCli juju, SnapStaging stage, DeployPart part, String model, DeployPlan plan, PrintWriter out) {
+        BundleData rendered = renderedBundle(part);
+        Path forJuju = stage.bundle(part.rendered(), rendered);
         if (plan.dryRun()) {
-            out.print(juju.deploy(part.rendered(), plan.trust(), true, model));
+            out.print(juju.deploy(forJuju, plan.trust(), true, model));
             out.flush();
             return;
         }
         JujuStatus before = juju.status(model);
-        juju.deploy(part.rendered(), plan.trust(), false, model);
-        BundleData rendered = renderedBundle(part);
+        juju.deploy(forJuju, plan.trust(), false, model);
         CharmRefresh refresh = new CharmRefresh(ctx);
-        List<String> refreshed = refresh.refreshChanged(juju, part.rendered(), rendered, before, model, p -> p, out);
+        List<String> refreshed = refresh.refreshChanged(juju, part.rendered(), rendered, before, model, stage::file, out);
         out.println("deployed " + ctx.show(part.rendered()) + (refreshed.isEmpty() ? "" : " and refreshed " + String.join(", ", refreshed))
                 + "; waiting for its applications to be active and idle (timeout " + JujuCli.humanize(plan.timeout()) + ")");
         out.flush();
