@@ -107,7 +107,9 @@ final class BundleWork {
         Path out = dir.resolve(renderName(part, r) + ".yaml");
         BundleRenderer.Rendered rendered;
         try {
-            rendered = BundleRenderer.render(r.bundle().orElseThrow(), r.charms(), part.file().toAbsolutePath().getParent(), dir);
+            Path bundleDir = part.file().toAbsolutePath().getParent();
+            rendered = BundleRenderer.render(ResourcePaths.forRender(r.bundle().orElseThrow(), r.charms(), bundleDir, dir), r.charms(),
+                    bundleDir, dir);
             Files.createDirectories(dir);
             Files.writeString(out, "# Rendered by jcharm from " + ctx.show(part.file()) + ": deploy with juju deploy "
                     + ctx.show(out) + " --trust\n" + BundleWriter.write(rendered.bundle()));

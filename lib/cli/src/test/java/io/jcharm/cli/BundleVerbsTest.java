@@ -113,6 +113,29 @@ class BundleVerbsTest {
     }
 
     @Test
+    void renderRebasesResourcePathsJujuReadsAsPaths() throws Exception {
+        for (String c : new String[] {"gateway", "serving", "k8s-node"}) {
+            h.pack(c);
+        }
+        // juju deploy reads a relative resource value as a file of the bundle's directory when it
+        // exists, with or without a leading "." (Juju 3.6 bundlehandler.go, makeResourceMap).
+        Files.createDirectories(tmp.resolve("bundles/edge/files"));
+        Files.writeString(tmp.resolve("bundles/edge/files/manager.yaml"), "registrypath: docker.io/example/manager:1.1\n");
+        Path bundle = tmp.resolve("bundles/edge/bundle.yaml");
+        Files.writeString(bundle, Files.readString(bundle).replace("  serving:\n    charm: ../../charms/serving\n",
+                "  serving:\n    charm: ../../charms/serving\n    resources:\n      oci-image: files/manager.yaml\n"));
+        CliHarness.Run r = h.jcharm("bundle", "render", "bundles/edge");
+        assertEquals(0, r.code(), r.err());
+        String edge = Files.readString(tmp.resolve("build/bundles/edge.yaml"));
+        assertTrue(edge.contains("resources:\n      oci-image: ../../bundles/edge/files/manager.yaml"), edge);
+
+        Files.writeString(bundle, Files.readString(bundle).replace("oci-image: files/manager.yaml", "oci-image: docker.io/example/manager:2.0"));
+        CliHarness.Run image = h.jcharm("bundle", "render", "bundles/edge");
+        assertEquals(0, image.code(), image.err());
+        assertTrue(Files.readString(tmp.resolve("build/bundles/edge.yaml")).contains("oci-image: docker.io/example/manager:2.0"));
+    }
+
+    @Test
     void graphWritesAnSvg() throws Exception {
         CliHarness.Run r = h.jcharm("bundle", "graph", "bundles/edge", "-o", "build/edge.svg");
         assertEquals(0, r.code(), r.err());
