@@ -22,14 +22,11 @@ class CharmRefreshTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        h = new CliHarness(tmp);
-        for (String c : new String[] {"gateway", "serving", "k8s-node"}) {
-            h.pack(c);
-        }
+        h = CliHarness.packed(tmp);
         Files.delete(tmp.resolve("bundles/edge/machine.yaml"));
         h.installFakeJuju();
         h.status("edge", 1, CliHarness.emptyStatus("edge"));
-        h.status("edge", 2, JujuModelsTest.status("gateway/0", "active|idle", "serving/0", "active|idle", "monitor/0", "active|idle"));
+        h.status("edge", 2, CliHarness.unitStatus("edge", "gateway/0", "active|idle", "serving/0", "active|idle", "monitor/0", "active|idle"));
     }
 
     private List<String> refreshes() throws Exception {
@@ -64,7 +61,7 @@ class CharmRefreshTest {
 
     @Test
     void withoutARecordEveryLocalCharmIsRefreshedWithItsResources() throws Exception {
-        h.status("edge", 1, JujuModelsTest.status("gateway/0", "active|idle", "serving/0", "active|idle", "monitor/0", "active|idle"));
+        h.status("edge", 1, CliHarness.unitStatus("edge", "gateway/0", "active|idle", "serving/0", "active|idle", "monitor/0", "active|idle"));
         CliHarness.Run r = h.jcharm("deploy", "bundles/edge", "--juju", "-m", "edge", "--timeout", "20s");
         assertEquals(0, r.code(), r.out() + r.err());
         assertEquals(List.of("refresh gateway --path " + tmp.resolve("charms/gateway/target/gateway_ubuntu-22.04-amd64.charm") + " -m edge",
@@ -77,7 +74,7 @@ class CharmRefreshTest {
 
     @Test
     void aFailedRefreshNeverReportsSuccess() throws Exception {
-        h.status("edge", 1, JujuModelsTest.status("gateway/0", "active|idle", "serving/0", "active|idle", "monitor/0", "active|idle"));
+        h.status("edge", 1, CliHarness.unitStatus("edge", "gateway/0", "active|idle", "serving/0", "active|idle", "monitor/0", "active|idle"));
         Files.writeString(h.jujuDir.resolve("refresh-fails"), "ERROR cannot upgrade application \"gateway\": unit gateway/0 is in error\n");
         CliHarness.Run r = h.jcharm("deploy", "bundles/edge", "--juju", "-m", "edge", "--timeout", "20s");
         assertEquals(3, r.code(), r.out() + r.err());

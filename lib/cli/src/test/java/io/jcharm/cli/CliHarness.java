@@ -121,6 +121,42 @@ final class CliHarness {
         Files.writeString(jujuDir.resolve("status-" + model + "-" + n + ".json"), json);
     }
 
+    /** A scratch repository whose test charms (gateway, serving, k8s-node) are packed. */
+    static CliHarness packed(Path tmp) throws IOException {
+        CliHarness h = new CliHarness(tmp);
+        for (String c : new String[] {"gateway", "serving", "k8s-node"}) {
+            h.pack(c);
+        }
+        return h;
+    }
+
+    /**
+     * An edge deploy that settles: the machine model (default) and the Kubernetes model (edge)
+     * empty at first, then every unit of their bundle part active and idle.
+     */
+    void edgeSettles() throws IOException {
+        status("default", 1, emptyStatus("default"));
+        status("default", 2, unitStatus("default", "k8s-node/0", "active|idle"));
+        status("edge", 1, emptyStatus("edge"));
+        status("edge", 2, unitStatus("edge", "gateway/0", "active|idle", "serving/0", "active|idle", "monitor/0", "active|idle"));
+    }
+
+    /** A status of the given units, each followed by "workload|agent[|message]". */
+    static String unitStatus(String model, String... unitStates) {
+        Map<String, String[]> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < unitStates.length; i += 2) {
+            m.put(unitStates[i], unitStates[i + 1].split("\\|", 3));
+        }
+        return statusJson(model, m);
+    }
+
+    /** What the fake's juju run answers: the kubeconfig action's completed task, with a kubeconfig (YAML text). */
+    void kubeconfigAction(String kubeconfig) throws IOException {
+        String escaped = kubeconfig.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+        Files.writeString(jujuDir.resolve("run.json"), "{\"k8s-node/0\":{\"id\":\"2\",\"results\":{\"kubeconfig\":\"" + escaped
+                + "\",\"return-code\":0},\"status\":\"completed\",\"unit\":\"k8s-node/0\"}}\n");
+    }
+
     /** A status with no application: a fresh model. */
     static String emptyStatus(String model) {
         return statusJson(model, Map.of());

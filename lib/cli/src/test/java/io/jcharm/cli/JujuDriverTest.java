@@ -20,19 +20,12 @@ class JujuDriverTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        h = new CliHarness(tmp);
-        for (String c : new String[] {"gateway", "serving", "k8s-node"}) {
-            h.pack(c);
-        }
+        h = CliHarness.packed(tmp);
         Files.delete(tmp.resolve("bundles/edge/machine.yaml")); // one part unless a test puts it back
     }
 
     private static String status(String... unitStates) {
-        Map<String, String[]> m = new LinkedHashMap<>();
-        for (int i = 0; i < unitStates.length; i += 2) {
-            m.put(unitStates[i], unitStates[i + 1].split("\\|", 3));
-        }
-        return CliHarness.statusJson("edge", m);
+        return CliHarness.unitStatus("edge", unitStates);
     }
 
     @Test
@@ -142,13 +135,8 @@ class JujuDriverTest {
     void twoPartBundleDeploysMachinesThenKubernetes() throws Exception {
         Fixtures.copy(tmp);
         h.installFakeJuju();
-        h.status("default", 1, CliHarness.emptyStatus("default"));
-        h.status("default", 2, status("k8s-node/0", "active|idle"));
-        h.status("edge", 1, CliHarness.emptyStatus("edge"));
-        h.status("edge", 2, status("gateway/0", "active|idle", "serving/0", "active|idle", "monitor/0", "active|idle"));
-        Files.writeString(h.jujuDir.resolve("run.json"), """
-                {"k8s-node/0":{"id":"2","results":{"kubeconfig":"apiVersion: v1\\nkind: Config\\nclusters:\\n- cluster:\\n    server: https://10.0.0.5:16443\\n  name: c\\n","return-code":0},"status":"completed","unit":"k8s-node/0"}}
-                """);
+        h.edgeSettles();
+        h.kubeconfigAction("apiVersion: v1\nkind: Config\nclusters:\n- cluster:\n    server: https://10.0.0.5:16443\n  name: c\n");
         CliHarness.Run r = h.jcharm("deploy", "bundles/edge", "--juju", "--timeout", "20s");
         assertEquals(0, r.code(), r.out() + r.err());
         List<String> calls = h.jujuCalls().stream().filter(c -> !c.startsWith("status")).toList();

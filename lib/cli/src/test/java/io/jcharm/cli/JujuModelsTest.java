@@ -24,26 +24,14 @@ class JujuModelsTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        h = new CliHarness(tmp);
-        for (String c : new String[] {"gateway", "serving", "k8s-node"}) {
-            h.pack(c);
-        }
+        h = CliHarness.packed(tmp);
         h.installFakeJuju();
-        Files.writeString(h.jujuDir.resolve("run.json"), """
-                {"k8s-node/0":{"id":"2","results":{"kubeconfig":"apiVersion: v1\\nclusters:\\n- cluster:\\n    server: https://10.0.0.5:16443\\n","return-code":0},"status":"completed","unit":"k8s-node/0"}}
-                """);
-        h.status("default", 1, CliHarness.emptyStatus("default"));
-        h.status("default", 2, status("k8s-node/0", "active|idle"));
-        h.status("edge", 1, CliHarness.emptyStatus("edge"));
-        h.status("edge", 2, status("gateway/0", "active|idle", "serving/0", "active|idle", "monitor/0", "active|idle"));
+        h.kubeconfigAction("apiVersion: v1\nkind: Config\nclusters:\n- cluster:\n    server: https://10.0.0.5:16443\n  name: c\n");
+        h.edgeSettles();
     }
 
     static String status(String... unitStates) {
-        Map<String, String[]> m = new LinkedHashMap<>();
-        for (int i = 0; i < unitStates.length; i += 2) {
-            m.put(unitStates[i], unitStates[i + 1].split("\\|", 3));
-        }
-        return CliHarness.statusJson("edge", m);
+        return CliHarness.unitStatus("edge", unitStates);
     }
 
     @Test

@@ -26,22 +26,25 @@ class K8sCloudTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        h = new CliHarness(tmp);
-        for (String c : new String[] {"gateway", "serving", "k8s-node"}) {
-            h.pack(c);
-        }
+        h = CliHarness.packed(tmp);
         h.installFakeJuju();
         String data = Base64.getEncoder().encodeToString(NEW_CA.getBytes(StandardCharsets.UTF_8));
-        Files.writeString(h.jujuDir.resolve("run.json"), """
-                {"k8s-node/0":{"id":"2","results":{"kubeconfig":"apiVersion: v1\\nkind: Config\\nclusters:\\n- cluster:\\n    \
-                certificate-authority-data: %s\\n    server: https://10.0.0.5:16443\\n  name: microk8s-cluster\\n\
-                contexts:\\n- context:\\n    cluster: microk8s-cluster\\n    user: admin\\n  name: microk8s\\n\
-                current-context: microk8s\\n","return-code":0},"status":"completed","unit":"k8s-node/0"}}
+        h.kubeconfigAction("""
+                apiVersion: v1
+                kind: Config
+                clusters:
+                - cluster:
+                    certificate-authority-data: %s
+                    server: https://10.0.0.5:16443
+                  name: microk8s-cluster
+                contexts:
+                - context:
+                    cluster: microk8s-cluster
+                    user: admin
+                  name: microk8s
+                current-context: microk8s
                 """.formatted(data));
-        h.status("default", 1, CliHarness.emptyStatus("default"));
-        h.status("default", 2, JujuModelsTest.status("k8s-node/0", "active|idle"));
-        h.status("edge", 1, CliHarness.emptyStatus("edge"));
-        h.status("edge", 2, JujuModelsTest.status("gateway/0", "active|idle", "serving/0", "active|idle", "monitor/0", "active|idle"));
+        h.edgeSettles();
     }
 
     /** The clouds juju already knows, as the fake keeps them: endpoint, then CA. */

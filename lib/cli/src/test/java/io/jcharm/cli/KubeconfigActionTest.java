@@ -20,13 +20,10 @@ class KubeconfigActionTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        h = new CliHarness(tmp);
-        for (String c : new String[] {"gateway", "serving", "k8s-node"}) {
-            h.pack(c);
-        }
+        h = CliHarness.packed(tmp);
         h.installFakeJuju();
         h.status("default", 1, CliHarness.emptyStatus("default"));
-        h.status("default", 2, JujuModelsTest.status("k8s-node/0", "active|idle"));
+        h.status("default", 2, CliHarness.unitStatus("edge", "k8s-node/0", "active|idle"));
     }
 
     @Test

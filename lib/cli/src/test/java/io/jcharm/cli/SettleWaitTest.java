@@ -22,10 +22,7 @@ class SettleWaitTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        h = new CliHarness(tmp);
-        for (String c : new String[] {"gateway", "serving", "k8s-node"}) {
-            h.pack(c);
-        }
+        h = CliHarness.packed(tmp);
         Files.delete(tmp.resolve("bundles/edge/machine.yaml"));
         h.installFakeJuju();
         h.status(1, CliHarness.emptyStatus("default"));

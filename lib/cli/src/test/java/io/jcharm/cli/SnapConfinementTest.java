@@ -23,17 +23,9 @@ class SnapConfinementTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        h = new CliHarness(tmp);
-        for (String c : new String[] {"gateway", "serving", "k8s-node"}) {
-            h.pack(c);
-        }
-        h.status("default", 1, CliHarness.emptyStatus("default"));
-        h.status("default", 2, JujuModelsTest.status("k8s-node/0", "active|idle"));
-        h.status("edge", 1, CliHarness.emptyStatus("edge"));
-        h.status("edge", 2, JujuModelsTest.status("gateway/0", "active|idle", "serving/0", "active|idle", "monitor/0", "active|idle"));
-        Files.writeString(h.jujuDir.resolve("run.json"), """
-                {"k8s-node/0":{"id":"2","results":{"kubeconfig":"apiVersion: v1\\nclusters:\\n- cluster:\\n    server: https://10.0.0.5:16443\\n  name: c\\n","return-code":0},"status":"completed","unit":"k8s-node/0"}}
-                """);
+        h = CliHarness.packed(tmp);
+        h.edgeSettles();
+        h.kubeconfigAction("apiVersion: v1\nkind: Config\nclusters:\n- cluster:\n    server: https://10.0.0.5:16443\n  name: c\n");
     }
 
     @Test
@@ -71,7 +63,7 @@ class SnapConfinementTest {
         }
         Files.delete(tmp.resolve(".work/bundles/edge/machine.yaml"));
         hidden.status(1, CliHarness.emptyStatus("default"));
-        hidden.status(2, JujuModelsTest.status("gateway/0", "active|idle", "serving/0", "active|idle", "monitor/0", "active|idle"));
+        hidden.status(2, CliHarness.unitStatus("edge", "gateway/0", "active|idle", "serving/0", "active|idle", "monitor/0", "active|idle"));
         hidden.installSnapJuju(tmp);
         CliHarness.Run r = hidden.jcharm("deploy", "bundles/edge", "--juju", "--timeout", "20s");
         assertEquals(0, r.code(), r.out() + r.err());
