@@ -24,8 +24,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "deploy", mixinStandardHelpOptions = true,
         description = {"Verify the bundle (every check, with the charms' metadata), render it to build/bundles, then deploy",
-            "it. With --juju: `juju deploy <rendered> --trust`, then poll `juju status` until every unit is active and",
-            "idle, and print a status table. A bundle directory with machine.yaml is deployed in steps: the machine part,",
+            "it. With --juju: `juju deploy <rendered> --trust -m <model>`, `juju refresh --path` for each application",
+            "whose packed charm changed, then poll `juju status` until the bundle's units are active and idle on 3 polls",
+            "in a row, and print a status table. A bundle directory with machine.yaml is deployed in steps: the machine part,",
             "its kubeconfig action, juju add-k8s, a model on that cloud, then bundle.yaml.",
             "Without --juju the target is the local model: the charms' hooks run for real in ./.jcharm/model, workloads simulated."},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:deployed, and every unit active (with --wait-for=settled: settled), or dry run shown",
