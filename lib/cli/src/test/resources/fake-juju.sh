@@ -11,8 +11,8 @@
 #   controller when no model is current, and fails with "no currently specified model".
 # - cmd/juju/action/run.go and common.go: `juju run --format=json` prints the task map on stdout
 #   ({unit: {id, status, message, results{return-code...}, unit}}); a task whose return code is
-#   not 0 makes it exit 1 with "the following task failed" on stderr; progress goes to stderr;
-#   without --wait it waits 60 s at most.
+#   not 0 makes it exit 1 with "the following task failed" on stderr; progress goes to stderr; a
+#   task not done within --wait (default 60 s) fails with "timed out waiting for results from".
 # - cmd/juju/caas/add.go and update.go: add-k8s --client refuses a known local cloud
 #   ("use `update-k8s <name> --client` to override known local definition"), --controller
 #   annotates the controller's refusal with "could not upload k8s cloud to a controller".

@@ -213,8 +213,4 @@ public final class JujuCli {
             return false;
         }
     }
-
-    PrintWriter out() {
-        return out;
-    }
 }

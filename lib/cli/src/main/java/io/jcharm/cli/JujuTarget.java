@@ -46,6 +46,8 @@ public final class JujuTarget implements Target {
         String controller = juju.controller(machineModel);
         String modelName = plan.model().map(JujuTarget::bareName).orElse(plan.name());
         String model = plan.model().filter(m -> m.contains(":")).orElse(controller + ":" + modelName);
+        // The cloud and model go to the Kubernetes model's controller (the machine model's unless -m names another).
+        String k8sController = juju.controller(model);
         String cloud = plan.name() + "-k8s";
         out.println("step 1/4: deploy the machine part " + ctx.show(machine.rendered()) + " into model " + machineModel);
         out.flush();
@@ -82,8 +84,8 @@ public final class JujuTarget implements Target {
         Path file = writeKubeconfig(plan.name(), kubeconfig);
         out.println("step 3/4: add the cluster as cloud " + cloud + " and model " + model);
         out.flush();
-        new K8sCloud(juju, out).add(cloud, stage.file(file), file, controller);
-        juju.addModel(modelName, cloud, controller);
+        new K8sCloud(juju, out).add(cloud, stage.file(file), file, k8sController);
+        juju.addModel(modelName, cloud, k8sController);
         out.println("step 4/4: deploy the Kubernetes part " + ctx.show(k8s.rendered()) + " into model " + model);
         out.flush();
         deployPart(juju, stage, k8s, model, plan, out);
