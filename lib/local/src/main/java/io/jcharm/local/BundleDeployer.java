@@ -23,17 +23,20 @@ import java.util.Optional;
 /**
  * Turns a bundle into applications and relations of the local model: reads and verifies it
  * (with overlays, and the charm-aware checks) and refuses it with every problem listed before
- * anything is deployed; then finds each local charm's packed archive and deploys.
+ * anything is deployed; then finds each local charm's packed archive, and each Charmhub charm's
+ * stand-in ({@link StandinCatalog}), and deploys.
  *
  * <pre>{@code
- * new BundleDeployer(ops).deploy(Path.of("bundles/edge"), List.of());
+ * new BundleDeployer(ops, dirs).deploy(Path.of("bundles/edge"), List.of());
  * }</pre>
  */
 final class BundleDeployer {
     private final Operations ops;
+    private final StateDir dirs;
 
-    BundleDeployer(Operations ops) {
+    BundleDeployer(Operations ops, StateDir dirs) {
         this.ops = ops;
+        this.dirs = dirs;
     }
 
     /** The verified bundle, or the refusal. */
@@ -64,16 +67,22 @@ final class BundleDeployer {
         } catch (BundleException e) {
             throw new BundleRefusedException(result.bundleFile().toString(), List.of(e.getMessage()), e.hint());
         }
+        // Charmhub charms run as their stand-ins (charms/standins/<charm>), or inert ones built from their snapshots.
+        StandinCatalog standinCatalog = new StandinCatalog(CharmCatalog.findCharmhubDir(dir), dirs);
+        Map<String, Standin> standins = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         rendered.bundle().applications().forEach((name, app) -> {
-            if (!app.charm().startsWith(".") && !Path.of(app.charm()).isAbsolute()) {
-                problems.add("application \"" + name + "\": charm \"" + app.charm() + "\" comes from Charmhub, which the local"
-                        + " model cannot run: it runs only the packed charms of this repository");
+            if (!app.charm().startsWith(".") && !Path.of(app.charm()).isAbsolute() && !ops.charmNames().containsKey(name)) {
+                List<String> whyNot = new ArrayList<>();
+                standinCatalog.find(app.charm(), app.channel() == null ? "" : app.channel(), dir, whyNot).ifPresentOrElse(
+                        s -> standins.put(name, s),
+                        () -> problems.add("application \"" + name + "\": charm \"" + app.charm() + "\" comes from Charmhub, which"
+                                + " the local model cannot run: " + String.join("; ", whyNot)));
             }
         });
         if (!problems.isEmpty()) {
-            throw new BundleRefusedException(result.bundleFile().toString(), problems,
-                    "rehearse a bundle of local charms (for example jcharm bundle select ... --edge), or deploy with --juju");
+            throw new BundleRefusedException(result.bundleFile().toString(), problems, "add a snapshot with jcharm charmhub"
+                    + " import (the charm then runs as an inert stand-in), write a stand-in, or deploy with --juju");
         }
         Map<String, String> existing = ops.charmNames();
         List<String> clashes = new ArrayList<>();
@@ -133,8 +142,12 @@ final class BundleDeployer {
                 }
                 return;
             }
-            Path archive = dir.resolve(app.charm()).normalize();
+            Standin standin = standins.get(name);
+            Path archive = standin != null ? standin.archive() : dir.resolve(app.charm()).normalize();
             ops.addApplication(name, archive, app.charm(), options(app), resources(app, dir), (int) w.units(), w.trust());
+            if (standin != null) {
+                ops.app(name).standIn = standin.describe();
+            }
             applied.add("deploy application " + name);
         });
         for (List<String> rel : relations) {
@@ -145,6 +158,7 @@ final class BundleDeployer {
                 applied.add("add relation " + rel.get(0) + " - " + rel.get(1));
             }
         }
+        unsettled(relations, standins).forEach(say);
         if (redeploy && !applied.isEmpty()) {
             say.accept("applying: " + String.join("; ", applied));
         }
@@ -155,6 +169,21 @@ final class BundleDeployer {
             say.accept("kept, though the bundle does not name them (as juju deploy, nothing is removed; remove them with "
                     + "jcharm remove-application / remove-relation): " + String.join(", ", kept));
         }
+    }
+
+    /** One line per relation that cannot settle because one end is an inert stand-in, which writes no relation data. */
+    static List<String> unsettled(List<List<String>> relations, Map<String, Standin> standins) {
+        List<String> out = new ArrayList<>();
+        for (List<String> rel : relations) {
+            for (String end : rel) {
+                Standin s = standins.get(spec(end).application());
+                if (s != null && s.inert()) {
+                    out.add("relation " + rel.get(0) + " - " + rel.get(1) + " cannot settle: " + spec(end).application()
+                            + " is an " + s.describe() + " (there is no charms/standins/" + s.charm() + ")");
+                }
+            }
+        }
+        return out;
     }
 
     static EndpointSpec spec(String text) {

@@ -112,7 +112,7 @@ public final class LocalModel implements AutoCloseable {
                 controller.doc.name = checked.bundle().orElseThrow().name().orElse(controller.doc.name);
             }
             controller.doc.bundle = bundle.toString() + (overlays.isEmpty() ? "" : " + " + overlays);
-            new BundleDeployer(ops).deploy(checked, progress::note);
+            new BundleDeployer(ops, dirs).deploy(checked, progress::note);
             save();
         }
         return settle(progress);

@@ -60,6 +60,8 @@ final class ModelDoc extends ModelState<ModelDoc.App> {
         public String charmArchive;
         /** Where the archive was taken from, for humans. */
         public String charmSource;
+        /** For a Charmhub charm, what stands in for it ({@link Standin#describe}); null for the repository's charms. */
+        public String standIn;
         public int revision;
         public boolean kubernetes;
         /** The charm's workload containers (Kubernetes charms). */

@@ -27,9 +27,10 @@ public record ModelStatus(String model, String uuid, String bundle, String jujuV
      * One application.
      *
      * @param status the leader's application status, else the worst of its units' (Juju's derived status)
+     * @param standIn for a Charmhub charm, what stands in for it on the local model; "" for the repository's charms
      */
     public record AppStatus(String name, String charm, int revision, boolean kubernetes, String status, String message,
-                            String workloadVersion, boolean dying, List<UnitStatus> units) {
+                            String workloadVersion, boolean dying, List<UnitStatus> units, String standIn) {
         public AppStatus {
             units = List.copyOf(units);
         }

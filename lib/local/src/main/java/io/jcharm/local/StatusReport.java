@@ -16,6 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
  * }</pre>
  */
 public final class StatusReport {
+    /** After the charm's name in the table: Charmhub's charm does not run here, its stand-in does. */
+    static final String STAND_IN = " (stand-in)";
     private StatusReport() {
     }
 
@@ -28,7 +30,8 @@ public final class StatusReport {
         apps.add(List.of("App", "Version", "Status", "Scale", "Charm", "Rev", "Message"));
         for (ModelStatus.AppStatus a : s.applications()) {
             apps.add(List.of(a.name(), a.workloadVersion(), a.dying() ? "terminating" : a.status(),
-                    Integer.toString(a.units().size()), a.charm(), Integer.toString(a.revision()), a.message()));
+                    Integer.toString(a.units().size()), a.charm() + (a.standIn().isEmpty() ? "" : STAND_IN),
+                    Integer.toString(a.revision()), a.message()));
         }
         rows(out, apps);
         out.append('\n');
@@ -55,6 +58,11 @@ public final class StatusReport {
         }
         out.append('\n').append("Simulated: the jcharm local model runs the charms' hooks for real, but no workload runs.\n");
         for (ModelStatus.AppStatus a : s.applications()) {
+            if (!a.standIn().isEmpty()) {
+                out.append("  ").append(a.name()).append(": ").append(a.standIn()).append('\n');
+            }
+        }
+        for (ModelStatus.AppStatus a : s.applications()) {
             for (ModelStatus.UnitStatus u : a.units()) {
                 out.append("  ").append(u.name()).append(": ").append(u.simulated()).append('\n');
             }
@@ -71,6 +79,9 @@ public final class StatusReport {
         for (ModelStatus.AppStatus a : s.applications()) {
             Map<String, Object> app = new LinkedHashMap<>();
             app.put("charm", a.charm());
+            if (!a.standIn().isEmpty()) {
+                app.put("stand-in", a.standIn());
+            }
             app.put("charm-rev", a.revision());
             app.put("kubernetes", a.kubernetes());
             app.put("version", a.workloadVersion());

@@ -35,7 +35,7 @@ final class StatusView {
             }
             StatusDoc st = a.status != null ? a.status : derived(units);
             apps.add(new ModelStatus.AppStatus(a.name, a.charmName, a.revision, a.kubernetes, st.status(), st.message(),
-                    a.workloadVersion, a.dying(), units));
+                    a.workloadVersion, a.dying(), units, a.standIn == null ? "" : a.standIn));
         }
         List<ModelStatus.RelationStatus> rels = new ArrayList<>();
         for (Relation r : doc.relations.values()) {
