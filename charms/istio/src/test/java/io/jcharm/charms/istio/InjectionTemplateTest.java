@@ -9,11 +9,14 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -209,5 +212,18 @@ class InjectionTemplateTest {
             assertEquals(Map.of("cpu", new Quantity("200m"), "memory", new Quantity("256Mi")), c.getResources().getRequests());
             assertEquals(Map.of("cpu", new Quantity("1"), "memory", new Quantity("512Mi")), c.getResources().getLimits());
         }
+    }
+
+    @Test
+    void istiodMayReadTheNodesItChoosesNativeSidecarsBy() {
+        // istiod uses native sidecars when every node's kubelet is 1.33+ (ENABLE_NATIVE_SIDECARS=auto);
+        // without list/watch on nodes it falls back to ordinary containers.
+        List<HasMetadata> cp = ControlPlaneObjects.controlPlane(CFG, "kubeflow");
+        ClusterRole role = cp.stream().filter(o -> o instanceof ClusterRole).map(o -> (ClusterRole) o).findFirst().orElseThrow();
+        assertTrue(role.getRules().stream().anyMatch(r -> r.getResources().contains("nodes")
+                && r.getVerbs().containsAll(List.of("get", "list", "watch"))), role.getRules().toString());
+        Deployment istiod = cp.stream().filter(o -> o instanceof Deployment).map(o -> (Deployment) o).findFirst().orElseThrow();
+        assertTrue(istiod.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
+                .noneMatch(e -> e.getName().equals("ENABLE_NATIVE_SIDECARS")), "upstream's default (auto) applies");
     }
 }
