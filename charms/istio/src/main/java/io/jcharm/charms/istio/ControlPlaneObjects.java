@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,7 +49,17 @@ final class ControlPlaneObjects {
         return base + "-" + ns;
     }
 
+    /** The control plane of a first install (the validation webhook starts as {@code Ignore}). */
     static List<HasMetadata> controlPlane(IstioConfig cfg, String ns) {
+        return controlPlane(cfg, ns, new ClusterIstio(Optional.empty()));
+    }
+
+    /**
+     * The control plane, keeping what istiod manages as the cluster has it: the validation
+     * webhook's failurePolicy, once istiod switched it, is applied as it is live, so that the
+     * charm never forces it back (and, server-side, never conflicts with istiod over it).
+     */
+    static List<HasMetadata> controlPlane(IstioConfig cfg, String ns, ClusterIstio live) {
         Manifest m = Manifest.load(ControlPlaneObjects.class, "control-plane.yaml");
         Manifest injector = Manifest.load(ControlPlaneObjects.class, "injector.yaml");
         String clusterRole = clusterName("istiod-clusterrole", ns);
@@ -65,8 +76,10 @@ final class ControlPlaneObjects {
                 .edit(ConfigMap.class, "istio", c -> c.getData().put("mesh", yaml(meshConfig(ns))))
                 .edit(MutatingWebhookConfiguration.class, mutating,
                         w -> w.getWebhooks().forEach(h -> h.getClientConfig().getService().setNamespace(ns)))
-                .edit(ValidatingWebhookConfiguration.class, validating,
-                        w -> w.getWebhooks().forEach(h -> h.getClientConfig().getService().setNamespace(ns)))
+                .edit(ValidatingWebhookConfiguration.class, validating, w -> w.getWebhooks().forEach(h -> {
+                    h.getClientConfig().getService().setNamespace(ns);
+                    live.validatorFailurePolicy().ifPresent(h::setFailurePolicy);
+                }))
                 .edit(Deployment.class, ISTIOD, d -> {
                     d.getMetadata().getLabels().put(VERSION_LABEL, cfg.imageTag());
                     var container = d.getSpec().getTemplate().getSpec().getContainers().get(0);
@@ -124,27 +137,46 @@ final class ControlPlaneObjects {
         return mesh;
     }
 
-    /** The values the injection template reads (.Values...). */
+    /**
+     * The values the injection template reads ({@code .Values...}), with upstream Istio 1.28's
+     * defaults (istio-discovery chart values.yaml) except the proxy's resources, which stay
+     * small (10m/40Mi requested) as fits this stack's many small pods.
+     */
     static Map<String, Object> injectorValues(IstioConfig cfg, String ns) {
         Map<String, Object> proxy = new LinkedHashMap<>();
         proxy.put("image", "proxyv2");
         proxy.put("clusterDomain", "cluster.local");
         proxy.put("includeIPRanges", "*");
         proxy.put("excludeIPRanges", "");
+        proxy.put("includeInboundPorts", "*");
         proxy.put("excludeInboundPorts", "");
+        proxy.put("includeOutboundPorts", "");
+        proxy.put("excludeOutboundPorts", "");
         proxy.put("statusPort", 15020);
         proxy.put("logLevel", "warning");
         proxy.put("componentLogLevel", "misc:error");
+        proxy.put("privileged", false);
+        proxy.put("holdApplicationUntilProxyStarts", false);
+        proxy.put("readinessInitialDelaySeconds", 0);
+        proxy.put("readinessPeriodSeconds", 15);
+        proxy.put("readinessFailureThreshold", 4);
+        proxy.put("startupProbe", Map.of("enabled", true, "failureThreshold", 600));
+        proxy.put("resources", Map.of("requests", Map.of("cpu", "10m", "memory", "40Mi"),
+                "limits", Map.of("cpu", "2", "memory", "1Gi")));
         Map<String, Object> global = new LinkedHashMap<>();
         global.put("hub", cfg.imageHub());
         global.put("tag", cfg.imageTag());
         global.put("istioNamespace", ns);
+        global.put("trustDomain", "cluster.local");
+        global.put("logging", Map.of("level", "default:info"));
+        global.put("sds", Map.of("token", Map.of("aud", "istio-ca")));
         global.put("proxy", proxy);
         global.put("proxy_init", Map.of("image", "proxyv2"));
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("global", global);
         values.put("revision", "");
         values.put("istio_cni", Map.of("enabled", false));
+        values.put("pilot", Map.of("cni", Map.of("enabled", false)));
         values.put("sidecarInjectorWebhook", Map.of("rewriteAppHTTPProbe", true));
         return values;
     }

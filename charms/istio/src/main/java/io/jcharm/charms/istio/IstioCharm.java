@@ -43,11 +43,14 @@ public final class IstioCharm implements Charm {
         Component<IstioConfig> config = Component.config(IstioConfig.class).after(leader);
         Component<Void> version = Component.of("version", config, (m, cfg) -> checkUpgrade(m, kube, cfg));
         Component<Optional<TlsMaterial>> tls = Component.providing("tls", config, TlsSecret::read);
+        // Another Istio in the cluster refuses this one before anything (CRDs included) is applied.
+        Component<ClusterIstio> live = Component.providing(ClusterIstio.COMPONENT, config,
+                (m, cfg) -> ClusterIstio.read(m, kube)).after(version);
         // CRDs hold users' objects: removed only when purge-on-remove says so.
         Component<ApplyResult> crds = kube.component("crds", "crds", ControlPlaneObjects::crds)
-                .removeOnlyIf(() -> purgeOnRemove(model)).after(config);
-        Component<ApplyResult> controlPlane = kube.componentIn("control-plane", "control-plane", config,
-                (ns, cfg) -> ControlPlaneObjects.controlPlane(cfg, ns)).after(crds, version);
+                .removeOnlyIf(() -> purgeOnRemove(model)).after(live);
+        Component<ApplyResult> controlPlane = kube.componentIn("control-plane", "control-plane", config, live,
+                (ns, cfg, l) -> ControlPlaneObjects.controlPlane(cfg, ns, l)).after(crds, version);
         // The gateway's objects are not shared with another manager (Charmed Kubeflow's istio-gateway).
         Component<Void> gatewayOwner = Component.of(GatewayOwner.COMPONENT, m -> GatewayOwner.check(m, kube)).after(config);
         // ingress-auth is read once; its component reports, and the filter waits for a usable provider.
@@ -68,6 +71,7 @@ public final class IstioCharm implements Charm {
                 config,
                 version,
                 tls,
+                live,
                 crds,
                 controlPlane,
                 Component.of("workload-version", controlPlane, config, (m, applied, cfg) -> recordVersion(m, cfg)),

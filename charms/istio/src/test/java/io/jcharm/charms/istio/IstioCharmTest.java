@@ -38,7 +38,7 @@ class IstioCharmTest {
     @Test
     void withoutAKubernetesApiTheLeaderIsBlockedSayingWhy() {
         State out = ctx.run(Events.install(), leader);
-        assertEquals(Status.blocked("[crds] no Kubernetes API to talk to: KUBECONFIG is not set in the hook environment"
+        assertEquals(Status.blocked("[istio-owner] no Kubernetes API to talk to: KUBECONFIG is not set in the hook environment"
                 + " and this is not a pod (KUBERNETES_SERVICE_HOST is unset); deploy the charm to a Kubernetes model"),
                 out.unitStatus());
         assertEquals(out.unitStatus(), out.appStatus());

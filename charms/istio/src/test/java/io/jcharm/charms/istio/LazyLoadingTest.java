@@ -34,7 +34,7 @@ class LazyLoadingTest {
         @Override
         public void run() {
             State out = Context.of(IstioCharm::new).run(Events.configChanged(), State.empty().withLeader(true));
-            if (!out.unitStatus().message().startsWith("[crds] no Kubernetes API")) {
+            if (!out.unitStatus().message().startsWith("[istio-owner] no Kubernetes API")) {
                 throw new AssertionError("unexpected status " + out.unitStatus());
             }
         }
