@@ -58,6 +58,7 @@ public final class BundleGraph {
         return svg(title, List.of(new Part(title, "", bd, charms)));
     }
 
+    /** The parts in order, top to bottom, each in its band, under one title and above one legend. */
     public static String svg(String title, List<Part> parts) {
         StringBuilder bands = new StringBuilder();
         StringBuilder lines = new StringBuilder();
@@ -83,9 +84,10 @@ public final class BundleGraph {
                 placer.block(n.box());
                 boxes.append(box(n));
             }
+            String caption = part.caption().isEmpty() ? "" : esc("  (" + part.caption() + ")");
             bands.append(fmt("<g class=\"part\"><rect x=\"20\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"10\" fill=\"#fbfbfb\" "
-                    + "stroke=\"#bbb\"/><text x=\"34\" y=\"%.1f\" font-size=\"13\" fill=\"#333\"><tspan font-weight=\"bold\">%s</tspan>%s</text></g>%n",
-                    top, width - 40, size[1] + 30, top + 20, esc(part.name()), part.caption().isEmpty() ? "" : esc("  (" + part.caption() + ")")));
+                    + "stroke=\"#bbb\"/><text x=\"34\" y=\"%.1f\" font-size=\"13\" fill=\"#333\"><tspan font-weight=\"bold\">%s</tspan>"
+                    + "%s</text></g>%n", top, width - 40, size[1] + 30, top + 20, esc(part.name()), caption));
             for (List<String> rel : part.bundle().relations()) {
                 edge(rel, nodes, part.charms()).ifPresent(edges::add);
             }
@@ -213,8 +215,8 @@ public final class BundleGraph {
         }
         // Only one end's charm known (e.g. a SAAS offer on the other end): its named endpoint's role
         // gives the direction. With both known and no inference, the bundle is wrong: no arrow.
-        for (EndpointSpec known : charms.containsKey(a.application()) == charms.containsKey(b.application()) ? List.<EndpointSpec>of()
-                : List.of(a, b)) {
+        boolean oneKnown = charms.containsKey(a.application()) != charms.containsKey(b.application());
+        for (EndpointSpec known : oneKnown ? List.of(a, b) : List.<EndpointSpec>of()) {
             Optional<Endpoint> ep = Optional.ofNullable(charms.get(known.application())).flatMap(m -> m.endpoint(known.relation()));
             if (ep.isPresent() && ep.get().role() != Role.PEER) {
                 boolean provides = (ep.get().role() == Role.PROVIDER) == (known == a);
