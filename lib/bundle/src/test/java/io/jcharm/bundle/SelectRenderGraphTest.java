@@ -118,6 +118,9 @@ class SelectRenderGraphTest {
         assertTrue(svg.contains(">istio-gateway-info</text>"));
         assertTrue(svg.contains(">mysql</text>"));
         assertTrue(svg.contains(">website / ingress</text>"), svg);
+        // Both charms known but no interface in common (two providers): no arrow, the line says so.
+        assertTrue(svg.contains("<title>wordpress:website - gateway:ingress (direction unknown)</title>"), svg);
+        assertTrue(svg.contains("<title>gateway:gateway-info → serving:gateway-info</title>"), svg);
     }
 
     @Test
