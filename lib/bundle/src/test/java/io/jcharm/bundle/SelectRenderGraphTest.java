@@ -113,10 +113,14 @@ class SelectRenderGraphTest {
         CheckResult r = f.check(FULL, true);
         String svg = BundleGraph.svg("full", r.bundle().orElseThrow(), r.charms());
         assertTrue(svg.startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\""));
-        assertEquals(4, svg.split("<rect x=").length - 1 - 3, svg); // 4 boxes + 3 label backgrounds
+        assertEquals(4, svg.split("<g class=\"application\">").length - 1, svg);
+        assertEquals(3, svg.split("<rect class=\"edge-label\"").length - 1, svg);
         assertTrue(svg.contains(">istio-gateway-info</text>"));
         assertTrue(svg.contains(">mysql</text>"));
         assertTrue(svg.contains(">website / ingress</text>"), svg);
+        // Both charms known but no interface in common (two providers): no arrow, the line says so.
+        assertTrue(svg.contains("<title>wordpress:website - gateway:ingress (direction unknown)</title>"), svg);
+        assertTrue(svg.contains("<title>gateway:gateway-info → serving:gateway-info</title>"), svg);
     }
 
     @Test

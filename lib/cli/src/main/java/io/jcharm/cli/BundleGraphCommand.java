@@ -16,27 +16,31 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code jcharm bundle graph}: the bundle as an SVG picture.
+ * {@code jcharm bundle graph}: the bundle, all its parts, as an SVG picture.
  *
  * <pre>{@code
  * jcharm bundle graph bundles/full -o full.svg
  * }</pre>
  */
 @Command(name = "graph", mixinStandardHelpOptions = true,
-        description = {"Draw the bundle as SVG: applications as boxes (edge ones shaded, SAAS dashed), relations as",
-            "lines labelled with their interface."},
+        description = {"Draw a bundle as an SVG picture. For a directory, both parts: machine.yaml",
+            "(deployed first) and bundle.yaml, each in a labelled band. Applications are",
+            "boxes (edge ones shaded, SAAS dashed); a relation is an arrow from provider to",
+            "requirer labelled with its interface, the roles taken from the charms'",
+            "metadata; where that is unknown the line is dotted, with no arrow. Peer",
+            "relations are not drawn. A legend explains the marks."},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:success", "1:the bundle cannot be read", "2:usage error"})
 public final class BundleGraphCommand implements Callable<Integer> {
     @ParentCommand
     BundleCommand parent;
 
-    @Parameters(index = "0", paramLabel = "BUNDLE", description = "A bundle file, or a directory holding bundle.yaml.")
+    @Parameters(index = "0", paramLabel = "BUNDLE", description = "A bundle file, or a directory holding bundle.yaml (and machine.yaml).")
     Path bundle;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", required = true, description = "The SVG file to write.")
     Path output;
 
-    @Option(names = "--overlay", paramLabel = "FILE", description = "An overlay to merge first (repeatable).")
+    @Option(names = "--overlay", paramLabel = "FILE", description = "An overlay to merge into bundle.yaml first (repeatable).")
     List<Path> overlays = new ArrayList<>();
 
     @Override
@@ -44,18 +48,28 @@ public final class BundleGraphCommand implements Callable<Integer> {
         CliContext ctx = parent.context();
         PrintWriter err = parent.spec.commandLine().getErr();
         BundleWork work = new BundleWork(ctx);
-        BundleWork.Part part = work.main(bundle);
-        CheckResult r = work.check(part.file(), overlays, true, Optional.empty());
-        if (r.bundle().isEmpty()) {
-            work.print(r, err);
-            throw CliException.user("cannot read " + ctx.show(part.file()), "fix the errors above");
+        List<BundleWork.Part> parts = work.parts(bundle);
+        BundleWork.Part main = parts.get(parts.size() - 1);
+        List<BundleGraph.Part> drawn = new ArrayList<>();
+        String title = main.name();
+        for (BundleWork.Part part : parts) {
+            // Overlays belong to bundle.yaml (the main part), as for verify and render.
+            CheckResult r = work.check(part.file(), part == main ? overlays : List.of(), true, Optional.empty());
+            if (r.bundle().isEmpty()) {
+                work.print(r, err);
+                throw CliException.user("cannot read " + ctx.show(part.file()), "fix the errors above");
+            }
+            String name = work.renderName(part, r);
+            title = part == main ? name : title;
+            String caption = part.file().getFileName() + (part.machine() ? ", machine part, deployed first" : "");
+            drawn.add(new BundleGraph.Part(name, caption, r.bundle().get(), r.charms()));
         }
         Path out = ctx.resolve(output);
         try {
             if (out.getParent() != null) {
                 Files.createDirectories(out.getParent());
             }
-            Files.writeString(out, BundleGraph.svg(work.renderName(part, r), r.bundle().get(), r.charms()));
+            Files.writeString(out, BundleGraph.svg(title, drawn));
         } catch (IOException e) {
             throw CliException.user("cannot write " + out + ": " + e.getMessage(), "check the directory is writable");
         }

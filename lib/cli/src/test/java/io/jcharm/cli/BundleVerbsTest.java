@@ -6,9 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 /** jcharm --help, bundle verify|select|render|graph, run in-process with captured output. */
 class BundleVerbsTest {
@@ -136,11 +144,38 @@ class BundleVerbsTest {
     }
 
     @Test
-    void graphWritesAnSvg() throws Exception {
+    void graphDrawsBothPartsWithArrowsAndALegend() throws Exception {
         CliHarness.Run r = h.jcharm("bundle", "graph", "bundles/edge", "-o", "build/edge.svg");
         assertEquals(0, r.code(), r.err());
-        String svg = Files.readString(tmp.resolve("build/edge.svg"));
-        assertTrue(svg.contains(">istio-gateway-info</text>"), svg);
-        assertTrue(svg.contains(">serving</text>"), svg);
+        assertEquals("wrote build/edge.svg\n", r.out());
+        DocumentBuilderFactory dbf = DocumentBuilderFactory.newInstance();
+        dbf.setNamespaceAware(true);
+        // Parsing proves the file is well-formed XML.
+        Document svg = dbf.newDocumentBuilder().parse(tmp.resolve("build/edge.svg").toFile());
+        List<String> parts = new ArrayList<>();
+        List<String> apps = new ArrayList<>();
+        Map<String, Element> relations = new LinkedHashMap<>();
+        String legend = "";
+        NodeList gs = svg.getElementsByTagName("g");
+        for (int i = 0; i < gs.getLength(); i++) {
+            Element g = (Element) gs.item(i);
+            String title = g.getElementsByTagName("title").getLength() > 0 ? g.getElementsByTagName("title").item(0).getTextContent() : "";
+            switch (g.getAttribute("class")) {
+                case "part" -> parts.add(g.getTextContent());
+                case "application" -> apps.add(title);
+                case "relation" -> relations.put(title, (Element) g.getElementsByTagName("line").item(0));
+                case "legend" -> legend = g.getTextContent();
+                default -> { }
+            }
+        }
+        assertEquals(List.of("edge-machine  (machine.yaml, machine part, deployed first)", "edge  (bundle.yaml)"), parts);
+        assertEquals(List.of("k8s-node", "gateway", "serving", "monitor"), apps);
+        // bundle.yaml lists the requirer first; the arrow still runs from the provider.
+        assertEquals(List.of("gateway:gateway-info → serving:gateway-info"), List.copyOf(relations.keySet()));
+        assertEquals("url(#arrow)", relations.values().iterator().next().getAttribute("marker-end"));
+        assertTrue(legend.contains("arrow: relation from provider to requirer"), legend);
+        assertTrue(Files.readString(tmp.resolve("build/edge.svg")).contains(">istio-gateway-info</text>"));
+        CliHarness.Run help = h.jcharm("bundle", "graph", "--help");
+        assertTrue(help.out().replaceAll("\\s+", " ").contains("an arrow from provider to requirer labelled with its interface"), help.out());
     }
 }
