@@ -56,10 +56,13 @@ final class AddonsComponent implements Component<Void> {
         }
         List<Addon> wanted = cfg.wantedAddons();
         MicroK8sStatus status = client.status();
+        // An addon of a repository that is not there yet (community/argocd) is checked once the
+        // repository's own addon (community) has been enabled: `microk8s status` lists it only then.
+        List<Addon> later = wanted.stream().filter(a -> a.repository().filter(r -> !status.hasRepository(r)
+                && wanted.stream().anyMatch(w -> w.name().equals(r))).isPresent()).toList();
         for (Addon a : wanted) {
-            if (!status.knows(a)) {
-                throw StatusException.blocked("unknown addon '" + a.name() + "': the installed channel has no such"
-                        + " addon; fix addons (see `microk8s status` for the list) or choose another channel");
+            if (!later.contains(a)) {
+                requireKnown(status, a);
             }
         }
         @SuppressWarnings("unchecked")
@@ -70,6 +73,10 @@ final class AddonsComponent implements Component<Void> {
         List<Addon> disable = new ArrayList<>();
         managed.forEach((name, spec) -> {
             Addon old = Addon.parse(spec);
+            if (MicroK8sStatus.BUILT_IN.contains(old.name()) && !wantedSpecs.containsKey(name)) {
+                model.log().info(old.name() + " is no longer listed; it comes with the snap and stays installed");
+                return;
+            }
             boolean dropped = !wantedSpecs.containsKey(name);
             boolean argsChanged = !dropped && !spec.equals(wantedSpecs.get(name));
             if ((dropped || argsChanged) && status.isEnabled(old)) {
@@ -78,6 +85,9 @@ final class AddonsComponent implements Component<Void> {
         });
         List<Addon> enable = new ArrayList<>();
         for (Addon a : wanted) {
+            if (later.contains(a)) {
+                continue;
+            }
             boolean argsChanged = managed.containsKey(a.name()) && !managed.get(a.name()).equals(a.spec());
             if (!status.isEnabled(a) || argsChanged) {
                 enable.add(a);
@@ -97,9 +107,35 @@ final class AddonsComponent implements Component<Void> {
             }
             model.log().info("enabled microk8s addons: " + names(enable));
         }
+        if (!later.isEmpty()) {
+            MicroK8sStatus now = client.status(); // read again: the repositories are there now
+            List<Addon> more = new ArrayList<>();
+            for (Addon a : later) {
+                requireKnown(now, a);
+                if (!now.isEnabled(a)) {
+                    more.add(a);
+                }
+            }
+            if (!more.isEmpty()) {
+                model.unit().setStatus(Status.maintenance("enabling microk8s addons: " + names(more)));
+                for (Addon a : more) {
+                    client.enable(a);
+                }
+                model.log().info("enabled microk8s addons: " + names(more));
+            }
+        }
         // Every wanted addon is enabled now, so the charm manages it, even one enabled by hand before.
         if (!wantedSpecs.equals(managed)) {
             model.state().set(STATE_KEY, wantedSpecs);
+        }
+    }
+
+    private static void requireKnown(MicroK8sStatus status, Addon a) throws StatusException {
+        if (!status.knows(a)) {
+            String repo = a.repository().filter(r -> !status.hasRepository(r))
+                    .map(r -> "; its repository " + r + " is not enabled: list " + r + " in addons before " + a.spec())
+                    .orElse("; fix addons (see `microk8s status` for the list) or choose another channel");
+            throw StatusException.blocked("unknown addon '" + a.name() + "': the installed channel has no such addon" + repo);
         }
     }
 

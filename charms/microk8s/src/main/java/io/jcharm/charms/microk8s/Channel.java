@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * <pre>{@code
  * Channel.parse("1.32").toString();             // "1.32/stable"
  * Channel.parse("edge").toString();             // "latest/edge"
- * Channel.parse("1.31/stable").isDowngradeFrom("v1.32.3");  // true
+ * Channel.minorSteps("v1.32.3", "v1.31.7");       // Optional[-1]: a downgrade
  * }</pre>
  */
 record Channel(String track, String risk, Optional<String> branch) {
@@ -54,19 +54,22 @@ record Channel(String track, String risk, Optional<String> branch) {
     }
 
     /**
-     * Whether moving to this channel would take Kubernetes back a minor version from the
-     * installed {@code version} (as {@code snap list} prints it, {@code v1.32.3}); unknown when
-     * this track has no version in it ({@code latest}), which is then allowed.
+     * How many Kubernetes minor versions {@code to} is ahead of {@code from} (both as snap prints
+     * them, {@code v1.32.3}): negative for a downgrade; empty when either has no version in it.
      */
-    boolean isDowngradeFrom(String installedVersion) {
-        Optional<int[]> want = minor(track);
-        Optional<int[]> have = minor(installedVersion);
-        if (want.isEmpty() || have.isEmpty()) {
-            return false;
+    static Optional<Integer> minorSteps(String from, String to) {
+        Optional<int[]> f = minor(from);
+        Optional<int[]> t = minor(to);
+        if (f.isEmpty() || t.isEmpty()) {
+            return Optional.empty();
         }
-        int[] w = want.get();
-        int[] h = have.get();
-        return w[0] < h[0] || (w[0] == h[0] && w[1] < h[1]);
+        return Optional.of((t.get()[0] - f.get()[0]) * 1000 + t.get()[1] - f.get()[1]);
+    }
+
+    /** The numbered track one minor after {@code version} with this channel's risk: v1.31.7 gives 1.32/stable. */
+    Channel nextMinorAfter(String version) {
+        int[] m = minor(version).orElseThrow(() -> new IllegalArgumentException("no version in " + version));
+        return new Channel(m[0] + "." + (m[1] + 1), risk, Optional.empty());
     }
 
     private static Optional<int[]> minor(String text) {

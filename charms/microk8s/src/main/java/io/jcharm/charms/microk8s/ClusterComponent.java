@@ -32,18 +32,27 @@ final class ClusterComponent implements Component<Void> {
     static final String SECRET_LABEL = "microk8s-join";
     private static final String JOINED = "joined";
     private static final String TOKEN_EXPIRES = "token-expires";
-    private static final String HOSTNAMES = "peer-hostnames";
+    private static final String LEFT = "left";
+    /** join.py leaves this lock on every node that joined a cluster (leave.py removes it). */
+    static final String JOINED_LOCK = "/var/snap/microk8s/current/var/lock/no-cert-reissue";
+    /** ...and this one on a node that joined as a worker. */
+    static final String WORKER_LOCK = "/var/snap/microk8s/current/var/lock/clustered.lock";
 
     private final MicroK8sClient client;
+    private final MachineFiles files;
+    private final NodeRemovals removals;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final Component<MicroK8sConfig> config;
     private final Component<?> snap;
 
-    ClusterComponent(MicroK8sClient client, Clock clock, Component<MicroK8sConfig> config, Component<?> snap) {
+    ClusterComponent(MicroK8sClient client, MachineFiles files, Clock clock, Component<MicroK8sConfig> config,
+                     Component<?> snap) {
         this.config = config;
         this.snap = snap;
         this.client = client;
+        this.files = files;
+        this.removals = new NodeRemovals(client);
         this.clock = clock;
     }
 
@@ -79,6 +88,14 @@ final class ClusterComponent implements Component<Void> {
         }
         Relation rel = peer.get();
         String me = model.unit().name();
+        if (NodeRemovals.departingIsMe(model)) {
+            // Upstream's order: the departing node leaves first, then a remaining one runs remove-node.
+            leave(model, client);
+            if (model.isLeader()) {
+                removals.lead(model, rel, Map.of());
+            }
+            throw StatusException.maintenance("left the microk8s cluster; this unit is being removed");
+        }
         rel.localUnit().put("hostname", client.hostname());
         Optional<String> seed = rel.localApp().get("seed");
         if (seed.isEmpty() && model.isLeader()) {
@@ -92,13 +109,42 @@ final class ClusterComponent implements Component<Void> {
             join(model, cfg, rel, seed.get());
         }
         rel.localUnit().put("joined", "true");
+        rel.localUnit().put(RefreshTurns.ROLE, isWorkerNode(model) ? "worker" : "control-plane");
+        Map<String, String> hostnames = NodeRemovals.rememberHostnames(model, rel);
         if (model.isLeader()) {
-            Map<String, String> hostnames = rememberHostnames(model, rel);
-            removeDeparted(model, hostnames);
+            removals.lead(model, rel, hostnames);
             if (!isWorkerNode(model)) {
                 issueToken(model, rel);
             }
+        } else {
+            removals.follow(model, rel, hostnames);
         }
+    }
+
+    /**
+     * {@code microk8s leave}, once. The only dqlite voter cannot leave (exit 3; there is no
+     * --force for leave in 1.31-1.33): that is logged and the removal goes on, since keeping the
+     * unit would not save the cluster either. Any other failure is logged and does not keep the
+     * unit from going away; the remaining leader's {@code remove-node --force} cleans up after it.
+     */
+    static void leave(Model model, MicroK8sClient client) {
+        if (model.state().get(LEFT, Boolean.class).orElse(false)) {
+            return;
+        }
+        model.unit().setStatus(Status.maintenance("leaving the microk8s cluster"));
+        try {
+            switch (client.leave()) {
+                case LEFT -> model.log().info("left the microk8s cluster");
+                case NOT_IN_CLUSTER -> model.log().info("this node is not in a microk8s cluster: nothing to leave");
+                case ONLY_VOTER -> model.log().warning("this node holds the only copy of the cluster database (the only"
+                        + " dqlite voter), so `microk8s leave` refuses (exit 3) and has no --force: the remaining nodes"
+                        + " lose their datastore with it. Next time remove the other units first, or grow the cluster to"
+                        + " three control-plane units before removing one");
+            }
+        } catch (CommandException e) {
+            model.log().warning("could not leave the microk8s cluster, going on with the removal: " + e.getMessage());
+        }
+        model.state().set(LEFT, true);
     }
 
     private void join(Model model, MicroK8sConfig cfg, Relation rel, String seed) throws StatusException {
@@ -113,6 +159,13 @@ final class ClusterComponent implements Component<Void> {
             throw StatusException.waiting("waiting for the join token secret " + id.get() + " to become readable");
         }
         boolean worker = cfg.role().equals("worker");
+        if (files.read(JOINED_LOCK).isPresent()) {
+            // An earlier try joined, then the hook failed and Juju dropped its state: never join twice.
+            String as = files.read(WORKER_LOCK).isPresent() ? "worker" : "control-plane";
+            model.state().set(JOINED, as);
+            model.log().info("already joined the microk8s cluster as " + as + " (" + JOINED_LOCK + " is there)");
+            return;
+        }
         model.unit().setStatus(Status.maintenance("joining the microk8s cluster" + (worker ? " as a worker" : "")));
         CommandException last = null;
         for (String url : content.getOrDefault("join-urls", "").trim().split("\\s+")) {
@@ -137,42 +190,22 @@ final class ClusterComponent implements Component<Void> {
         throw last; // the hook fails and Juju retries it; the leader renews the token before it expires
     }
 
-    private Map<String, String> rememberHostnames(Model model, Relation rel) {
-        @SuppressWarnings("unchecked")
-        Map<String, String> before = model.state().get(HOSTNAMES, Map.class).orElse(Map.of());
-        Map<String, String> now = new LinkedHashMap<>(before);
-        for (String unit : rel.units()) {
-            rel.unit(unit).get("hostname").ifPresent(h -> now.put(unit, h));
-        }
-        if (!now.equals(before)) {
-            model.state().set(HOSTNAMES, now);
-        }
-        return now;
+    /**
+     * The addresses a join URL can carry: IPv4 only. MicroK8s 1.31-1.33 splits the URL's
+     * {@code <ip>:<port>} at every colon and wants exactly two parts, then an IP address
+     * (scripts/wrappers/common/cluster/utils.py get_valid_connection_parts), so neither a bare
+     * nor a bracketed IPv6 address gets through, and neither does a host name.
+     */
+    static List<String> joinAddresses(List<String> ingress) {
+        return ingress.stream().filter(a -> a.matches("\\d{1,3}(\\.\\d{1,3}){3}")).toList();
     }
 
-    private void removeDeparted(Model model, Map<String, String> hostnames) {
-        if (!model.context().hookName().equals(PEER + "-relation-departed")) {
-            return;
+    static int unitNumber(String unit) {
+        try {
+            return Integer.parseInt(unit.substring(unit.lastIndexOf('/') + 1));
+        } catch (NumberFormatException e) {
+            return Integer.MAX_VALUE;
         }
-        String departing = model.context().departingUnit().orElse("");
-        if (departing.isEmpty() || departing.equals(model.unit().name())) {
-            return;
-        }
-        // The departing unit's bag may already be gone; the hostname remembered in state is not.
-        Optional<String> host = model.eventRelation().flatMap(r -> r.unit(departing).get("hostname"))
-                .or(() -> Optional.ofNullable(hostnames.get(departing)));
-        if (host.isEmpty()) {
-            model.log().warning("unit " + departing + " left without a known hostname; remove its node by hand:"
-                    + " microk8s remove-node <hostname> --force");
-            return;
-        }
-        model.unit().setStatus(Status.maintenance("removing node " + host.get()));
-        boolean removed = client.removeNode(host.get());
-        model.log().info(removed ? "removed node " + host.get() + " of departed unit " + departing
-                : "node " + host.get() + " of departed unit " + departing + " was already gone");
-        Map<String, String> rest = new LinkedHashMap<>(hostnames);
-        rest.remove(departing);
-        model.state().set(HOSTNAMES, rest);
     }
 
     /** Keeps one token valid while some peer has not joined; renewed when a third of its life is left. */
@@ -187,15 +220,20 @@ final class ClusterComponent implements Component<Void> {
         if (id.isPresent() && expires - now > MicroK8sClient.TOKEN_TTL.toSeconds() / 3) {
             return;
         }
-        List<String> addresses = model.network(PEER).ingressAddresses();
-        if (addresses.isEmpty()) {
+        List<String> all = model.network(PEER).ingressAddresses();
+        if (all.isEmpty()) {
             throw StatusException.waiting("the peer binding has no ingress address yet; units cannot join");
+        }
+        List<String> addresses = joinAddresses(all);
+        if (addresses.isEmpty()) {
+            throw StatusException.blocked("the peer binding has only IPv6 addresses (" + String.join(", ", all)
+                    + ") and `microk8s join` takes only <IPv4>:<port>/<token>; bind the peer endpoint to a space with"
+                    + " IPv4 addresses (juju deploy ... --bind peer=<space>)");
         }
         byte[] bytes = new byte[16];
         random.nextBytes(bytes);
         String token = HexFormat.of().formatHex(bytes); // add-node wants exactly 32 characters
-        String urls = String.join(" ", addresses.stream()
-                .map(a -> (a.contains(":") ? "[" + a + "]" : a) + ":25000/" + token).toList());
+        String urls = String.join(" ", addresses.stream().map(a -> a + ":25000/" + token).toList());
         Map<String, String> content = Map.of("token", token, "join-urls", urls);
         // Store first: Secret redacts the values from every later log line, add-node's argv included.
         // App-owned: every unit of this application can read it without a grant.

@@ -45,12 +45,14 @@ public final class MicroK8sCharm implements Charm {
         Component<MicroK8sConfig> config = Component.config(MicroK8sConfig.class);
         Component<Void> role = Component.of("role", config, MicroK8sCharm::checkRole);
         Component<Void> snap = new SnapComponent(client, config, role);
-        Component<Void> cluster = new ClusterComponent(client, clock, config, snap);
+        // After tuning: a kubelite restart there must be served again before the cluster is used.
+        Component<Void> tuning = new TuningComponent(client, files, config, snap);
+        Component<Void> cluster = new ClusterComponent(client, files, clock, config, tuning);
         return Components.of(
                 config,
                 role,
                 snap,
-                new TuningComponent(client, files, config, snap),
+                tuning,
                 new RegistriesComponent(files, config, snap),
                 cluster,
                 new AddonsComponent(client, config, cluster),
@@ -113,9 +115,7 @@ public final class MicroK8sCharm implements Charm {
             return;
         }
         if (ClusterComponent.joinedAs(model).isPresent()) {
-            model.unit().setStatus(Status.maintenance("leaving the microk8s cluster"));
-            client.leave();
-            model.log().info("left the microk8s cluster");
+            ClusterComponent.leave(model, client); // once: the peer-relation-departed hook may have left already
         }
         // Read raw: a config mistake must not keep a unit from going away.
         Object purge = model.rawConfig().getOrDefault("purge-on-remove", false);

@@ -1,10 +1,13 @@
 package io.jcharm.charms.microk8s;
 
+import io.jcharm.core.process.CommandException;
 import io.jcharm.core.process.CommandResult;
 import io.jcharm.core.process.Commands;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -21,6 +24,10 @@ final class MicroK8sClient {
     static final int READY_TIMEOUT_SECONDS = 300;
     /** Validity of a join token; the leader makes a new one when less than a third of it is left. */
     static final Duration TOKEN_TTL = Duration.ofHours(2);
+
+    /** The addon whose disable asks a question; its data directory, which the charm keeps. */
+    static final String HOSTPATH = "hostpath-storage";
+    static final String HOSTPATH_DATA = "/var/snap/microk8s/common/default-storage";
 
     private static final Duration QUICK = Duration.ofSeconds(60);
     private static final Duration SNAP = Duration.ofMinutes(20);
@@ -90,8 +97,18 @@ final class MicroK8sClient {
 
     void disable(Addon addon) {
         status = null;
-        commands.check(List.of("microk8s", "disable", addon.repository().map(r -> r + "/").orElse("") + addon.name()),
-                ADDON);
+        List<String> argv = List.of("microk8s", "disable", addon.repository().map(r -> r + "/").orElse("") + addon.name());
+        if (!addon.name().equals(HOSTPATH)) {
+            commands.check(argv, ADDON);
+            return;
+        }
+        // hostpath-storage removes its provisioner, then reads "Remove PVC storage at ...? (Y/N)" from
+        // stdin and exits 1 on anything but yes (microk8s-core-addons addons/hostpath-storage/disable).
+        // "N" keeps the volumes' data; the addon is disabled when status says so.
+        CommandResult r = commands.run(argv, "N\n".getBytes(StandardCharsets.UTF_8), ADDON);
+        if (!r.ok() && status().isEnabled(addon)) {
+            throw failed(r);
+        }
     }
 
     /** Registers a join token usable by several nodes until it expires. */
@@ -108,23 +125,71 @@ final class MicroK8sClient {
         return commands.run(argv, CLUSTER);
     }
 
+    /** What {@code microk8s leave} did. */
+    enum Leave {
+        /** The node left; it is a standalone MicroK8s again. */
+        LEFT,
+        /** Exit 1, "not acting as a node in a cluster": there was nothing to leave. */
+        NOT_IN_CLUSTER,
+        /** Exit 3: this node holds the only copy of the cluster database (the only dqlite voter). */
+        ONLY_VOTER
+    }
+
     /**
-     * {@code microk8s remove-node <host> --force}.
+     * {@code microk8s remove-node <host> --force}: --force also drops the node from dqlite, which
+     * a dead node cannot do itself. The wrapper prints its refusals on stdout, so both streams are
+     * read (canonical/microk8s v1.31-v1.33: microk8s-remove-node.wrapper, scripts/wrappers/remove_node.py).
      *
-     * @return false when the node was already gone (microk8s says so only on stderr)
-     * @throws io.jcharm.core.process.CommandException when it failed for another reason
+     * @return false when the node was already gone
+     * @throws io.jcharm.core.process.CommandException when it failed for another reason, quoting
+     *     what the command printed (for example "acting as a node in a cluster" on a worker)
      */
     boolean removeNode(String host) {
         CommandResult r = commands.run(List.of("microk8s", "remove-node", host, "--force"), CLUSTER);
-        String err = r.stderr().toLowerCase(java.util.Locale.ROOT);
-        if (!r.ok() && !(err.contains("not found") || err.contains("does not exist") || err.contains("not part of"))) {
-            r.orThrow();
+        String out = (r.stdout() + "\n" + r.stderr()).toLowerCase(Locale.ROOT);
+        if (!r.ok() && !(out.contains("does not exist") || out.contains("not found") || out.contains("not part of"))) {
+            throw failed(r);
         }
         return r.ok();
     }
 
-    void leave() {
-        commands.check(List.of("microk8s", "leave"), CLUSTER);
+    /**
+     * {@code microk8s leave}. It has no --force in 1.31-1.33 (scripts/wrappers/leave.py takes no
+     * option), so the only voter cannot leave at all: the caller decides what that means.
+     *
+     * @throws io.jcharm.core.process.CommandException for any other failure, quoting its output
+     */
+    Leave leave() {
+        CommandResult r = commands.run(List.of("microk8s", "leave"), CLUSTER);
+        if (r.ok()) {
+            return Leave.LEFT;
+        }
+        if (r.exitCode() == 3) {
+            return Leave.ONLY_VOTER;
+        }
+        if (r.exitCode() == 1 && r.stdout().contains("not acting as a node in a cluster")) {
+            return Leave.NOT_IN_CLUSTER;
+        }
+        throw failed(r);
+    }
+
+    /**
+     * A failure of a microk8s command whose output holds no secret, quoting stdout too: the
+     * wrappers print most of their errors there.
+     */
+    static CommandException failed(CommandResult r) {
+        String said = (r.stdout().strip() + "\n" + r.stderr().strip()).strip();
+        if (said.length() > 2000) {
+            said = said.substring(0, 2000) + " ...";
+        }
+        return new CommandException(r.argv(), r.exitCode(), r.stderr(), "command `" + String.join(" ", r.argv())
+                + "` failed with exit code " + r.exitCode() + ": " + (said.isEmpty() ? "(no output)" : said.replace('\n', ' '))
+                + "; check that error on the machine (juju ssh), for example by running the command by hand");
+    }
+
+    /** {@code snap info microk8s}: what each channel of the store holds. */
+    SnapInfo info() {
+        return SnapInfo.parse(commands.check(List.of("snap", "info", "microk8s"), QUICK).stdout());
     }
 
     /** {@code microk8s config}: admin credentials, for the kubeconfig action only. */

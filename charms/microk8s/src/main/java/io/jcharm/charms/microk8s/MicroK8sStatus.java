@@ -3,6 +3,7 @@ package io.jcharm.charms.microk8s;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -19,6 +20,12 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 record MicroK8sStatus(boolean running, List<AddonState> addons) {
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
+    /**
+     * Addons that status always reports enabled: their check is the snap's own helm binary
+     * (microk8s-core-addons addons.yaml, check_status "${SNAP}/bin/helm"), and enable/disable only
+     * print "Helm comes pre-installed with MicroK8s". They are part of the snap, not of the cluster.
+     */
+    static final Set<String> BUILT_IN = Set.of("helm", "helm3");
 
     /** One addon line. */
     record AddonState(String repository, String name, boolean enabled) {
@@ -64,8 +71,14 @@ record MicroK8sStatus(boolean running, List<AddonState> addons) {
         return find(addon).map(AddonState::enabled).orElse(false);
     }
 
-    /** Names of the enabled addons, in report order. */
+    /** Names of the enabled addons, in report order; helm and helm3 are left out (always there). */
     List<String> enabled() {
-        return addons.stream().filter(AddonState::enabled).map(AddonState::name).distinct().toList();
+        return addons.stream().filter(AddonState::enabled).map(AddonState::name)
+                .filter(n -> !BUILT_IN.contains(n)).distinct().toList();
+    }
+
+    /** Whether some addon of this repository is listed (a repository such as community is enabled). */
+    boolean hasRepository(String repository) {
+        return addons.stream().anyMatch(a -> a.repository().equals(repository));
     }
 }

@@ -72,6 +72,10 @@ final class TuningComponent implements Component<Void> {
         if (files.setBlock(MachineFiles.KUBELET_ARGS, "edge-profile", edge ? EDGE_KUBELET_ARGS : List.of())) {
             model.log().info("kubelet arguments changed: restarting kubelite");
             client.restart("microk8s.daemon-kubelite");
+            if (!ClusterComponent.isWorkerNode(model)) {
+                // The API server is part of kubelite: what follows (addons, node status) needs it back.
+                SnapComponent.requireReady(client, "after kubelite restarted");
+            }
         }
     }
 

@@ -44,6 +44,7 @@ class MicroK8sCharmTest {
                 "microk8s status --wait-ready --timeout 300",
                 "sysctl -p " + sysctl,
                 "snap restart microk8s.daemon-kubelite",
+                "microk8s status --wait-ready --timeout 300",
                 "microk8s status --format yaml",
                 "microk8s enable dns",
                 "microk8s enable hostpath-storage",
@@ -79,8 +80,8 @@ class MicroK8sCharmTest {
         machine.installed("1.31/stable", "v1.31.7", "dns", "hostpath-storage", "rbac");
         State out = ctx.run(Events.configChanged(), base.withConfig(Map.of("channel", "1.32/stable")));
         List<String> calls = machine.takeCalls();
-        assertEquals(List.of("snap list microk8s", "snap refresh microk8s --channel 1.32/stable", "snap list microk8s",
-                "microk8s status --wait-ready --timeout 300"), calls.subList(0, 4));
+        assertEquals(List.of("snap list microk8s", "snap info microk8s", "snap refresh microk8s --channel 1.32/stable",
+                "snap list microk8s", "microk8s status --wait-ready --timeout 300"), calls.subList(0, 5));
         assertEquals("v1.32.3", out.workloadVersion());
         assertEquals("active", out.unitStatus().name());
     }
@@ -96,10 +97,41 @@ class MicroK8sCharmTest {
     void aDowngradeIsRefusedNamingBothChannels() {
         machine.installed("1.32/stable", "v1.32.3");
         State out = ctx.run(Events.configChanged(), base.withConfig(Map.of("channel", "1.31/stable")));
-        assertEquals(Status.blocked("[snap] refusing to downgrade microk8s from 1.32/stable (v1.32.3) to 1.31/stable:"
-                + " Kubernetes cannot go back a minor version; set channel to 1.32/stable or a later track"),
+        assertEquals(Status.blocked("[snap] refusing to downgrade microk8s from 1.32/stable (v1.32.3) to 1.31/stable"
+                + " (v1.31.7): Kubernetes cannot go back a minor version; set channel to 1.32/stable or a later track"),
                 out.unitStatus());
-        assertEquals(List.of("snap list microk8s"), machine.takeCalls());
+        assertEquals(List.of("snap list microk8s", "snap info microk8s"), machine.takeCalls());
+    }
+
+    @Test
+    void latestIsJudgedByTheVersionItHoldsNotByItsName() {
+        // The fake store's latest/stable holds v1.32.3 while 1.33/stable is installed.
+        machine.installed("1.33/stable", "v1.33.3");
+        State out = ctx.run(Events.configChanged(), base.withConfig(Map.of("channel", "latest/stable")));
+        assertEquals(Status.blocked("[snap] refusing to downgrade microk8s from 1.33/stable (v1.33.3) to latest/stable"
+                + " (v1.32.3): Kubernetes cannot go back a minor version; set channel to 1.33/stable or a later track"),
+                out.unitStatus());
+        assertTrue(machine.takeCalls().stream().noneMatch(c -> c.startsWith("snap refresh")));
+    }
+
+    @Test
+    void skippingAMinorVersionIsRefusedNamingTheNextTrack() {
+        machine.installed("1.31/stable", "v1.31.7");
+        State out = ctx.run(Events.configChanged(), base.withConfig(Map.of("channel", "1.33/stable")));
+        assertEquals(Status.blocked("[snap] refusing to skip Kubernetes minor versions from 1.31/stable (v1.31.7) to"
+                + " 1.33/stable (v1.33.3): upgrade one minor at a time; set channel to 1.32/stable first"), out.unitStatus());
+        assertTrue(machine.takeCalls().stream().noneMatch(c -> c.startsWith("snap refresh")));
+    }
+
+    @Test
+    void aKubeliteRestartThatNeverServesAgainWaitsWithAClearStatus() {
+        machine.kubeliteStaysDown();
+        State out = ctx.run(Events.install(), base);
+        assertEquals(Status.waiting("[tuning] microk8s is not ready 300 s after kubelite restarted (microk8s is not"
+                + " running. Use microk8s inspect for a deeper inspection.); update-status checks again"), out.unitStatus());
+        List<String> calls = machine.takeCalls();
+        assertEquals(List.of("snap restart microk8s.daemon-kubelite", "microk8s status --wait-ready --timeout 300"),
+                calls.subList(calls.size() - 2, calls.size()), "nothing asks the stopped API server: " + calls);
     }
 
     @Test

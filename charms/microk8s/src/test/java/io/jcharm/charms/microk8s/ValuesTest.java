@@ -26,13 +26,41 @@ class ValuesTest {
     }
 
     @Test
-    void downgradesAreMinorVersionsBackFromTheInstalledOne() {
-        assertTrue(Channel.parse("1.31/stable").isDowngradeFrom("v1.32.3"));
-        assertTrue(Channel.parse("1.31-strict/stable").isDowngradeFrom("v1.32.3"));
-        assertFalse(Channel.parse("1.32/edge").isDowngradeFrom("v1.32.3"));
-        assertFalse(Channel.parse("1.33/stable").isDowngradeFrom("v1.32.3"));
-        assertFalse(Channel.parse("latest/edge").isDowngradeFrom("v1.32.3"), "unknown: allowed");
-        assertTrue(Channel.parse("1.9/stable").isDowngradeFrom("v1.32.3"), "numeric, not text, comparison");
+    void minorStepsCompareVersionsNumerically() {
+        assertEquals(Optional.of(-1), Channel.minorSteps("v1.32.3", "v1.31.7"));
+        assertEquals(Optional.of(0), Channel.minorSteps("v1.32.3", "v1.32.9"));
+        assertEquals(Optional.of(2), Channel.minorSteps("v1.31.7", "v1.33.0"));
+        assertEquals(Optional.of(-23), Channel.minorSteps("v1.32.3", "v1.9.0"), "numeric, not text, comparison");
+        assertEquals(Optional.empty(), Channel.minorSteps("v1.32.3", "x1"), "a local build has no version to compare");
+        assertEquals(Channel.parse("1.32/edge"), Channel.parse("latest/edge").nextMinorAfter("v1.31.7"));
+    }
+
+    @Test
+    void snapInfoGivesWhatAChannelHoldsFollowingClosedRisks() {
+        // The shape of `snap info microk8s` (snapd 2.6x): closed risks print ↑, empty ones --.
+        SnapInfo info = SnapInfo.parse("""
+                name:      microk8s
+                tracking:     1.32/stable
+                channels:
+                  latest/stable:    v1.32.3  2025-03-20 (7964) 172MB classic
+                  1.33/stable:      v1.33.3  2025-07-01 (8200) 180MB classic
+                  1.33/candidate:   ↑
+                  1.33/beta:        ↑
+                  1.33/edge:        v1.33.5  2025-08-01 (8300) 180MB classic
+                  1.34/stable:      --
+                installed:          v1.32.3             (7964) 172MB classic
+                """);
+        assertEquals(Optional.of("v1.32.3"), info.version(Channel.parse("latest/stable")));
+        assertEquals(Optional.of("v1.33.3"), info.version(Channel.parse("1.33/beta")));
+        assertEquals(Optional.of("v1.33.5"), info.version(Channel.parse("1.33/edge")));
+        assertEquals(Optional.empty(), info.version(Channel.parse("1.34/stable")));
+        assertEquals(Optional.empty(), info.version(Channel.parse("1.35/stable")));
+    }
+
+    @Test
+    void joinUrlsCarryOnlyIpv4AddressesAsMicroK8sJoinParsesThem() {
+        assertEquals(List.of("10.1.0.10"), ClusterComponent.joinAddresses(List.of("fd42::10", "10.1.0.10", "node-0.lan")));
+        assertEquals(List.of(), ClusterComponent.joinAddresses(List.of("fd42::10")));
     }
 
     @Test
