@@ -7,6 +7,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +30,8 @@ final class MachineFiles {
     static final String CONTAINERD_ENV = "/var/snap/microk8s/current/args/containerd-env";
     static final String KUBELET_ARGS = "/var/snap/microk8s/current/args/kubelet";
     static final String CERTS_D = "/var/snap/microk8s/current/args/certs.d";
+    /** The snap renders containerd's config from this template when containerd starts. */
+    static final String CONTAINERD_TEMPLATE = "/var/snap/microk8s/current/args/containerd-template.toml";
     static final String SYSCTL_DROP_IN = "/etc/sysctl.d/60-microk8s-edge.conf";
 
     private final Path root;
@@ -74,6 +78,13 @@ final class MachineFiles {
             Path tmp = Files.createTempFile(p.getParent(), "." + p.getFileName(), ".tmp",
                     PosixFilePermissions.asFileAttribute(perms));
             Files.setPosixFilePermissions(tmp, perms); // the umask may have narrowed the attribute
+            if (Files.exists(p)) {
+                // The snap gives its args files to the microk8s group; a replaced file keeps owner and group.
+                PosixFileAttributes was = Files.readAttributes(p, PosixFileAttributes.class);
+                PosixFileAttributeView view = Files.getFileAttributeView(tmp, PosixFileAttributeView.class);
+                view.setGroup(was.group());
+                view.setOwner(was.owner());
+            }
             Files.writeString(tmp, content, StandardCharsets.UTF_8);
             try {
                 Files.move(tmp, p, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -116,19 +127,29 @@ final class MachineFiles {
      * @return whether the file changed
      */
     boolean setBlock(String absolute, String block, List<String> lines) {
+        return setBlock(absolute, block, lines, null);
+    }
+
+    /** As {@link #setBlock(String, String, List)}, writing the file with {@code mode} (null keeps it). */
+    boolean setBlock(String absolute, String block, List<String> lines, String mode) {
         String begin = "# BEGIN " + block + " (managed by the microk8s charm; edits are overwritten)";
         String end = "# END " + block;
         List<String> kept = new ArrayList<>();
         boolean inside = false;
+        boolean hadBlock = false;
         String current = read(absolute).orElse("");
         for (String l : current.isEmpty() ? List.<String>of() : List.of(current.split("\n", -1))) {
             if (l.equals(begin)) {
                 inside = true;
+                hadBlock = true;
             } else if (inside && l.equals(end)) {
                 inside = false;
             } else if (!inside) {
                 kept.add(l);
             }
+        }
+        if (!hadBlock && lines.isEmpty()) {
+            return false; // nothing to add or take away: the file stays exactly as the snap wrote it
         }
         while (!kept.isEmpty() && kept.get(kept.size() - 1).isEmpty()) {
             kept.remove(kept.size() - 1);
@@ -143,6 +164,6 @@ final class MachineFiles {
         if (sb.toString().equals(current) || current.isEmpty() && sb.length() == 0) {
             return false;
         }
-        return write(absolute, sb.toString(), null);
+        return write(absolute, sb.toString(), mode);
     }
 }

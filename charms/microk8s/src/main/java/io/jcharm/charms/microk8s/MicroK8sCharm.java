@@ -53,7 +53,7 @@ public final class MicroK8sCharm implements Charm {
                 role,
                 snap,
                 tuning,
-                new RegistriesComponent(files, config, snap),
+                new RegistriesComponent(client, files, config, snap),
                 cluster,
                 new AddonsComponent(client, config, cluster),
                 // A worker runs no API server, so it has nothing to expose.

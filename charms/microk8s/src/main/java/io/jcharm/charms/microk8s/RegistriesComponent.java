@@ -12,9 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * containerd's registry hosts ({@code certs.d/<host>/hosts.toml}) from custom-registries, with
- * credentials from the registry-credentials secret; hosts no longer listed are removed.
- * containerd reads these files on each pull, so nothing restarts.
+ * containerd's registry hosts ({@code certs.d/<host>/hosts.toml}) from custom-registries, and
+ * the credentials from the registry-credentials secret in a marked block of containerd's config
+ * template; hosts no longer listed are removed. containerd reads hosts.toml on each pull, but
+ * its config only at start, so it restarts when the credentials block changes.
  *
  * <pre>{@code
  * juju config microk8s custom-registries='[{"url": "http://10.0.0.5:5000", "host": "docker.io"}]'
@@ -24,11 +25,13 @@ final class RegistriesComponent implements Component<Void> {
     /** Hosts this unit wrote hosts.toml for (a list of strings). */
     static final String STATE_KEY = "registries";
 
+    private final MicroK8sClient client;
     private final MachineFiles files;
     private final Component<MicroK8sConfig> config;
     private final Component<?> snap;
 
-    RegistriesComponent(MachineFiles files, Component<MicroK8sConfig> config, Component<?> snap) {
+    RegistriesComponent(MicroK8sClient client, MachineFiles files, Component<MicroK8sConfig> config, Component<?> snap) {
+        this.client = client;
         this.config = config;
         this.snap = snap;
         this.files = files;
@@ -57,12 +60,24 @@ final class RegistriesComponent implements Component<Void> {
             creds = Optional.of(credentials(model, cfg.registryCredentials().get()));
         }
         List<String> written = new ArrayList<>();
+        List<String> auth = new ArrayList<>();
         for (Registry r : registries) {
-            // 0600: the file may hold a Basic authorization header.
-            if (files.write(hostsToml(r.host()), r.hostsToml(creds), "rw-------")) {
+            if (r.useCredentials() && creds.isPresent()) {
+                auth.addAll(r.criAuth(creds.get()));
+            }
+            if (files.write(hostsToml(r.host()), r.hostsToml(), "rw-r--r--")) {
                 model.log().info("wrote containerd hosts.toml for " + r.host() + " (" + r.url() + ")");
             }
             written.add(r.host());
+        }
+        if (!auth.isEmpty() && files.read(MachineFiles.CONTAINERD_TEMPLATE).isEmpty()) {
+            throw StatusException.waiting(MachineFiles.CONTAINERD_TEMPLATE + " is missing, so registry credentials"
+                    + " have nowhere to go; check the microk8s snap installed fully (snap list microk8s)");
+        }
+        // 0600: the block holds the password. containerd reads its config only when it starts.
+        if (files.setBlock(MachineFiles.CONTAINERD_TEMPLATE, "registry-credentials", auth, "rw-------")) {
+            model.log().info("registry credentials changed: restarting containerd");
+            client.restart("microk8s.daemon-containerd");
         }
         List<String> before = model.state().get(STATE_KEY, String[].class).map(Arrays::asList).orElse(List.of());
         for (String host : before) {

@@ -2,13 +2,10 @@ package io.jcharm.charms.microk8s;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
@@ -21,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <pre>{@code
  * List<Registry> regs = Registry.parseAll("[{\"url\": \"http://10.0.0.5:5000\", \"host\": \"docker.io\"}]");
- * regs.get(0).hostsToml(Optional.empty());  // server = "https://registry-1.docker.io" ...
+ * regs.get(0).hostsToml();  // server = "https://registry-1.docker.io" ...
  * }</pre>
  *
  * @param host the registry images name (docker.io, ghcr.io, or the url's host:port when not given)
@@ -130,8 +127,8 @@ record Registry(String url, String host, boolean skipVerify, boolean useCredenti
         return uri.getHost().toLowerCase(Locale.ROOT) + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
     }
 
-    /** The hosts.toml content; with credentials it holds a secret and must be written 0600. */
-    String hostsToml(Optional<Credentials> credentials) {
+    /** The hosts.toml content (credentials go to containerd's own config: {@link #criAuth}). */
+    String hostsToml() {
         // server is where pulls go when no host answers: the registry itself, or the mirrored upstream.
         String server = authority(URI.create(url)).equals(host) ? url
                 : host.equals("docker.io") ? "https://registry-1.docker.io" : "https://" + host;
@@ -143,12 +140,39 @@ record Registry(String url, String host, boolean skipVerify, boolean useCredenti
         if (skipVerify) {
             sb.append("  skip_verify = true\n");
         }
-        if (useCredentials && credentials.isPresent()) {
-            String basic = Base64.getEncoder().encodeToString((credentials.get().username() + ":"
-                    + credentials.get().password()).getBytes(StandardCharsets.UTF_8));
-            sb.append("  [host.\"").append(url).append("\".header]\n");
-            sb.append("    Authorization = \"Basic ").append(basic).append("\"\n");
-        }
         return sb.toString();
+    }
+
+    /**
+     * The CRI plugin's credentials for this registry, lines of a containerd config TOML: the
+     * form containerd 1.6 and 1.7 (what MicroK8s 1.31-1.33 ship) hand to their resolver, which
+     * answers Basic and token (Bearer) challenges alike. A hosts.toml header is sent only to the
+     * registry host, never to a token service, so Harbor, GHCR and Docker Hub refuse it. Keyed by
+     * the host containerd contacts (the url's host:port), as Canonical's charm-microk8s does
+     * (src/containerd.py at eb62df16).
+     */
+    List<String> criAuth(Credentials credentials) {
+        String at = "plugins.\"io.containerd.grpc.v1.cri\".registry.configs.\"" + authority(URI.create(url)) + "\".auth";
+        return List.of("[" + at + "]", "  username = " + tomlString(credentials.username()),
+                "  password = " + tomlString(credentials.password()));
+    }
+
+    /** A TOML basic string. */
+    static String tomlString(String s) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                default -> {
+                    if (c < 0x20 || c == 0x7f) {
+                        sb.append(String.format("\\u%04X", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.append('"').toString();
     }
 }

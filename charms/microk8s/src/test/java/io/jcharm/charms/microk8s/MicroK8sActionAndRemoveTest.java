@@ -61,7 +61,7 @@ class MicroK8sActionAndRemoveTest {
 
     @Test
     void aJoinedUnitLeavesAndKeepsTheSnapByDefault() {
-        machine.installed("1.32/stable", "v1.32.3");
+        machine.installed("1.32/stable", "v1.32.3").clustered(false);
         State out = ctx.run(Events.remove(), base.withStored(Map.of("joined", "\"control-plane\"")));
         assertEquals(List.of("snap list microk8s", "microk8s leave"), machine.takeCalls());
         assertTrue(out.logs().stream().anyMatch(l -> l.contains("purge-on-remove is false")));
@@ -82,5 +82,13 @@ class MicroK8sActionAndRemoveTest {
     void removeWithoutTheSnapDoesNothing() {
         ctx.run(Events.remove(), base.withConfig(Map.of("purge-on-remove", true)));
         assertEquals(List.of("snap list microk8s"), machine.takeCalls());
+    }
+
+    @Test
+    void theOnlyVoterIsStillRemovedWithTheReasonLogged() {
+        machine.installed("1.32/stable", "v1.32.3").clustered(false).onlyVoter();
+        State out = ctx.run(Events.remove(), base.withStored(Map.of("joined", "\"control-plane\"")));
+        assertEquals(List.of("snap list microk8s", "microk8s leave"), machine.takeCalls());
+        assertTrue(out.logs().stream().anyMatch(l -> l.contains("`microk8s leave` refuses (exit 3) and has no --force")));
     }
 }

@@ -100,4 +100,38 @@ class MicroK8sAddonsTest {
         assertEquals(List.of("microk8s enable core/ingress"), addonCalls());
         assertTrue(machine.addonEnabled("ingress"));
     }
+
+    @Test
+    void aCommunityAddonIsEnabledAfterItsRepository() {
+        State out = ctx.run(Events.configChanged(), settled.withConfig(Map.of("addons", "community/argocd community")));
+        assertEquals(List.of("microk8s enable community", "microk8s enable community/argocd"), addonCalls());
+        assertTrue(machine.addonEnabled("argocd"));
+        assertEquals("active", out.unitStatus().name(), out.unitStatus().toString());
+    }
+
+    @Test
+    void aCommunityAddonWithoutItsRepositoryBlocksSayingSo() {
+        State out = ctx.run(Events.configChanged(), settled.withConfig(Map.of("addons", "community/argocd")));
+        assertEquals(Status.blocked("[addons] unknown addon 'argocd': the installed channel has no such addon; its"
+                + " repository community is not enabled: list community in addons before community/argocd"), out.unitStatus());
+        assertEquals(List.of(), addonCalls());
+    }
+
+    @Test
+    void disablingHostpathStorageAnswersItsQuestionKeepingTheData() {
+        State out = ctx.run(Events.configChanged(), settled.withConfig(Map.of("profile", "none")));
+        assertTrue(addonCalls().contains("microk8s disable hostpath-storage"));
+        assertFalse(machine.addonEnabled("hostpath-storage"));
+        assertEquals(Status.active("node ready; addons: ha-cluster"), out.unitStatus());
+    }
+
+    @Test
+    void helmComesWithTheSnapSoItIsNeitherListedNorDisabled() {
+        State listed = ctx.run(Events.configChanged(), settled.withConfig(Map.of("addons", "helm3")));
+        assertEquals(List.of(), addonCalls(), "status reports helm3 enabled: there is nothing to enable");
+        assertEquals(Status.active("node ready; addons: dns, ha-cluster, hostpath-storage, rbac"), listed.unitStatus());
+        State dropped = ctx.run(Events.configChanged(), listed.withConfig(Map.of()));
+        assertEquals(List.of(), addonCalls());
+        assertTrue(dropped.logs().stream().anyMatch(l -> l.contains("helm3 is no longer listed; it comes with the snap")));
+    }
 }

@@ -229,4 +229,33 @@ class MicroK8sCharmTest {
         assertEquals(Status.blocked("[role] role cannot change from 'worker' after deployment"), out.unitStatus());
         assertEquals(List.of(), machine.takeCalls());
     }
+
+    @Test
+    void theSnapsContainerdEnvWithATrailingBlankLineIsLeftAloneAndContainerdNotRestarted() throws Exception {
+        // canonical/microk8s v1.32 default-args/containerd-env ends with an empty line.
+        String snaps = "# Attempt to change the maximum locked memory limit\nulimit -l 16384 || true\n\n";
+        java.nio.file.Files.createDirectories(machine.path(MachineFiles.CONTAINERD_ENV).getParent());
+        java.nio.file.Files.writeString(machine.path(MachineFiles.CONTAINERD_ENV), snaps);
+        ctx.run(Events.install(), base);
+        assertFalse(machine.takeCalls().contains("snap restart microk8s.daemon-containerd"));
+        assertEquals(Optional.of(snaps), machine.file(MachineFiles.CONTAINERD_ENV));
+    }
+
+    @Test
+    void aRewrittenFileKeepsItsGroup() throws Exception {
+        java.nio.file.Path kubelet = machine.path(MachineFiles.KUBELET_ARGS);
+        java.nio.file.Files.createDirectories(kubelet.getParent());
+        java.nio.file.Files.writeString(kubelet, "--kubeconfig=${SNAP_DATA}/credentials/kubelet.config\n");
+        var group = kubelet.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByGroupName("4242");
+        try {
+            java.nio.file.Files.getFileAttributeView(kubelet, java.nio.file.attribute.PosixFileAttributeView.class)
+                    .setGroup(group);
+        } catch (java.io.IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("this user cannot give a file another group: " + e.getMessage());
+        }
+        ctx.run(Events.install(), base);
+        assertTrue(machine.file(MachineFiles.KUBELET_ARGS).orElseThrow().contains("--max-pods=64"));
+        assertEquals(group, java.nio.file.Files.readAttributes(kubelet,
+                java.nio.file.attribute.PosixFileAttributes.class).group(), "the snap's microk8s group stays");
+    }
 }

@@ -218,4 +218,14 @@ class MicroK8sClusterTest {
         State notLeader = follower.run(Events.relationJoined(info), base.withRelation(info));
         assertEquals(Map.of(), notLeader.relation(info.id()).localAppData());
     }
+
+    @Test
+    void aRetriedHookDoesNotJoinASecondTime() {
+        machine.clustered(false); // the first try joined, then the hook failed and its state was dropped
+        State in = followerWithToken("");
+        State out = follower.run(Events.relationAppChanged(in.relation("peer")), in);
+        assertTrue(machine.takeCalls().stream().noneMatch(c -> c.startsWith("microk8s join")));
+        assertEquals(Optional.of("\"control-plane\""), out.storedValue("joined"));
+        assertTrue(logged(out, "already joined the microk8s cluster as control-plane"));
+    }
 }

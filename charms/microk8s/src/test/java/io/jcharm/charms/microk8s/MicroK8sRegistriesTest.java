@@ -12,7 +12,6 @@ import io.jcharm.testing.State;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +22,13 @@ import org.junit.jupiter.api.io.TempDir;
 class MicroK8sRegistriesTest {
     private static final String MIRROR = "/var/snap/microk8s/current/args/certs.d/docker.io/hosts.toml";
     private static final String PRIVATE = "/var/snap/microk8s/current/args/certs.d/registry.example:5000/hosts.toml";
+    /** The start of the snap's own template (canonical/microk8s v1.33 default-args/containerd-template.toml). */
+    private static final String SNAP_TEMPLATE = """
+            # Use config version 2 to enable new configuration fields.
+            version = 2
+            [plugins."io.containerd.grpc.v1.cri".registry]
+              config_path = "${SNAP_DATA}/args/certs.d"
+            """;
     private final Context ctx = Context.of(MicroK8sCharm::new);
     @TempDir
     Path tmp;
@@ -36,12 +42,14 @@ class MicroK8sRegistriesTest {
     }
 
     @Test
-    void aMirrorAndAPrivateRegistryWithCredentialsAreWrittenAndTheSecretNeverLogged() throws Exception {
-        SecretState creds = SecretState.granted(Map.of("username", "puller", "password", "s3cr3t-pa55"));
+    void aMirrorAndATokenAuthRegistryGetHostsTomlAndTheCredentialsGoToContainerdsCriConfig() throws Exception {
+        Files.createDirectories(machine.path(MachineFiles.CONTAINERD_TEMPLATE).getParent());
+        Files.writeString(machine.path(MachineFiles.CONTAINERD_TEMPLATE), SNAP_TEMPLATE);
+        SecretState creds = SecretState.granted(Map.of("username", "puller", "password", "s3cr3t-pa55\"x"));
         String json = "[{\"url\": \"http://10.0.0.5:5000\", \"host\": \"docker.io\", \"use-credentials\": false},"
                 + " {\"url\": \"https://registry.example:5000\", \"skip-verify\": true}]";
-        State out = ctx.run(Events.configChanged(), base.withSecret(creds)
-                .withConfig(Map.of("custom-registries", json, "registry-credentials", creds.id())));
+        State in = base.withSecret(creds).withConfig(Map.of("custom-registries", json, "registry-credentials", creds.id()));
+        State out = ctx.run(Events.configChanged(), in);
         assertEquals("""
                 # Written by the microk8s charm from custom-registries; changes here are overwritten.
                 server = "https://registry-1.docker.io"
@@ -49,7 +57,6 @@ class MicroK8sRegistriesTest {
                 [host."http://10.0.0.5:5000"]
                   capabilities = ["pull", "resolve"]
                 """, machine.file(MIRROR).orElseThrow());
-        String basic = Base64.getEncoder().encodeToString("puller:s3cr3t-pa55".getBytes());
         assertEquals("""
                 # Written by the microk8s charm from custom-registries; changes here are overwritten.
                 server = "https://registry.example:5000"
@@ -57,13 +64,22 @@ class MicroK8sRegistriesTest {
                 [host."https://registry.example:5000"]
                   capabilities = ["pull", "resolve"]
                   skip_verify = true
-                  [host."https://registry.example:5000".header]
-                    Authorization = "Basic %s"
-                """.formatted(basic), machine.file(PRIVATE).orElseThrow());
-        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(machine.path(PRIVATE))));
+                """, machine.file(PRIVATE).orElseThrow(), "no header: containerd would not send it to a token service");
+        assertEquals(SNAP_TEMPLATE
+                + "# BEGIN registry-credentials (managed by the microk8s charm; edits are overwritten)\n"
+                + "[plugins.\"io.containerd.grpc.v1.cri\".registry.configs.\"registry.example:5000\".auth]\n"
+                + "  username = \"puller\"\n"
+                + "  password = \"s3cr3t-pa55\\\"x\"\n"
+                + "# END registry-credentials\n", machine.file(MachineFiles.CONTAINERD_TEMPLATE).orElseThrow());
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                machine.path(MachineFiles.CONTAINERD_TEMPLATE))));
+        assertTrue(machine.takeCalls().contains("snap restart microk8s.daemon-containerd"), "containerd reads it at start");
         assertEquals(Optional.of("[\"docker.io\",\"registry.example:5000\"]"), out.storedValue("registries"));
-        assertFalse(out.logs().stream().anyMatch(l -> l.contains("s3cr3t-pa55") || l.contains(basic)), out.logs().toString());
+        assertFalse(out.logs().stream().anyMatch(l -> l.contains("s3cr3t-pa55")), out.logs().toString());
         assertEquals("active", out.unitStatus().name());
+
+        ctx.run(Events.configChanged(), out);
+        assertFalse(machine.takeCalls().contains("snap restart microk8s.daemon-containerd"), "unchanged: no restart");
     }
 
     @Test
