@@ -56,6 +56,7 @@ public final class MicroK8sCharm implements Charm {
                 new RegistriesComponent(client, files, config, snap),
                 cluster,
                 new AddonsComponent(client, config, cluster),
+                new ExtraSansComponent(client, files, config, cluster),
                 // A worker runs no API server, so it has nothing to expose.
                 Component.of("ports", m -> m.setPorts(
                         ClusterComponent.isWorkerNode(m) ? List.of() : List.of(API_SERVER))).after(cluster),

@@ -187,6 +187,16 @@ final class MicroK8sClient {
                 + "; check that error on the machine (juju ssh), for example by running the command by hand");
     }
 
+    /** The unit's public address as Juju reports it ({@code unit-get public-address}, a hook tool on PATH). */
+    String publicAddress() {
+        return commands.check(List.of("unit-get", "public-address"), QUICK).stdout().strip();
+    }
+
+    /** Re-issues the API server's certificate from csr.conf.template (its SANs). */
+    void refreshServerCert() {
+        commands.check(List.of("microk8s", "refresh-certs", "-e", "server.crt"), Duration.ofMinutes(5));
+    }
+
     /** {@code snap info microk8s}: what each channel of the store holds. */
     SnapInfo info() {
         return SnapInfo.parse(commands.check(List.of("snap", "info", "microk8s"), QUICK).stdout());

@@ -21,12 +21,16 @@ import java.util.regex.Pattern;
  */
 public record MicroK8sConfig(String channel, @OneOf({"edge", "none"}) String profile, String addons,
                              String metallbRange, String containerdEnv, String customRegistries,
-                             Optional<String> registryCredentials, String role, boolean purgeOnRemove) {
+                             Optional<String> registryCredentials, String role, String extraSans,
+                             boolean purgeOnRemove) {
 
     /** The addons the edge profile enables, before metallb (which needs a range). */
     static final List<String> EDGE_ADDONS = List.of("dns", "hostpath-storage", "rbac");
     static final List<String> ROLES = List.of("", "control-plane", "worker");
     private static final Pattern IPV4_RANGE = Pattern.compile("^(\\d{1,3}(?:\\.\\d{1,3}){3})-(\\d{1,3}(?:\\.\\d{1,3}){3})$");
+    /** What extra-sans replaces with the unit's public address, as in Canonical's charm. */
+    static final String PUBLIC_ADDRESS = "%UNIT_PUBLIC_ADDRESS%";
+    private static final Pattern SAN = Pattern.compile("^[A-Za-z0-9]([A-Za-z0-9.:-]*[A-Za-z0-9])?$");
     private static final Pattern ENV_KEY = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]*$");
 
     public MicroK8sConfig {
@@ -48,6 +52,13 @@ public record MicroK8sConfig(String channel, @OneOf({"edge", "none"}) String pro
             Registry.parseAll(customRegistries);
         } catch (IllegalArgumentException e) {
             throw new InvalidConfigException("custom-registries", e.getMessage());
+        }
+        extraSans = extraSans == null ? "" : extraSans.trim();
+        for (String san : sans(extraSans)) {
+            if (!san.equals(PUBLIC_ADDRESS) && !SAN.matcher(san).matches()) {
+                throw new InvalidConfigException("extra-sans", "\"" + san + "\" is not a host name or IP address; write"
+                        + " names and addresses separated by commas, for example \"" + PUBLIC_ADDRESS + ",k8s.example.com\"");
+            }
         }
         if (!ROLES.contains(role)) {
             throw new InvalidConfigException("role", "must be one of '', 'control-plane', 'worker', got '" + role + "'");
@@ -74,6 +85,17 @@ public record MicroK8sConfig(String channel, @OneOf({"edge", "none"}) String pro
     /** containerd-env as ordered KEY to value. */
     Map<String, String> containerdEnvironment() {
         return environment(containerdEnv);
+    }
+
+    /** The extra-sans entries, in order, without blanks and duplicates. */
+    static List<String> sans(String text) {
+        List<String> out = new ArrayList<>();
+        for (String s : (text == null ? "" : text).split(",")) {
+            if (!s.isBlank() && !out.contains(s.strip())) {
+                out.add(s.strip());
+            }
+        }
+        return out;
     }
 
     /** The custom registries. */

@@ -30,6 +30,15 @@ final class FakeMachine {
             t=$(basename "$0")
             lock="$JCHARM_MACHINE_ROOT/var/snap/microk8s/current/var/lock"
             notrunning="microk8s is not running. Use microk8s inspect for a deeper inspection."
+            CSR='[ req_ext ]
+            subjectAltName = @alt_names
+
+            [ alt_names ]
+            DNS.1 = kubernetes
+            IP.1 = 127.0.0.1
+            #MOREIPS
+            '
+
             if [ $# -gt 0 ]; then echo "$t $*" >> "$d/calls"; else echo "$t" >> "$d/calls"; fi
             if [ -f "$d/rc.$t.$1" ]; then
               cat "$d/err.$t.$1" >&2
@@ -59,7 +68,10 @@ final class FakeMachine {
                     echo "$ch" > "$d/channel"
                     echo "$v" > "$d/version"
                     : > "$d/restarting"
-                    if [ "$1" = install ]; then mkdir -p "$d/addons"; echo on > "$d/addons/ha-cluster"; fi ;;
+                    if [ "$1" = install ]; then
+                      mkdir -p "$d/addons" "$JCHARM_MACHINE_ROOT/var/snap/microk8s/current/certs"; echo on > "$d/addons/ha-cluster"
+                      printf '%s' "$CSR" > "$JCHARM_MACHINE_ROOT/var/snap/microk8s/current/certs/csr.conf.template"
+                    fi ;;
                   restart)
                     # kubelite takes a while to serve again; status --wait-ready waits for it.
                     if [ "$2" = microk8s.daemon-kubelite ]; then
@@ -174,6 +186,17 @@ final class FakeMachine {
             1.30/stable v1.30.9
             """;
 
+    /** The part of the snap's certs/csr.conf.template that extra-sans adds to (canonical/microk8s v1.32). */
+    static final String CSR_TEMPLATE = """
+            [ req_ext ]
+            subjectAltName = @alt_names
+
+            [ alt_names ]
+            DNS.1 = kubernetes
+            IP.1 = 127.0.0.1
+            #MOREIPS
+            """;
+
     final Path bin;
     final Path dir;
     final Path root;
@@ -208,6 +231,13 @@ final class FakeMachine {
 
     /** microk8s already installed from {@code channel}, reporting {@code version}, with these addons enabled. */
     FakeMachine installed(String channel, String version, String... enabledAddons) {
+        try {
+            Path csr = root.resolve(ExtraSansComponent.CSR_TEMPLATE.substring(1));
+            Files.createDirectories(csr.getParent());
+            Files.writeString(csr, CSR_TEMPLATE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         write("channel", channel + "\n");
         write("version", version + "\n");
         for (String a : enabledAddons) {

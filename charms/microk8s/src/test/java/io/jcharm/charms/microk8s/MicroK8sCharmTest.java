@@ -49,6 +49,8 @@ class MicroK8sCharmTest {
                 "microk8s enable dns",
                 "microk8s enable hostpath-storage",
                 "microk8s enable rbac",
+                "unit-get public-address",
+                "microk8s refresh-certs -e server.crt",
                 "hostname",
                 "microk8s kubectl get node machine-0 --no-headers",
                 "microk8s status --format yaml"), machine.takeCalls());
@@ -70,7 +72,8 @@ class MicroK8sCharmTest {
         machine.takeCalls();
         State out = ctx.run(Events.updateStatus(), first);
         assertEquals(List.of("snap list microk8s", "microk8s status --wait-ready --timeout 300",
-                "microk8s status --format yaml", "hostname", "microk8s kubectl get node machine-0 --no-headers"),
+                "microk8s status --format yaml", "unit-get public-address", "hostname",
+                "microk8s kubectl get node machine-0 --no-headers"),
                 machine.takeCalls());
         assertEquals(first.unitStatus(), out.unitStatus());
     }
@@ -257,5 +260,22 @@ class MicroK8sCharmTest {
         assertTrue(machine.file(MachineFiles.KUBELET_ARGS).orElseThrow().contains("--max-pods=64"));
         assertEquals(group, java.nio.file.Files.readAttributes(kubelet,
                 java.nio.file.attribute.PosixFileAttributes.class).group(), "the snap's microk8s group stays");
+    }
+
+    @Test
+    void extraSansAddThePublicAddressAndNamesToTheApiServerCertificate() {
+        State first = ctx.run(Events.install(), base.withConfig(Map.of("extra-sans", "%UNIT_PUBLIC_ADDRESS%,k8s.example.com")));
+        assertEquals(FakeMachine.CSR_TEMPLATE
+                + "# BEGIN extra-sans (managed by the microk8s charm; edits are overwritten)\n"
+                + "[ alt_names ]\n"
+                + "IP.1000 = 203.0.113.10\n"
+                + "DNS.1001 = k8s.example.com\n"
+                + "# END extra-sans\n", machine.file(ExtraSansComponent.CSR_TEMPLATE).orElseThrow());
+        assertTrue(machine.takeCalls().contains("microk8s refresh-certs -e server.crt"));
+        ctx.run(Events.updateStatus(), first);
+        assertFalse(machine.takeCalls().contains("microk8s refresh-certs -e server.crt"), "unchanged: no new certificate");
+        ctx.run(Events.configChanged(), first.withConfig(Map.of("extra-sans", "")));
+        assertEquals(Optional.of(FakeMachine.CSR_TEMPLATE), machine.file(ExtraSansComponent.CSR_TEMPLATE));
+        assertTrue(machine.takeCalls().contains("microk8s refresh-certs -e server.crt"));
     }
 }

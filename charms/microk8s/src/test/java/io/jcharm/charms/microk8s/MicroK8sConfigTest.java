@@ -52,6 +52,9 @@ class MicroK8sConfigTest {
                         + " unknown key \"skip_verify\"; allowed: url, host, skip-verify, use-credentials"),
                 Arguments.of("custom-registries", "{\"url\": \"https://a.example\"}", "expected a JSON list of registries,"
                         + " such as [{\"url\": \"https://registry.example:5000\"}], got a object"),
+                Arguments.of("extra-sans", "%UNIT_PUBLIC_ADDRESS%, k8s example.com", "\"k8s example.com\" is not a host"
+                        + " name or IP address; write names and addresses separated by commas, for example"
+                        + " \"%UNIT_PUBLIC_ADDRESS%,k8s.example.com\""),
                 Arguments.of("role", "master", "must be one of '', 'control-plane', 'worker', got 'master'"));
     }
 
@@ -78,7 +81,7 @@ class MicroK8sConfigTest {
     @Test
     void addonsOptionOverridesTheProfilesArgumentsAndKeepsItsPosition() {
         MicroK8sConfig cfg = new MicroK8sConfig("1.32/stable", "edge", "ingress metallb:10.0.0.5-10.0.0.6",
-                "10.0.0.1-10.0.0.2", "", "[]", java.util.Optional.empty(), "", false);
+                "10.0.0.1-10.0.0.2", "", "[]", java.util.Optional.empty(), "", "", false);
         assertEquals(List.of("dns", "hostpath-storage", "rbac", "metallb:10.0.0.5-10.0.0.6", "ingress"),
                 cfg.wantedAddons().stream().map(Addon::spec).toList());
     }
