@@ -35,6 +35,12 @@ case "$t" in
         echo "$ch" > "$d/channel"
         case "$ch" in [0-9]*) echo "v${ch%%/*}.0" > "$d/version" ;; *) echo "v1.33.0" > "$d/version" ;; esac
         [ "$1" = install ] && echo on > "$d/addons/ha-cluster"
+        # The real snap's install hook creates the API server's CSR template; the microk8s charm adds extra-sans to it.
+        csr="$box/root/var/snap/microk8s/current/certs/csr.conf.template"
+        if [ "$1" = install ] && [ ! -f "$csr" ]; then
+          mkdir -p "$(dirname "$csr")"
+          printf '[ req_ext ]\nsubjectAltName = @alt_names\n\n[ alt_names ]\nDNS.1 = kubernetes\nIP.1 = 127.0.0.1\n#MOREIPS\n' > "$csr"
+        fi
         echo "microk8s ($ch) $(cat "$d/version") from Canonical** installed (simulated by the jcharm local model)" ;;
       remove) rm -f "$d/channel" ;;
     esac ;;

@@ -100,13 +100,7 @@ final class AddonsComponent implements Component<Void> {
             }
             model.log().info("disabled microk8s addons: " + names(disable));
         }
-        if (!enable.isEmpty()) {
-            model.unit().setStatus(Status.maintenance("enabling microk8s addons: " + names(enable)));
-            for (Addon a : enable) {
-                client.enable(a);
-            }
-            model.log().info("enabled microk8s addons: " + names(enable));
-        }
+        enableAll(model, enable);
         if (!later.isEmpty()) {
             MicroK8sStatus now = client.status(); // read again: the repositories are there now
             List<Addon> more = new ArrayList<>();
@@ -116,18 +110,23 @@ final class AddonsComponent implements Component<Void> {
                     more.add(a);
                 }
             }
-            if (!more.isEmpty()) {
-                model.unit().setStatus(Status.maintenance("enabling microk8s addons: " + names(more)));
-                for (Addon a : more) {
-                    client.enable(a);
-                }
-                model.log().info("enabled microk8s addons: " + names(more));
-            }
+            enableAll(model, more);
         }
         // Every wanted addon is enabled now, so the charm manages it, even one enabled by hand before.
         if (!wantedSpecs.equals(managed)) {
             model.state().set(STATE_KEY, wantedSpecs);
         }
+    }
+
+    private void enableAll(Model model, List<Addon> enable) {
+        if (enable.isEmpty()) {
+            return;
+        }
+        model.unit().setStatus(Status.maintenance("enabling microk8s addons: " + names(enable)));
+        for (Addon a : enable) {
+            client.enable(a);
+        }
+        model.log().info("enabled microk8s addons: " + names(enable));
     }
 
     private static void requireKnown(MicroK8sStatus status, Addon a) throws StatusException {

@@ -17,6 +17,8 @@ import java.util.Optional;
  * files under.
  */
 final class FakeMachine {
+    /** The addons state of a leader that enabled the edge profile's addons. */
+    static final String EDGE_MANAGED = "{\"dns\":\"dns\",\"hostpath-storage\":\"hostpath-storage\",\"rbac\":\"rbac\"}";
     /** Addons the fake channel has, in the order microk8s status lists them. */
     static final String KNOWN = "community dns ha-cluster helm helm3 hostpath-storage ingress metallb rbac registry";
 

@@ -20,7 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The leader keeps addons in step with profile and config; others leave them alone. */
 class MicroK8sAddonsTest {
-    private static final String EDGE_MANAGED = "{\"dns\":\"dns\",\"hostpath-storage\":\"hostpath-storage\",\"rbac\":\"rbac\"}";
     private final Context ctx = Context.of(MicroK8sCharm::new);
     @TempDir
     Path tmp;
@@ -31,7 +30,7 @@ class MicroK8sAddonsTest {
     void setUp() {
         machine = new FakeMachine(tmp).installed("1.32/stable", "v1.32.3", "ha-cluster", "dns", "hostpath-storage", "rbac");
         settled = State.empty().withLeader(true).withEnvironment(machine.env())
-                .withStored(Map.of("role", "\"\"", "addons", EDGE_MANAGED));
+                .withStored(Map.of("role", "\"\"", "addons", FakeMachine.EDGE_MANAGED));
     }
 
     /** The addon commands of one hook. */

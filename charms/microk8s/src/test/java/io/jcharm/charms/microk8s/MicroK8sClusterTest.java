@@ -26,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** The peer relation: seed, join tokens as an app-owned secret, joins, departures; and kubernetes-info. */
 class MicroK8sClusterTest {
     private static final String TOKEN = "0123456789abcdef0123456789abcdef";
-    private static final String EDGE_MANAGED = "{\"dns\":\"dns\",\"hostpath-storage\":\"hostpath-storage\",\"rbac\":\"rbac\"}";
     private final Context leader = Context.of(MicroK8sCharm::new);
     private final Context follower = Context.of(MicroK8sCharm::new).asUnit("microk8s/1");
     @TempDir
@@ -48,7 +47,7 @@ class MicroK8sClusterTest {
     void theLeaderSeedsTheClusterAndSharesATokenWhileAUnitWaitsToJoin() {
         RelationState peer = RelationState.peer("peer", "microk8s", List.of("microk8s/1"))
                 .withRemoteUnitsData(Map.of("microk8s/1", Map.of("hostname", "machine-1")));
-        State in = base.withLeader(true).withRelation(peer).withStored(Map.of("role", "\"\"", "addons", EDGE_MANAGED));
+        State in = base.withLeader(true).withRelation(peer).withStored(Map.of("role", "\"\"", "addons", FakeMachine.EDGE_MANAGED));
         State out = leader.run(Events.relationJoined(peer), in);
 
         RelationState rel = out.relation(peer.id());
@@ -79,12 +78,12 @@ class MicroK8sClusterTest {
                 .withLocalAppData(Map.of("seed", "microk8s/0", "join-secret", secret.id()));
         long fresh = Instant.now().getEpochSecond() + 7000;
         State in = base.withLeader(true).withRelation(peer).withSecret(secret)
-                .withStored(Map.of("role", "\"\"", "addons", EDGE_MANAGED, "token-expires", Long.toString(fresh)));
+                .withStored(Map.of("role", "\"\"", "addons", FakeMachine.EDGE_MANAGED, "token-expires", Long.toString(fresh)));
         leader.run(Events.updateStatus(), in);
         assertTrue(machine.takeCalls().stream().noneMatch(c -> c.startsWith("microk8s add-node")));
 
         long nearlyExpired = Instant.now().getEpochSecond() + 600;
-        State out = leader.run(Events.updateStatus(), in.withStored(Map.of("role", "\"\"", "addons", EDGE_MANAGED,
+        State out = leader.run(Events.updateStatus(), in.withStored(Map.of("role", "\"\"", "addons", FakeMachine.EDGE_MANAGED,
                 "token-expires", Long.toString(nearlyExpired))));
         SecretState renewed = out.secretByLabel(ClusterComponent.SECRET_LABEL).orElseThrow();
         assertEquals(secret.id(), renewed.id());
@@ -174,7 +173,7 @@ class MicroK8sClusterTest {
         machine.nodes("machine-0", "machine-1", "machine-2");
         RelationState peer = RelationState.peer("peer", "microk8s", List.of("microk8s/2"))
                 .withLocalAppData(Map.of("seed", "microk8s/0"));
-        State in = base.withLeader(true).withRelation(peer).withStored(Map.of("role", "\"\"", "addons", EDGE_MANAGED,
+        State in = base.withLeader(true).withRelation(peer).withStored(Map.of("role", "\"\"", "addons", FakeMachine.EDGE_MANAGED,
                 "peer-hostnames", "{\"microk8s/1\":\"machine-1\",\"microk8s/2\":\"machine-2\"}"));
         State out = leader.run(Events.relationDeparted(peer, "microk8s/1"), in);
         assertTrue(machine.takeCalls().contains("microk8s remove-node machine-1 --force"));
@@ -188,7 +187,7 @@ class MicroK8sClusterTest {
     void aNodeAlreadyGoneIsNotAnErrorButAnotherFailureIs() {
         machine.nodes("machine-0"); // remove-node answers on stdout: "Node machine-1 does not exist in Kubernetes."
         RelationState peer = RelationState.peer("peer", "microk8s", List.of()).withLocalAppData(Map.of("seed", "microk8s/0"));
-        State in = base.withLeader(true).withRelation(peer).withStored(Map.of("role", "\"\"", "addons", EDGE_MANAGED,
+        State in = base.withLeader(true).withRelation(peer).withStored(Map.of("role", "\"\"", "addons", FakeMachine.EDGE_MANAGED,
                 "peer-hostnames", "{\"microk8s/1\":\"machine-1\"}"));
         State out = leader.run(Events.relationDeparted(peer, "microk8s/1"), in);
         assertTrue(logged(out, "node machine-1 was already gone"));
@@ -211,7 +210,7 @@ class MicroK8sClusterTest {
     void kubernetesInfoCarriesTheKubeletAndCniPathsFromTheLeaderOnly() {
         RelationState info = RelationState.of("kubernetes-info", "istio");
         State out = leader.run(Events.relationJoined(info), base.withLeader(true).withRelation(info)
-                .withStored(Map.of("role", "\"\"", "addons", EDGE_MANAGED)));
+                .withStored(Map.of("role", "\"\"", "addons", FakeMachine.EDGE_MANAGED)));
         assertEquals(Map.of("kubelet-root-dir", "/var/snap/microk8s/common/var/lib/kubelet",
                 "cni-bin-dir", "/var/snap/microk8s/current/opt/cni/bin",
                 "cni-conf-dir", "/var/snap/microk8s/current/args/cni-network"), out.relation(info.id()).localAppData());

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Departed units' nodes: queued in peer data, removed only by a control-plane unit, leave before remove-node. */
 class MicroK8sNodeRemovalTest {
-    private static final String EDGE_MANAGED = "{\"dns\":\"dns\",\"hostpath-storage\":\"hostpath-storage\",\"rbac\":\"rbac\"}";
     private final Context unit0 = Context.of(MicroK8sCharm::new);
     private final Context unit2 = Context.of(MicroK8sCharm::new).asUnit("microk8s/2");
     @TempDir
@@ -60,7 +59,7 @@ class MicroK8sNodeRemovalTest {
         machine.write("hostname", "machine-2\n");
         RelationState peer = RelationState.peer("peer", "microk8s", List.of("microk8s/0"))
                 .withLocalAppData(Map.of("seed", "microk8s/2", "remove-nodes", "[\"machine-1\"]", "remover", "microk8s/2"));
-        State in = base.withRelation(peer).withStored(Map.of("role", "\"\"", "addons", EDGE_MANAGED));
+        State in = base.withRelation(peer).withStored(Map.of("role", "\"\"", "addons", FakeMachine.EDGE_MANAGED));
         State out = unit2.run(Events.relationAppChanged(peer), in);
         assertTrue(machine.takeCalls().contains("microk8s remove-node machine-1 --force"));
         assertEquals("[\"machine-1\"]", out.relation(peer.id()).localUnitData().get("removed-nodes"));
@@ -81,7 +80,7 @@ class MicroK8sNodeRemovalTest {
         machine.clustered(false);
         RelationState peer = RelationState.peer("peer", "microk8s", List.of("microk8s/2"))
                 .withLocalAppData(Map.of("seed", "microk8s/0"));
-        State in = base.withLeader(true).withRelation(peer).withStored(Map.of("role", "\"\"", "addons", EDGE_MANAGED));
+        State in = base.withLeader(true).withRelation(peer).withStored(Map.of("role", "\"\"", "addons", FakeMachine.EDGE_MANAGED));
         State out = unit0.run(Events.relationDeparted(peer, "microk8s/0"), in);
         List<String> calls = machine.takeCalls();
         assertTrue(calls.contains("microk8s leave"), calls.toString());
@@ -100,7 +99,7 @@ class MicroK8sNodeRemovalTest {
         machine.write("hostname", "machine-2\n");
         RelationState peer = RelationState.peer("peer", "microk8s", List.of())
                 .withLocalAppData(Map.of("seed", "microk8s/0", "remove-nodes", "[\"machine-0\"]"));
-        State in = base.withLeader(true).withRelation(peer).withStored(Map.of("role", "\"\"", "addons", EDGE_MANAGED,
+        State in = base.withLeader(true).withRelation(peer).withStored(Map.of("role", "\"\"", "addons", FakeMachine.EDGE_MANAGED,
                 "joined", "\"control-plane\"", "peer-hostnames", "{\"microk8s/0\":\"machine-0\",\"microk8s/1\":\"machine-1\"}"));
         State out = unit2.run(Events.leaderElected(), in);
         List<String> calls = machine.takeCalls();

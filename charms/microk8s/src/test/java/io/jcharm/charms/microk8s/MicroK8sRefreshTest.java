@@ -17,7 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A channel change refreshes one unit at a time, control-plane units before workers. */
 class MicroK8sRefreshTest {
-    private static final String EDGE_MANAGED = "{\"dns\":\"dns\",\"hostpath-storage\":\"hostpath-storage\",\"rbac\":\"rbac\"}";
     private final Context unit0 = Context.of(MicroK8sCharm::new);
     private final Context unit1 = Context.of(MicroK8sCharm::new).asUnit("microk8s/1");
     @TempDir
@@ -39,7 +38,7 @@ class MicroK8sRefreshTest {
                         "microk8s/1", Map.of("hostname", "machine-1", "channel", "1.32/stable", "node-role", "worker"),
                         "microk8s/2", Map.of("hostname", "machine-2", "channel", "1.32/stable", "node-role", "control-plane")));
         State out = unit0.run(Events.configChanged(), base.withLeader(true).withRelation(peer)
-                .withStored(Map.of("role", "\"\"", "addons", EDGE_MANAGED)));
+                .withStored(Map.of("role", "\"\"", "addons", FakeMachine.EDGE_MANAGED)));
         assertTrue(machine.takeCalls().contains("snap refresh microk8s --channel 1.33/stable"));
         assertEquals("{\"channel\":\"1.33/stable\",\"unit\":\"microk8s/2\"}",
                 out.relation(peer.id()).localAppData().get("refresh-turn"));
