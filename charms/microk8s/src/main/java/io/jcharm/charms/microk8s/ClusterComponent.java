@@ -20,11 +20,12 @@ import java.util.Optional;
 /**
  * Clustering over the {@code peer} relation: every unit publishes its hostname; the first
  * leader is the seed and keeps a join token (in an application-owned secret, its id in the app
- * bag) valid while units wait to join; followers join once; the leader removes departed nodes.
+ * bag) valid while units wait to join; followers join once (a retry after a failed hook sees
+ * join's lock file); a departing unit leaves, and {@link NodeRemovals} removes departed nodes.
  *
  * <pre>{@code
  * peer app bag:  seed=microk8s/0  join-secret=secret:...   (content: token, join-urls)
- * peer unit bag: hostname=node-1  joined=true
+ * peer unit bag: hostname=node-1  joined=true  node-role=control-plane
  * }</pre>
  */
 final class ClusterComponent implements Component<Void> {
