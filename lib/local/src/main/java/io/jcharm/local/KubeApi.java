@@ -142,6 +142,12 @@ final class KubeApi implements AutoCloseable {
         client.services().inNamespace(namespace).withLabel(NAME, app).withLabel(MANAGED_BY, "juju").delete();
     }
 
+    /** Writes the hosts file hooks of this model's namespace resolve Services by ({@link ServiceAddresses}). */
+    void writeHosts(Path file) {
+        StateStore.writeAtomically(file, ServiceAddresses.hostsFile(objects(), namespace, ServiceAddresses.hostname())
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
     /** Every stored object, as JSON. */
     List<JsonNode> objects() {
         List<JsonNode> out = new ArrayList<>();

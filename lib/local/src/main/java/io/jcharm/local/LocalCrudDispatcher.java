@@ -17,7 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
  * fabric8's CRUD dispatcher behind the cluster's access rules ({@link KubeAccess}), plus the one
  * controller charms wait for: a CustomResourceDefinition
  * becomes {@code Established} (and its names accepted) as soon as it is stored, as an API server
- * would make it within moments. Also exposes every stored object, for persisting the model.
+ * would make it within moments; and each Service gets a loopback cluster IP
+ * ({@link ServiceAddresses}). Also exposes every stored object, for persisting the model.
  *
  * <pre>{@code
  * KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
@@ -27,6 +28,7 @@ import tools.jackson.databind.node.ObjectNode;
 final class LocalCrudDispatcher extends KubernetesCrudDispatcher {
     private final ObjectMapper json = JsonMapper.builder().build();
     private final KubeAccess access;
+    private final ServiceAddresses addresses = new ServiceAddresses();
 
     LocalCrudDispatcher(KubeAccess access) {
         this.access = access;
@@ -46,6 +48,7 @@ final class LocalCrudDispatcher extends KubernetesCrudDispatcher {
     public MockResponse handleCreate(RecordedRequest request) {
         MockResponse r = super.handleCreate(request);
         establish(request);
+        address(request);
         return r;
     }
 
@@ -53,6 +56,7 @@ final class LocalCrudDispatcher extends KubernetesCrudDispatcher {
     public MockResponse handleUpdate(RecordedRequest request) {
         MockResponse r = super.handleUpdate(request);
         establish(request);
+        address(request);
         return r;
     }
 
@@ -60,12 +64,26 @@ final class LocalCrudDispatcher extends KubernetesCrudDispatcher {
     public MockResponse handlePatch(RecordedRequest request) {
         MockResponse r = super.handlePatch(request);
         establish(request);
+        address(request);
         return r;
     }
 
     /** Every stored object's JSON. */
     synchronized List<String> objects() {
         return new ArrayList<>(getMap().values());
+    }
+
+    /** Gives each stored Service without a cluster IP its loopback address, as the API server allocates one. */
+    private synchronized void address(RecordedRequest request) {
+        if (request.getPath() == null || !request.getPath().contains("/services")) {
+            return;
+        }
+        for (Map.Entry<AttributeSet, String> e : getMap().entrySet()) {
+            JsonNode node = json.readTree(e.getValue());
+            if ("Service".equals(node.path("kind").asString("")) && addresses.assign((ObjectNode) node)) {
+                e.setValue(json.writeValueAsString(node));
+            }
+        }
     }
 
     private synchronized void establish(RecordedRequest request) {

@@ -205,6 +205,7 @@ final class ModelRuntime implements ModelEvents, AutoCloseable {
             trusted.put(a.name, a.trust);
             KubeApi api = kube();
             api.ensureApp(a.name, List.copyOf(a.units.keySet()));
+            api.writeHosts(dirs.hosts());
             env.put("KUBECONFIG", dirs.kubeconfig(a.name).toString());
             // fabric8's mock server cannot do server-side apply: lib/kubernetes's ApplyMode.ENV.
             env.put("JCHARM_KUBE_APPLY", "create-or-replace");
@@ -212,6 +213,11 @@ final class ModelRuntime implements ModelEvents, AutoCloseable {
             env.put("JCHARM_CONTAINERS_DIR", containers.toString());
         }
         env.putAll(options.hookEnvironment());
+        if (a.kubernetes) {
+            // The bundled Java runtime resolves the model's Services (ServiceAddresses) from this file only.
+            env.merge(io.jcharm.pack.DispatchScript.OPTS_ENV, "-D" + ServiceAddresses.HOSTS_PROPERTY + "=" + dirs.hosts(),
+                    (given, hosts) -> given + " " + hosts);
+        }
         return env;
     }
 

@@ -58,6 +58,11 @@ record StateDir(Path root) {
     }
 
     /** The kubeconfig an application's hooks use: the embedded API, with its service account's token. */
+    /** The hosts file of the model's Kubernetes Services, which hook JVMs resolve names from. */
+    Path hosts() {
+        return root.resolve("hosts");
+    }
+
     Path kubeconfig(String app) {
         return root.resolve("kubeconfigs").resolve(app + ".yaml");
     }
