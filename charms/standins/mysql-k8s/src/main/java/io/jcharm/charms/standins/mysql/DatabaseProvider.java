@@ -1,5 +1,6 @@
 package io.jcharm.charms.standins.mysql;
 
+import io.jcharm.charms.standins.python.PythonJson;
 import io.jcharm.core.DataBag;
 import io.jcharm.core.Model;
 import io.jcharm.core.Relation;

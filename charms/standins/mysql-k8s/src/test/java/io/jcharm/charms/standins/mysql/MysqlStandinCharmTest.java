@@ -110,10 +110,4 @@ class MysqlStandinCharmTest {
         assertFalse(out.relation(7).localAppData().containsKey("data"));
         assertTrue(out.relation(9).localAppData().containsKey("data"));
     }
-
-    @Test
-    void theDataCopyIsWrittenAsPythonsJsonDumps() {
-        assertEquals("{\"a\": \"x\\\"y\\\\z\", \"b\": \"caf\\u00e9 \\ud83d\\ude00\\n\"}",
-                PythonJson.dumps(Map.of("b", "café 😀\n", "a", "x\"y\\z")));
-    }
 }

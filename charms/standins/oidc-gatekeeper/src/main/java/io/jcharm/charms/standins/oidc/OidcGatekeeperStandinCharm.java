@@ -1,5 +1,6 @@
 package io.jcharm.charms.standins.oidc;
 
+import io.jcharm.charms.standins.python.PyYaml;
 import io.jcharm.core.Charm;
 import io.jcharm.core.Component;
 import io.jcharm.core.Components;

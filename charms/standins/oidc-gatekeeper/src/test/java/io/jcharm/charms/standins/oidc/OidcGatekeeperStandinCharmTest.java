@@ -79,10 +79,4 @@ class OidcGatekeeperStandinCharmTest {
         assertEquals(Status.waiting("[oidc-gatekeeper] Waiting for leadership"), out.unitStatus());
         assertEquals(Map.of(), out.relation(5).localAppData());
     }
-
-    @Test
-    void stringsThatWouldReadAsOtherTypesAreQuotedAsPyYamlQuotesThem() {
-        assertEquals("a: '123'\nb: 'yes'\nc: plain text\nd: '/x: y'\n",
-                PyYaml.dump(Map.of("a", "123", "b", "yes", "c", "plain text", "d", "/x: y")));
-    }
 }

@@ -1,4 +1,4 @@
-package io.jcharm.charms.standins.oidc;
+package io.jcharm.charms.standins.python;
 
 import java.util.List;
 import java.util.Map;
@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * PyYaml.dumpList(List.of("v1"));                                     // "- v1\n"
  * }</pre>
  */
-final class PyYaml {
+public final class PyYaml {
     /** What YAML 1.1 (PyYAML's resolver) reads as a bool, null, int or float, or what needs quotes to be a plain scalar. */
     private static final Pattern NOT_PLAIN = Pattern.compile("(?i)(|~|null|y|yes|n|no|true|false|on|off"
             + "|[-+]?[0-9][0-9_]*(\\.[0-9_]*)?([eE][-+]?[0-9]+)?|[-+]?\\.[0-9_]+([eE][-+]?[0-9]+)?|[-+]?\\.(inf)|\\.nan"
@@ -25,7 +25,7 @@ final class PyYaml {
     private PyYaml() {
     }
 
-    static String dump(Map<String, ?> values) {
+    public static String dump(Map<String, ?> values) {
         StringBuilder sb = new StringBuilder();
         new TreeMap<>(values).forEach((k, v) -> {
             sb.append(scalar(k)).append(':');
@@ -41,7 +41,7 @@ final class PyYaml {
         return sb.toString();
     }
 
-    static String dumpList(List<String> values) {
+    public static String dumpList(List<String> values) {
         StringBuilder sb = new StringBuilder();
         values.forEach(v -> sb.append("- ").append(scalar(v)).append('\n'));
         return sb.toString();

@@ -1,4 +1,4 @@
-package io.jcharm.charms.standins.mysql;
+package io.jcharm.charms.standins.python;
 
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,11 +13,11 @@ import java.util.TreeMap;
  * PythonJson.dumps(Map.of("database", "mlflow"));   // {"database": "mlflow"}
  * }</pre>
  */
-final class PythonJson {
+public final class PythonJson {
     private PythonJson() {
     }
 
-    static String dumps(Map<String, String> values) {
+    public static String dumps(Map<String, String> values) {
         StringBuilder sb = new StringBuilder("{");
         new TreeMap<>(values).forEach((k, v) -> {
             if (sb.length() > 1) {
