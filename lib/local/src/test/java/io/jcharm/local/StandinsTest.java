@@ -64,7 +64,7 @@ class StandinsTest {
                 notes.add(text);
             }
         };
-        try (LocalModel model = LocalModel.open(dir, Rehearsal.options())) {
+        try (LocalModel model = LocalModel.open(dir, Rehearsal.options().withSettleTimeout(java.time.Duration.ofMinutes(6)))) {
             Rehearsal.assertSettled(model.deploy(bundle, List.of(), progress), dir);
             ModelStatus s = model.status();
             assertEquals("stand-in for Charmhub greeter-k8s latest/stable (charms/standins/greeter-k8s)",
