@@ -71,11 +71,12 @@ class MlflowStackTest {
             assertEquals("minio", svc.environment().get("AWS_ACCESS_KEY_ID"));
             assertEquals("first-key-123", svc.environment().get("AWS_SECRET_ACCESS_KEY"));
             assertFalse(svc.command().contains("first-key-123"), "no secret on the command line");
-            // Workloads are simulated: no MinIO answers at minio.mlops, so MLflow runs and says why its bucket waits.
+            // Workloads are simulated: minio.mlops resolves to the Service's loopback address, but no MinIO
+            // answers there, so MLflow runs and says why its bucket waits.
             ModelStatus.UnitStatus related = s.unit("mlflow/0").orElseThrow();
             assertEquals("waiting", related.workload(), related.message());
             assertTrue(related.message().startsWith("[artifact-bucket] waiting for object storage: cannot check bucket mlflow "
-                    + "at http://minio.mlops:9000: UnknownHostException"), related.message());
+                    + "at http://minio.mlops:9000: ConnectException"), related.message());
 
             int startsBefore = mlflowService(model).startCount();
             model.config("minio", Map.of("secret-key", "rotated-key-456"), List.of());
