@@ -78,6 +78,8 @@ final class ManagerLayer {
         env.put("PREDICTIVE_UNIT_HTTP_SERVICE_PORT", "9000");
         env.put("PREDICTIVE_UNIT_GRPC_SERVICE_PORT", "9500");
         env.put("PREDICTIVE_UNIT_METRICS_PORT_NAME", "metrics");
+        // Charmed Kubeflow's option of the same name; "" leaves models without a default Secret.
+        env.put("PREDICTIVE_UNIT_DEFAULT_ENV_SECRET_REF_NAME", config.predictiveUnitDefaultEnvSecretRefName());
         return env;
     }
 }

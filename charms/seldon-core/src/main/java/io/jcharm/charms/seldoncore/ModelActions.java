@@ -58,7 +58,8 @@ final class ModelActions {
     private void serve(ActionContext action) throws StatusException {
         // Bound like config: model-uri to modelUri, replicas defaulting to actions.yaml's 1.
         ServeRequest asked = action.params(ServeRequest.class);
-        ServeRequest req = ServeRequest.of(asked.name(), asked.modelUri(), asked.server(), asked.replicas());
+        ServeRequest req = ServeRequest.of(asked.name(), asked.modelUri(), asked.server(), asked.replicas(),
+                asked.secret());
         ManagedResources models = kube.resources(SET);
         requireCrd(models);
         String ns = kube.namespace();
@@ -68,14 +69,29 @@ final class ModelActions {
             throw new IllegalArgumentException("SeldonDeployment " + req.name() + " already exists in " + ns
                     + " and was not served by " + model.app().name() + "; choose another name");
         }
-        action.log("applying SeldonDeployment " + req.name() + " (" + req.server() + ", " + req.modelUri() + ")");
-        models.applyOne(seldonDeployment(req, protocol));
+        ModelSource source = new ModelSources(model).of(req, action);
+        ObjectRef secretRef = StorageSecret.ref(req.name());
+        Optional<GenericKubernetesResource> liveSecret = models.get(secretRef);
+        if (liveSecret.isPresent() && !models.labels().selects(liveSecret.get().getMetadata().getLabels())) {
+            throw new IllegalArgumentException("Secret " + secretRef.name() + " already exists in " + ns + " and was not"
+                    + " made by " + model.app().name() + "; choose another name");
+        }
+        Optional<String> envSecret = Optional.empty();
+        if (!source.env().isEmpty()) {
+            models.applyOne(StorageSecret.of(req.name(), source.env()));
+            envSecret = Optional.of(secretRef.name());
+        } else if (liveSecret.isPresent()) {
+            models.deleteOne(secretRef); // served before from a source that needed one
+        }
+        action.log("applying SeldonDeployment " + req.name() + " (" + req.server() + ", " + source.modelUri() + ")");
+        models.applyOne(seldonDeployment(req, protocol, source.modelUri(), envSecret));
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("name", req.name());
         results.put("namespace", ns);
         results.put("server", req.server());
         results.put("protocol", protocol);
         results.put("replicas", req.replicas());
+        results.put("model-uri", source.modelUri());
         results.put("endpoint", req.endpoint(ns, protocol, gateway()));
         results.put("result", live.isEmpty() ? "created" : "updated");
         action.setResults(results);
@@ -93,7 +109,7 @@ final class ModelActions {
             m.put("replicas", v.replicas());
             m.put("state", v.state());
             m.put("model-uri", v.modelUri());
-            m.put("endpoint", new ServeRequest(v.name(), v.modelUri(), v.server(), v.replicas())
+            m.put("endpoint", new ServeRequest(v.name(), v.modelUri(), v.server(), v.replicas(), Optional.empty())
                     .endpoint(ns, v.protocol(), gw));
             models.put(v.name(), m);
         }
@@ -121,6 +137,10 @@ final class ModelActions {
         }
         models.deleteOne(ref(name));
         action.log("deleted SeldonDeployment " + name);
+        if (models.get(StorageSecret.ref(name)).filter(o -> models.labels().selects(o.getMetadata().getLabels()))
+                .isPresent()) {
+            models.deleteOne(StorageSecret.ref(name));
+        }
         action.setResults(Map.of("removed", name, "namespace", ns));
     }
 
@@ -135,11 +155,15 @@ final class ModelActions {
         GenericKubernetesResource kind = new GenericKubernetesResource();
         kind.setApiVersion(API_VERSION);
         kind.setKind(KIND);
-        return kube.resources(SET).remove(List.of(kind));
+        GenericKubernetesResource secrets = new GenericKubernetesResource();
+        secrets.setApiVersion("v1");
+        secrets.setKind("Secret");
+        return kube.resources(SET).remove(List.of(kind, secrets));
     }
 
     /** The SeldonDeployment; the library adds the set's labels and the model's namespace. */
-    private static GenericKubernetesResource seldonDeployment(ServeRequest req, String protocol) {
+    private static GenericKubernetesResource seldonDeployment(ServeRequest req, String protocol, String modelUri,
+                                                              Optional<String> envSecret) {
         GenericKubernetesResource sd = Manifest.load(ModelActions.class, "seldon-deployment.yaml")
                 .single(GenericKubernetesResource.class);
         sd.getMetadata().setName(req.name());
@@ -152,7 +176,9 @@ final class ModelActions {
         Map<String, Object> graph = map(predictor.get("graph"));
         graph.put("name", req.name());
         graph.put("implementation", req.server());
-        graph.put("modelUri", req.modelUri());
+        graph.put("modelUri", modelUri);
+        // The storage initializer takes its RCLONE_CONFIG_* variables from this Secret (envFrom).
+        envSecret.ifPresent(n -> graph.put("envSecretRefName", n));
         return sd;
     }
 

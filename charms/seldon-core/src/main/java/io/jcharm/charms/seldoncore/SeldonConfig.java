@@ -25,8 +25,11 @@ public record SeldonConfig(
         String executorDefaultCpuLimit,
         String executorDefaultMemoryRequest,
         String executorDefaultMemoryLimit,
+        String predictiveUnitDefaultEnvSecretRefName,
         @OptionName("custom_images") String customImages) {
 
+    /** A Secret's name: a DNS-1123 subdomain. */
+    private static final Pattern SECRET_NAME = Pattern.compile("[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?");
     private static final Pattern IMAGE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/:@-]*");
 
     public SeldonConfig {
@@ -44,6 +47,12 @@ public record SeldonConfig(
         Quantity.requireAtMost("executor-default-cpu-request", cpuRequest, "executor-default-cpu-limit", cpuLimit);
         Quantity.requireAtMost("executor-default-memory-request", memoryRequest, "executor-default-memory-limit",
                 memoryLimit);
+        if (!predictiveUnitDefaultEnvSecretRefName.isEmpty()
+                && !SECRET_NAME.matcher(predictiveUnitDefaultEnvSecretRefName).matches()) {
+            throw new InvalidConfigException("predictive-unit-default-env-secret-ref-name", "\""
+                    + predictiveUnitDefaultEnvSecretRefName + "\" is not a Kubernetes Secret name (lowercase letters,"
+                    + " digits, '-' and '.')");
+        }
         ServerImages.withOverrides(customImages); // parsed now so that a mistake blocks at once, naming the key
         executorDefaultCpuRequest = cpuRequest.text();
         executorDefaultCpuLimit = cpuLimit.text();

@@ -77,7 +77,7 @@ class ModelActionsTest {
 
         assertEquals(Optional.empty(), out.actionFailure());
         assertEquals(Map.of("name", "iris", "namespace", NS, "server", "SKLEARN_SERVER", "protocol", "seldon",
-                "replicas", "2", "result", "created",
+                "replicas", "2", "result", "created", "model-uri", IRIS,
                 "endpoint", "http://iris-default.kubeflow.svc.cluster.local:8000/api/v1.0/predictions"), out.actionResults());
         GenericKubernetesResource sd = sdep("iris");
         assertEquals("seldon-core", sd.getMetadata().getLabels().get("app.juju.is/created-by"));
@@ -101,7 +101,7 @@ class ModelActionsTest {
 
     @Test
     void tritonIsServedWithTheV2Protocol() {
-        State out = serve("resnet", "s3://models/resnet", "TRITON_SERVER");
+        State out = serve("resnet", "gs://seldon-models/triton/resnet", "TRITON_SERVER");
         assertEquals("v2", out.actionResults().get("protocol"));
         assertEquals("http://resnet-default.kubeflow.svc.cluster.local:8000/v2/models/resnet/infer",
                 out.actionResults().get("endpoint"));
@@ -120,8 +120,9 @@ class ModelActionsTest {
 
     @Test
     void badParametersFailTheAction() {
-        assertEquals(Optional.of("model-uri \"ftp://models/iris\" has scheme ftp; use gs://, s3://, https:// or pvc://"
-                + " (what Seldon's storage initializer fetches)"), serve("iris", "ftp://models/iris", "SKLEARN_SERVER").actionFailure());
+        assertEquals(Optional.of("model-uri \"ftp://models/iris\" has scheme ftp, which Seldon's storage initializer"
+                + " (rclone copy) cannot fetch; " + ModelSource.USE), serve("iris", "ftp://models/iris", "SKLEARN_SERVER")
+                .actionFailure());
         assertEquals(Optional.of("model-uri \"gs:///iris\" names no bucket (gs://<bucket>/<path>)"),
                 serve("iris", "gs:///iris", "SKLEARN_SERVER").actionFailure());
         // Checked by the SDK against actions.yaml before the charm runs.
@@ -159,7 +160,7 @@ class ModelActionsTest {
     @Test
     void listShowsServerReplicasStateAndEndpoint() {
         serve("iris", IRIS, "SKLEARN_SERVER", "replicas", 2);
-        serve("income", "s3://models/income", "XGBOOST_SERVER");
+        serve("income", "gs://seldon-models/xgboost/income", "XGBOOST_SERVER");
         GenericKubernetesResource iris = sdep("iris");
         iris.setAdditionalProperty("status", Map.of("state", "Available"));
         cluster.admin.genericKubernetesResources(SeldonKubernetesTest.SELDON_DEPLOYMENTS).inNamespace(NS).resource(iris).updateStatus();

@@ -85,7 +85,8 @@ class SeldonCoreCharmTest {
         assertEquals("512Mi", env.get("EXECUTOR_DEFAULT_MEMORY_LIMIT"));
         assertEquals("8000", env.get("EXECUTOR_SERVER_PORT"));
         assertEquals("true", env.get("USE_EXECUTOR"));
-        assertEquals(25, env.size(), "the documented subset: " + env.keySet());
+        assertEquals("", env.get("PREDICTIVE_UNIT_DEFAULT_ENV_SECRET_REF_NAME"));
+        assertEquals(26, env.size(), "the documented subset: " + env.keySet());
     }
 
     @Test
