@@ -54,8 +54,9 @@ final class ManagerLayer {
     static Map<String, String> environment(SeldonConfig config, String namespace, Optional<GatewayInfo> gateway) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("POD_NAMESPACE", namespace);
-        env.put("WATCH_NAMESPACE", ""); // every namespace
-        env.put("CONTROLLER_ID", ""); // handle every SeldonDeployment, whatever its seldon.io/controller-id
+        // "" and "": every namespace not labelled seldon.io/controller-id, SeldonDeployments without that label.
+        env.put("WATCH_NAMESPACE", config.watchNamespace());
+        env.put("CONTROLLER_ID", config.controllerId());
         env.put("AMBASSADOR_ENABLED", "false");
         env.put("KEDA_ENABLED", "false");
         env.put("ISTIO_ENABLED", Boolean.toString(gateway.isPresent()));

@@ -2,6 +2,7 @@ package io.jcharm.charms.seldoncore;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.jcharm.core.ActionContext;
+import io.jcharm.core.InvalidConfigException;
 import io.jcharm.core.Model;
 import io.jcharm.core.StatusException;
 import io.jcharm.kubernetes.KubernetesApiException;
@@ -48,7 +49,7 @@ final class ModelActions {
                 case "remove-model" -> remove(action);
                 default -> action.fail("unknown action " + action.name());
             }
-        } catch (IllegalArgumentException | KubernetesConfigException | KubernetesApiException e) {
+        } catch (IllegalArgumentException | InvalidConfigException | KubernetesConfigException | KubernetesApiException e) {
             action.fail(e.getMessage());
         } catch (StatusException e) {
             action.fail(e.status().message());
@@ -63,6 +64,12 @@ final class ModelActions {
         ManagedResources models = kube.resources(SET);
         requireCrd(models);
         String ns = kube.namespace();
+        InstallScope scope = InstallScope.of(model.config(SeldonConfig.class));
+        if (!scope.watchNamespace().isEmpty() && !scope.watchNamespace().equals(ns)) {
+            throw new IllegalArgumentException("this install watches only namespace " + scope.watchNamespace()
+                    + " (watch-namespace), and serve-model serves in the model's namespace " + ns
+                    + "; deploy seldon-core in a model named " + scope.watchNamespace() + " or clear watch-namespace");
+        }
         String protocol = ServerImages.defaults().primaryProtocol(req.server());
         Optional<GenericKubernetesResource> live = models.get(ref(req.name()));
         if (live.isPresent() && !models.labels().selects(live.get().getMetadata().getLabels())) {
@@ -84,7 +91,12 @@ final class ModelActions {
             models.deleteOne(secretRef); // served before from a source that needed one
         }
         action.log("applying SeldonDeployment " + req.name() + " (" + req.server() + ", " + source.modelUri() + ")");
-        models.applyOne(seldonDeployment(req, protocol, source.modelUri(), envSecret));
+        GenericKubernetesResource sd = seldonDeployment(req, protocol, source.modelUri(), envSecret);
+        if (!scope.controllerId().isEmpty()) {
+            // The manager reconciles only SeldonDeployments carrying its CONTROLLER_ID.
+            sd.getMetadata().setLabels(Map.of(InstallScope.LABEL, scope.controllerId()));
+        }
+        models.applyOne(sd);
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("name", req.name());
         results.put("namespace", ns);

@@ -22,27 +22,43 @@ import java.util.Map;
 /**
  * The Kubernetes objects the leader keeps for the operator: the SeldonDeployment CRD, the RBAC
  * of the application's service account, the validating webhook and its Service, and the
- * {@code seldon-config} ConfigMap; loaded from static manifests and set in code.
+ * {@code seldon-config} ConfigMap; loaded from static manifests and set in code. Three sets:
+ * the CRD (shared by every install), what the manager needs to start, and the webhook
+ * configuration (once the manager serves).
  *
  * <pre>{@code
- * List<HasMetadata> objs = OperatorObjects.desired(config, "seldon-core", "kubeflow", certs);
+ * List<HasMetadata> objs = OperatorObjects.desired(config, "seldon-core", "kubeflow");
  * }</pre>
  */
 final class OperatorObjects {
     static final String CRD = "seldondeployments.machinelearning.seldon.io";
     static final String WEBHOOK_SERVICE = "seldon-webhook-service";
     static final String WEBHOOK_CONFIGURATION = "seldon-validating-webhook-configuration";
+    /** Seldon's SeldonDeployment webhook, by which other installs are recognised too. */
+    static final String WEBHOOK_NAME = "v1.vseldondeployment.kb.io";
     static final String CONFIG_MAP = "seldon-config";
 
     private OperatorObjects() {
     }
 
-    /** Everything, for application {@code app} whose pods run in {@code namespace}. */
-    static List<HasMetadata> desired(SeldonConfig config, String app, String namespace, WebhookCerts certs) {
+    /** The SeldonDeployment CRD: shared by every install, so kept in a set of its own. */
+    static List<HasMetadata> crd() {
+        return Manifest.load(OperatorObjects.class, "crd.yaml").objects();
+    }
+
+    /**
+     * What the manager needs before it starts, for application {@code app} whose pods run in
+     * {@code namespace}: RBAC, the webhook's Service, seldon-config.
+     */
+    static List<HasMetadata> desired(SeldonConfig config, String app, String namespace) {
         List<HasMetadata> out = new ArrayList<>();
-        out.addAll(Manifest.load(OperatorObjects.class, "crd.yaml").objects());
         out.addAll(rbac(app, namespace));
-        out.addAll(webhook(app, namespace, config.webhookPort(), certs));
+        Service svc = Manifest.load(OperatorObjects.class, "webhook.yaml").single(Service.class);
+        ServicePort p = svc.getSpec().getPorts().get(0);
+        p.setPort(config.webhookPort());
+        p.setTargetPort(new IntOrString(config.webhookPort()));
+        svc.getSpec().setSelector(Map.of("app.kubernetes.io/name", app));
+        out.add(svc);
         out.add(configMap(config.images()));
         return out;
     }
@@ -74,25 +90,24 @@ final class OperatorObjects {
         s.setNamespace(namespace);
     }
 
-    private static List<HasMetadata> webhook(String app, String namespace, int port, WebhookCerts certs) {
-        Manifest m = Manifest.load(OperatorObjects.class, "webhook.yaml");
-        m.edit(Service.class, WEBHOOK_SERVICE, svc -> {
-            ServicePort p = svc.getSpec().getPorts().get(0);
-            p.setPort(port);
-            p.setTargetPort(new IntOrString(port));
-            svc.getSpec().setSelector(Map.of("app.kubernetes.io/name", app));
-        });
-        m.edit(ValidatingWebhookConfiguration.class, WEBHOOK_CONFIGURATION, vwc -> {
-            vwc.getMetadata().setName(clusterName(WEBHOOK_CONFIGURATION, namespace));
-            for (ValidatingWebhook w : vwc.getWebhooks()) {
-                w.getClientConfig().getService().setNamespace(namespace);
-                w.getClientConfig().getService().setPort(port);
-                // caBundle is the PEM, base64-encoded once more (a []byte in the API).
-                w.getClientConfig().setCaBundle(Base64.getEncoder().encodeToString(
-                        certs.caCrt().getBytes(StandardCharsets.US_ASCII)));
-            }
-        });
-        return m.objects();
+    /**
+     * The validating webhook, applied once the manager serves it (with failurePolicy Fail, a
+     * webhook without its server refuses every SeldonDeployment it selects), selecting this
+     * install's SeldonDeployments only.
+     */
+    static ValidatingWebhookConfiguration webhookConfiguration(SeldonConfig config, String namespace, WebhookCerts certs) {
+        ValidatingWebhookConfiguration vwc = Manifest.load(OperatorObjects.class, "webhook-configuration.yaml")
+                .single(ValidatingWebhookConfiguration.class);
+        vwc.getMetadata().setName(clusterName(WEBHOOK_CONFIGURATION, namespace));
+        for (ValidatingWebhook w : vwc.getWebhooks()) {
+            w.getClientConfig().getService().setNamespace(namespace);
+            w.getClientConfig().getService().setPort(config.webhookPort());
+            // caBundle is the PEM, base64-encoded once more (a []byte in the API).
+            w.getClientConfig().setCaBundle(Base64.getEncoder().encodeToString(
+                    certs.caCrt().getBytes(StandardCharsets.US_ASCII)));
+            InstallScope.of(config).applyTo(w);
+        }
+        return vwc;
     }
 
     private static ConfigMap configMap(ServerImages images) {

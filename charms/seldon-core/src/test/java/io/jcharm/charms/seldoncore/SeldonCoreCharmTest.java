@@ -156,7 +156,7 @@ class SeldonCoreCharmTest {
                 .withContainer(ContainerState.reachable(SeldonCoreCharm.CONTAINER));
         State first = ctx.run(Events.install(), in);
         // No Kubernetes API here: the kubernetes component blocks, the rest proceeds.
-        assertTrue(first.unitStatus().message().startsWith("[kubernetes] no Kubernetes API to talk to"),
+        assertTrue(first.unitStatus().message().startsWith("[crd] no Kubernetes API to talk to"),
                 first.unitStatus().message());
         SecretState secret = first.secretByLabel(WebhookCerts.LABEL).orElseThrow();
         assertEquals(Optional.of("application"), secret.owner());
