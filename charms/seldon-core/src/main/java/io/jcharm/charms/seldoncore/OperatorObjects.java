@@ -5,12 +5,20 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersionBuilder;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhook;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhookConfiguration;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.Subject;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.jcharm.core.Model;
+import io.jcharm.core.StatusException;
+import io.jcharm.kubernetes.KubernetesConfigException;
+import io.jcharm.kubernetes.Kubernetes;
 import io.jcharm.kubernetes.Manifest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -41,9 +49,45 @@ final class OperatorObjects {
     private OperatorObjects() {
     }
 
+    /** The versions served, as upstream serves them; the first is stored. */
+    static final List<String> VERSIONS = List.of("v1", "v1alpha2", "v1alpha3");
+
     /** The SeldonDeployment CRD: shared by every install, so kept in a set of its own. */
     static List<HasMetadata> crd() {
-        return Manifest.load(OperatorObjects.class, "crd.yaml").objects();
+        CustomResourceDefinition crd = Manifest.load(OperatorObjects.class, "crd.yaml").single(CustomResourceDefinition.class);
+        CustomResourceDefinitionVersion stored = crd.getSpec().getVersions().get(0);
+        List<CustomResourceDefinitionVersion> versions = new ArrayList<>(List.of(stored));
+        for (String v : VERSIONS.subList(1, VERSIONS.size())) {
+            versions.add(new CustomResourceDefinitionVersionBuilder(stored).withName(v).withStorage(false).build());
+        }
+        crd.getSpec().setVersions(versions);
+        return List.of(crd);
+    }
+
+    /**
+     * Refuses to replace a live CRD that stores objects in a version this CRD would not list:
+     * the API server rejects a CRD whose versions omit one of its status.storedVersions.
+     *
+     * @throws StatusException Blocked naming the versions and how to migrate
+     */
+    static void checkStoredVersions(Model model, Kubernetes kube) throws StatusException {
+        CustomResourceDefinition live;
+        try {
+            live = kube.client().apiextensions().v1().customResourceDefinitions().withName(CRD).get();
+        } catch (KubernetesClientException | KubernetesConfigException e) {
+            // The crd component, which applies next, reports an API that is absent or refuses.
+            model.log().warning("cannot read CRD " + CRD + " to compare its stored versions: " + e.getMessage());
+            return;
+        }
+        if (live == null || live.getStatus() == null || live.getStatus().getStoredVersions() == null) {
+            return;
+        }
+        List<String> unknown = live.getStatus().getStoredVersions().stream().filter(v -> !VERSIONS.contains(v)).toList();
+        if (!unknown.isEmpty()) {
+            throw StatusException.blocked("CRD " + CRD + " has SeldonDeployments stored as " + String.join(", ", unknown)
+                    + " (status.storedVersions), which Seldon Core 1.17 does not serve; rewrite them in v1 and drop"
+                    + " those versions from status.storedVersions before this charm replaces the CRD");
+        }
     }
 
     /**

@@ -63,8 +63,10 @@ public final class SeldonCoreCharm implements Charm {
         Component<Void> isolation = Component.of("isolation", config, (m, cfg) -> Installs.check(m, kube, cfg));
         // The CRD holds every install's and user's SeldonDeployments: deleted only with purge-on-remove
         // and when nothing else uses it.
+        Component<Void> storedVersions = Component.of("crd-versions", m -> OperatorObjects.checkStoredVersions(m, kube))
+                .after(leader);
         Component<ApplyResult> crd = kube.component("crd", CRD_SET, OperatorObjects::crd)
-                .removeOnlyIf(() -> Installs.mayDeleteCrd(model, kube)).after(leader, isolation);
+                .removeOnlyIf(() -> Installs.mayDeleteCrd(model, kube)).after(leader, isolation, storedVersions);
         // Not started while gateway-info waits: the manager would run without Istio, then restart.
         Component<Void> manager = PebbleLayerComponent.of(CONTAINER, CONTAINER, config, gateway,
                 (m, cfg, gw) -> ManagerLayer.layer(cfg, m.name(), gw)).after(certFiles, isolation);
@@ -74,6 +76,7 @@ public final class SeldonCoreCharm implements Charm {
                 certs,
                 gateway,
                 isolation,
+                storedVersions,
                 crd,
                 kube.componentIn("kubernetes", OPERATOR_SET, config, (ns, cfg) -> OperatorObjects.desired(cfg, app, ns))
                         .after(crd),
