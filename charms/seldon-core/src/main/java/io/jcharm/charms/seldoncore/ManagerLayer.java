@@ -49,7 +49,10 @@ final class ManagerLayer {
 
     /**
      * The subset of Charmed Kubeflow's 52 variables the 1.17 manager reads and that matter here;
-     * the others keep the manager's own defaults (which equal Charmed Kubeflow's config defaults).
+     * the others keep the manager's own defaults. Where those differ from Charmed Kubeflow's
+     * config defaults (the request logger's queue size and write timeout: the 1.17.1 manager's
+     * constants.go has 10000 and 2000, canonical/seldon-core-operator track/1.17 config.yaml 2000
+     * and 10000), Charmed Kubeflow's values are set, so that replacing its charm changes nothing.
      */
     static Map<String, String> environment(SeldonConfig config, String namespace, Optional<GatewayInfo> gateway) {
         Map<String, String> env = new LinkedHashMap<>();
@@ -76,6 +79,8 @@ final class ManagerLayer {
         env.put("EXECUTOR_SERVER_METRICS_PORT_NAME", "metrics");
         env.put("EXECUTOR_PROMETHEUS_PATH", "/prometheus");
         env.put("EXECUTOR_REQUEST_LOGGER_DEFAULT_ENDPOINT", "http://default-broker");
+        env.put("EXECUTOR_REQUEST_LOGGER_WORK_QUEUE_SIZE", "2000");
+        env.put("EXECUTOR_REQUEST_LOGGER_WRITE_TIMEOUT_MS", "10000");
         env.put("PREDICTIVE_UNIT_HTTP_SERVICE_PORT", "9000");
         env.put("PREDICTIVE_UNIT_GRPC_SERVICE_PORT", "9500");
         env.put("PREDICTIVE_UNIT_METRICS_PORT_NAME", "metrics");

@@ -60,7 +60,7 @@ final class ModelActions {
         // Bound like config: model-uri to modelUri, replicas defaulting to actions.yaml's 1.
         ServeRequest asked = action.params(ServeRequest.class);
         ServeRequest req = ServeRequest.of(asked.name(), asked.modelUri(), asked.server(), asked.replicas(),
-                asked.secret());
+                asked.secret(), asked.modelName());
         ManagedResources models = kube.resources(SET);
         requireCrd(models);
         String ns = kube.namespace();
@@ -92,6 +92,8 @@ final class ModelActions {
         }
         action.log("applying SeldonDeployment " + req.name() + " (" + req.server() + ", " + source.modelUri() + ")");
         GenericKubernetesResource sd = seldonDeployment(req, protocol, source.modelUri(), envSecret);
+        // Where list-models finds the name Triton serves the model under.
+        req.modelName().ifPresent(n -> sd.getMetadata().setAnnotations(Map.of(SeldonDeploymentView.MODEL_NAME, n)));
         if (!scope.controllerId().isEmpty()) {
             // The manager reconciles only SeldonDeployments carrying its CONTROLLER_ID.
             sd.getMetadata().setLabels(Map.of(InstallScope.LABEL, scope.controllerId()));
@@ -106,6 +108,11 @@ final class ModelActions {
         results.put("model-uri", source.modelUri());
         results.put("endpoint", req.endpoint(ns, protocol, gateway()));
         results.put("result", live.isEmpty() ? "created" : "updated");
+        if ("TRITON_SERVER".equals(req.server()) && req.modelName().isEmpty()) {
+            results.put("note", "the endpoint assumes Triton's model repository names the model " + req.name()
+                    + "; if the repository at " + source.modelUri() + " names it otherwise, serve again with"
+                    + " model-name=<its directory>");
+        }
         action.setResults(results);
     }
 
@@ -121,7 +128,8 @@ final class ModelActions {
             m.put("replicas", v.replicas());
             m.put("state", v.state());
             m.put("model-uri", v.modelUri());
-            m.put("endpoint", new ServeRequest(v.name(), v.modelUri(), v.server(), v.replicas(), Optional.empty())
+            m.put("endpoint", new ServeRequest(v.name(), v.modelUri(), v.server(), v.replicas(), Optional.empty(),
+                    v.modelName())
                     .endpoint(ns, v.protocol(), gw));
             models.put(v.name(), m);
         }

@@ -109,6 +109,24 @@ class ModelActionsTest {
     }
 
     @Test
+    void tritonsEndpointNamesTheModelAsItsRepositoryDoes() {
+        // Triton serves each directory of its model repository under that directory's name, which
+        // need not be the SeldonDeployment's (Seldon's own Triton example: SeldonDeployment triton, model simple).
+        State named = serve("triton", "gs://seldon-models/trtis/simple-model", "TRITON_SERVER", "model-name", "simple");
+        assertEquals("http://triton-default.kubeflow.svc.cluster.local:8000/v2/models/simple/infer",
+                named.actionResults().get("endpoint"));
+        assertEquals(null, named.actionResults().get("note"));
+        State listed = ctx.run(Events.action("list-models", Map.of()), state);
+        assertEquals("http://triton-default.kubeflow.svc.cluster.local:8000/v2/models/simple/infer",
+                listed.actionResults().get("models.triton.endpoint"));
+
+        State assumed = serve("resnet", "gs://seldon-models/triton/resnet", "TRITON_SERVER");
+        assertEquals("the endpoint assumes Triton's model repository names the model resnet; if the repository at"
+                + " gs://seldon-models/triton/resnet names it otherwise, serve again with model-name=<its directory>",
+                assumed.actionResults().get("note"));
+    }
+
+    @Test
     void servingAgainUpdatesTheModel() {
         serve("iris", IRIS, "SKLEARN_SERVER");
         State again = serve("iris", "gs://seldon-models/v1.17.1/sklearn/iris-2", "SKLEARN_SERVER", "replicas", 3);

@@ -86,7 +86,10 @@ class SeldonCoreCharmTest {
         assertEquals("8000", env.get("EXECUTOR_SERVER_PORT"));
         assertEquals("true", env.get("USE_EXECUTOR"));
         assertEquals("", env.get("PREDICTIVE_UNIT_DEFAULT_ENV_SECRET_REF_NAME"));
-        assertEquals(26, env.size(), "the documented subset: " + env.keySet());
+        // Charmed Kubeflow's defaults, not the manager's own (10000 and 2000).
+        assertEquals("2000", env.get("EXECUTOR_REQUEST_LOGGER_WORK_QUEUE_SIZE"));
+        assertEquals("10000", env.get("EXECUTOR_REQUEST_LOGGER_WRITE_TIMEOUT_MS"));
+        assertEquals(28, env.size(), "the documented subset: " + env.keySet());
     }
 
     @Test

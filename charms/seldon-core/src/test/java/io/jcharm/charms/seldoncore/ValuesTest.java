@@ -144,7 +144,7 @@ class ValuesTest {
         assertTrue(failure("gs://a b").startsWith("model-uri \"gs://a b\" is not a URI: "), failure("gs://a b"));
         String longName = "m".repeat(51);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ServeRequest.of(longName, "gs://b/m", "SKLEARN_SERVER", 1, Optional.empty()));
+                () -> ServeRequest.of(longName, "gs://b/m", "SKLEARN_SERVER", 1, Optional.empty(), Optional.empty()));
         assertTrue(e.getMessage().contains("is 51 characters; at most 50"), e.getMessage());
     }
 
@@ -171,7 +171,7 @@ class ValuesTest {
 
     @Test
     void endpointsFollowSeldonsConventions() {
-        ServeRequest r = ServeRequest.of("iris", "gs://b/iris", "SKLEARN_SERVER", 1, Optional.empty());
+        ServeRequest r = ServeRequest.of("iris", "gs://b/iris", "SKLEARN_SERVER", 1, Optional.empty(), Optional.empty());
         assertEquals("http://iris-default.models.svc.cluster.local:8000/api/v1.0/predictions",
                 r.endpoint("models", "seldon", Optional.empty()));
         assertEquals("http://istio-ingressgateway-workload.istio-system.svc.cluster.local/seldon/models/iris/api/v1.0/predictions",
