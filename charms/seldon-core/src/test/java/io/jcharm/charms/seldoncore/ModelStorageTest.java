@@ -7,26 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
-import io.jcharm.kubernetes.Manifest;
-import io.jcharm.kubernetes.testing.MockCluster;
-import io.jcharm.testing.Context;
 import io.jcharm.testing.Events;
 import io.jcharm.testing.RelationState;
 import io.jcharm.testing.SecretState;
 import io.jcharm.testing.State;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -35,41 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
  * (seldon-core v1.17.1 components/rclone-storage-initializer). serve-model makes that Secret
  * from a Juju secret or from the MLflow tracking relation, and refuses what cannot download.
  */
-class ModelStorageTest {
-    static final String NS = "kubeflow";
+class ModelStorageTest extends ActionTestBase {
     static final String SECRET_KEY = "wJalrXUtnFEMI-K7MDENG-bPxRfiCY";
-
-    @TempDir
-    Path tmp;
-    MockCluster cluster;
-    final Context ctx = Context.of(() -> new SeldonCoreCharm(SeldonKubernetesTest.FAST));
-    State state;
-
-    @BeforeEach
-    void start() {
-        cluster = new MockCluster(tmp);
-        cluster.admin.apiextensions().v1().customResourceDefinitions().resource(
-                Manifest.load(OperatorObjects.class, "crd.yaml").single(CustomResourceDefinition.class)).create();
-        state = State.empty().withModel(NS, "5f1c7e2a-0000-4000-8000-00000000000d").withEnvironment(cluster.env());
-    }
-
-    @AfterEach
-    void stop() {
-        cluster.close();
-    }
-
-    State serve(String name, String uri, String server, Object... more) {
-        Map<String, Object> params = new LinkedHashMap<>(Map.of("name", name, "model-uri", uri, "server", server));
-        for (int i = 0; i < more.length; i += 2) {
-            params.put((String) more[i], more[i + 1]);
-        }
-        return ctx.run(Events.action("serve-model", params), state);
-    }
-
-    GenericKubernetesResource sdep(String name) {
-        return cluster.admin.genericKubernetesResources(SeldonKubernetesTest.SELDON_DEPLOYMENTS).inNamespace(NS)
-                .withName(name).get();
-    }
 
     @SuppressWarnings("unchecked")
     static Map<String, Object> graph(GenericKubernetesResource sd) {
