@@ -113,6 +113,7 @@ public final class SeldonCoreCharm implements Charm {
         try (Kubernetes kube = Kubernetes.of(model, options)) {
             Teardown.models(model, kube);
             Charm.super.onRemove(model);
+            Teardown.keptCrdInventory(model, kube);
             Teardown.leaderElection(model, kube);
         }
     }

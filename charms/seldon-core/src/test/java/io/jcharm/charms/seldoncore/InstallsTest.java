@@ -151,6 +151,8 @@ class InstallsTest {
         ctx.run(Events.remove(), leaderIn(FIRST, "b1").withSecrets(first.secrets()).withPlannedUnits(0));
         assertNotNull(cluster.admin.apiextensions().v1().customResourceDefinitions().withName(OperatorObjects.CRD).get(),
                 "kept by default, as istio keeps its CRDs");
+        assertNull(cluster.admin.configMaps().inNamespace(FIRST).withName("jcharm-seldon-core-crd").get(),
+                "nothing of the application is left in its namespace");
 
         State again = ctx.run(Events.install(), leaderIn(FIRST, "b1"));
         ctx.run(Events.remove(), leaderIn(FIRST, "b1").withSecrets(again.secrets()).withPlannedUnits(0)
