@@ -49,13 +49,17 @@ final class ManagerLayer {
 
     /**
      * The subset of Charmed Kubeflow's 52 variables the 1.17 manager reads and that matter here;
-     * the others keep the manager's own defaults (which equal Charmed Kubeflow's config defaults).
+     * the others keep the manager's own defaults. Where those differ from Charmed Kubeflow's
+     * config defaults (the request logger's queue size and write timeout: the 1.17.1 manager's
+     * constants.go has 10000 and 2000, canonical/seldon-core-operator track/1.17 config.yaml 2000
+     * and 10000), Charmed Kubeflow's values are set, so that replacing its charm changes nothing.
      */
     static Map<String, String> environment(SeldonConfig config, String namespace, Optional<GatewayInfo> gateway) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("POD_NAMESPACE", namespace);
-        env.put("WATCH_NAMESPACE", ""); // every namespace
-        env.put("CONTROLLER_ID", ""); // handle every SeldonDeployment, whatever its seldon.io/controller-id
+        // "" and "": every namespace not labelled seldon.io/controller-id, SeldonDeployments without that label.
+        env.put("WATCH_NAMESPACE", config.watchNamespace());
+        env.put("CONTROLLER_ID", config.controllerId());
         env.put("AMBASSADOR_ENABLED", "false");
         env.put("KEDA_ENABLED", "false");
         env.put("ISTIO_ENABLED", Boolean.toString(gateway.isPresent()));
@@ -75,9 +79,13 @@ final class ManagerLayer {
         env.put("EXECUTOR_SERVER_METRICS_PORT_NAME", "metrics");
         env.put("EXECUTOR_PROMETHEUS_PATH", "/prometheus");
         env.put("EXECUTOR_REQUEST_LOGGER_DEFAULT_ENDPOINT", "http://default-broker");
+        env.put("EXECUTOR_REQUEST_LOGGER_WORK_QUEUE_SIZE", "2000");
+        env.put("EXECUTOR_REQUEST_LOGGER_WRITE_TIMEOUT_MS", "10000");
         env.put("PREDICTIVE_UNIT_HTTP_SERVICE_PORT", "9000");
         env.put("PREDICTIVE_UNIT_GRPC_SERVICE_PORT", "9500");
         env.put("PREDICTIVE_UNIT_METRICS_PORT_NAME", "metrics");
+        // Charmed Kubeflow's option of the same name; "" leaves models without a default Secret.
+        env.put("PREDICTIVE_UNIT_DEFAULT_ENV_SECRET_REF_NAME", config.predictiveUnitDefaultEnvSecretRefName());
         return env;
     }
 }

@@ -2,6 +2,7 @@ package io.jcharm.charms.seldoncore;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.jcharm.core.ActionContext;
+import io.jcharm.core.InvalidConfigException;
 import io.jcharm.core.Model;
 import io.jcharm.core.StatusException;
 import io.jcharm.kubernetes.KubernetesApiException;
@@ -48,7 +49,7 @@ final class ModelActions {
                 case "remove-model" -> remove(action);
                 default -> action.fail("unknown action " + action.name());
             }
-        } catch (IllegalArgumentException | KubernetesConfigException | KubernetesApiException e) {
+        } catch (IllegalArgumentException | InvalidConfigException | KubernetesConfigException | KubernetesApiException e) {
             action.fail(e.getMessage());
         } catch (StatusException e) {
             action.fail(e.status().message());
@@ -58,26 +59,60 @@ final class ModelActions {
     private void serve(ActionContext action) throws StatusException {
         // Bound like config: model-uri to modelUri, replicas defaulting to actions.yaml's 1.
         ServeRequest asked = action.params(ServeRequest.class);
-        ServeRequest req = ServeRequest.of(asked.name(), asked.modelUri(), asked.server(), asked.replicas());
+        ServeRequest req = ServeRequest.of(asked.name(), asked.modelUri(), asked.server(), asked.replicas(),
+                asked.secret(), asked.modelName());
         ManagedResources models = kube.resources(SET);
         requireCrd(models);
         String ns = kube.namespace();
+        InstallScope scope = InstallScope.of(model.config(SeldonConfig.class));
+        if (!scope.watchNamespace().isEmpty() && !scope.watchNamespace().equals(ns)) {
+            throw new IllegalArgumentException("this install watches only namespace " + scope.watchNamespace()
+                    + " (watch-namespace), and serve-model serves in the model's namespace " + ns
+                    + "; deploy seldon-core in a model named " + scope.watchNamespace() + " or clear watch-namespace");
+        }
         String protocol = ServerImages.defaults().primaryProtocol(req.server());
         Optional<GenericKubernetesResource> live = models.get(ref(req.name()));
         if (live.isPresent() && !models.labels().selects(live.get().getMetadata().getLabels())) {
             throw new IllegalArgumentException("SeldonDeployment " + req.name() + " already exists in " + ns
                     + " and was not served by " + model.app().name() + "; choose another name");
         }
-        action.log("applying SeldonDeployment " + req.name() + " (" + req.server() + ", " + req.modelUri() + ")");
-        models.applyOne(seldonDeployment(req, protocol));
+        ModelSource source = new ModelSources(model).of(req, action);
+        ObjectRef secretRef = StorageSecret.ref(req.name());
+        Optional<GenericKubernetesResource> liveSecret = models.get(secretRef);
+        if (liveSecret.isPresent() && !models.labels().selects(liveSecret.get().getMetadata().getLabels())) {
+            throw new IllegalArgumentException("Secret " + secretRef.name() + " already exists in " + ns + " and was not"
+                    + " made by " + model.app().name() + "; choose another name");
+        }
+        Optional<String> envSecret = Optional.empty();
+        if (!source.env().isEmpty()) {
+            models.applyOne(StorageSecret.of(req.name(), source.env()));
+            envSecret = Optional.of(secretRef.name());
+        } else if (liveSecret.isPresent()) {
+            models.deleteOne(secretRef); // served before from a source that needed one
+        }
+        action.log("applying SeldonDeployment " + req.name() + " (" + req.server() + ", " + source.modelUri() + ")");
+        GenericKubernetesResource sd = seldonDeployment(req, protocol, source.modelUri(), envSecret);
+        // Where list-models finds the name Triton serves the model under.
+        req.modelName().ifPresent(n -> sd.getMetadata().setAnnotations(Map.of(SeldonDeploymentView.MODEL_NAME, n)));
+        if (!scope.controllerId().isEmpty()) {
+            // The manager reconciles only SeldonDeployments carrying its CONTROLLER_ID.
+            sd.getMetadata().setLabels(Map.of(InstallScope.LABEL, scope.controllerId()));
+        }
+        models.applyOne(sd);
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("name", req.name());
         results.put("namespace", ns);
         results.put("server", req.server());
         results.put("protocol", protocol);
         results.put("replicas", req.replicas());
+        results.put("model-uri", source.modelUri());
         results.put("endpoint", req.endpoint(ns, protocol, gateway()));
         results.put("result", live.isEmpty() ? "created" : "updated");
+        if ("TRITON_SERVER".equals(req.server()) && req.modelName().isEmpty()) {
+            results.put("note", "the endpoint assumes Triton's model repository names the model " + req.name()
+                    + "; if the repository at " + source.modelUri() + " names it otherwise, serve again with"
+                    + " model-name=<its directory>");
+        }
         action.setResults(results);
     }
 
@@ -93,7 +128,8 @@ final class ModelActions {
             m.put("replicas", v.replicas());
             m.put("state", v.state());
             m.put("model-uri", v.modelUri());
-            m.put("endpoint", new ServeRequest(v.name(), v.modelUri(), v.server(), v.replicas())
+            m.put("endpoint", new ServeRequest(v.name(), v.modelUri(), v.server(), v.replicas(), Optional.empty(),
+                    v.modelName())
                     .endpoint(ns, v.protocol(), gw));
             models.put(v.name(), m);
         }
@@ -121,6 +157,10 @@ final class ModelActions {
         }
         models.deleteOne(ref(name));
         action.log("deleted SeldonDeployment " + name);
+        if (models.get(StorageSecret.ref(name)).filter(o -> models.labels().selects(o.getMetadata().getLabels()))
+                .isPresent()) {
+            models.deleteOne(StorageSecret.ref(name));
+        }
         action.setResults(Map.of("removed", name, "namespace", ns));
     }
 
@@ -135,11 +175,15 @@ final class ModelActions {
         GenericKubernetesResource kind = new GenericKubernetesResource();
         kind.setApiVersion(API_VERSION);
         kind.setKind(KIND);
-        return kube.resources(SET).remove(List.of(kind));
+        GenericKubernetesResource secrets = new GenericKubernetesResource();
+        secrets.setApiVersion("v1");
+        secrets.setKind("Secret");
+        return kube.resources(SET).remove(List.of(kind, secrets));
     }
 
     /** The SeldonDeployment; the library adds the set's labels and the model's namespace. */
-    private static GenericKubernetesResource seldonDeployment(ServeRequest req, String protocol) {
+    private static GenericKubernetesResource seldonDeployment(ServeRequest req, String protocol, String modelUri,
+                                                              Optional<String> envSecret) {
         GenericKubernetesResource sd = Manifest.load(ModelActions.class, "seldon-deployment.yaml")
                 .single(GenericKubernetesResource.class);
         sd.getMetadata().setName(req.name());
@@ -152,7 +196,9 @@ final class ModelActions {
         Map<String, Object> graph = map(predictor.get("graph"));
         graph.put("name", req.name());
         graph.put("implementation", req.server());
-        graph.put("modelUri", req.modelUri());
+        graph.put("modelUri", modelUri);
+        // The storage initializer takes its RCLONE_CONFIG_* variables from this Secret (envFrom).
+        envSecret.ifPresent(n -> graph.put("envSecretRefName", n));
         return sd;
     }
 

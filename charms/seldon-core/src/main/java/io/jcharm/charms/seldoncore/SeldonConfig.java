@@ -25,8 +25,18 @@ public record SeldonConfig(
         String executorDefaultCpuLimit,
         String executorDefaultMemoryRequest,
         String executorDefaultMemoryLimit,
+        String predictiveUnitDefaultEnvSecretRefName,
+        String controllerId,
+        String watchNamespace,
+        boolean purgeOnRemove,
         @OptionName("custom_images") String customImages) {
 
+    /** A Secret's name: a DNS-1123 subdomain. */
+    private static final Pattern SECRET_NAME = Pattern.compile("[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?");
+    /** A label value (seldon.io/controller-id): at most 63 characters. */
+    private static final Pattern LABEL_VALUE = Pattern.compile("([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?");
+    /** A namespace's name: a DNS-1123 label. */
+    private static final Pattern NAMESPACE = Pattern.compile("([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)?");
     private static final Pattern IMAGE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/:@-]*");
 
     public SeldonConfig {
@@ -44,6 +54,19 @@ public record SeldonConfig(
         Quantity.requireAtMost("executor-default-cpu-request", cpuRequest, "executor-default-cpu-limit", cpuLimit);
         Quantity.requireAtMost("executor-default-memory-request", memoryRequest, "executor-default-memory-limit",
                 memoryLimit);
+        if (!predictiveUnitDefaultEnvSecretRefName.isEmpty()
+                && !SECRET_NAME.matcher(predictiveUnitDefaultEnvSecretRefName).matches()) {
+            throw new InvalidConfigException("predictive-unit-default-env-secret-ref-name", "\""
+                    + predictiveUnitDefaultEnvSecretRefName + "\" is not a Kubernetes Secret name (lowercase letters,"
+                    + " digits, '-' and '.')");
+        }
+        if (!LABEL_VALUE.matcher(controllerId).matches()) {
+            throw new InvalidConfigException("controller-id", "\"" + controllerId + "\" is not a Kubernetes label value"
+                    + " (at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit)");
+        }
+        if (!NAMESPACE.matcher(watchNamespace).matches()) {
+            throw new InvalidConfigException("watch-namespace", "\"" + watchNamespace + "\" is not a namespace name");
+        }
         ServerImages.withOverrides(customImages); // parsed now so that a mistake blocks at once, naming the key
         executorDefaultCpuRequest = cpuRequest.text();
         executorDefaultCpuLimit = cpuLimit.text();

@@ -9,6 +9,7 @@ import io.jcharm.core.Gates;
 import io.jcharm.core.Model;
 import io.jcharm.core.PebbleLayerComponent;
 import io.jcharm.core.Status;
+import io.jcharm.kubernetes.ApplyResult;
 import io.jcharm.kubernetes.ExposedPort;
 import io.jcharm.kubernetes.KubeOptions;
 import io.jcharm.kubernetes.Kubernetes;
@@ -29,8 +30,12 @@ import java.util.Optional;
  */
 public final class SeldonCoreCharm implements Charm {
     static final String CONTAINER = "seldon-core";
-    /** The resource set of the operator's objects (CRD, RBAC, webhook, seldon-config). */
+    /** The resource set of the operator's objects (RBAC, the webhook's Service, seldon-config). */
     static final String OPERATOR_SET = "operator";
+    /** The SeldonDeployment CRD's set. */
+    static final String CRD_SET = "crd";
+    /** The ValidatingWebhookConfiguration's set, applied once the manager serves. */
+    static final String WEBHOOK_SET = "webhook";
     private final KubeOptions options;
 
     public SeldonCoreCharm() {
@@ -53,23 +58,37 @@ public final class SeldonCoreCharm implements Charm {
         Component<Container> container = Gates.container(CONTAINER);
         Component<Void> certFiles = new CertFilesComponent(certs, container);
         String app = model.app().name();
+        // Installs sharing the cluster must not handle each other's SeldonDeployments: checked on
+        // every unit, since every unit runs a manager.
+        Component<Void> isolation = Component.of("isolation", config, (m, cfg) -> Installs.check(m, kube, cfg));
+        // The CRD holds every install's and user's SeldonDeployments: deleted only with purge-on-remove
+        // and when nothing else uses it.
+        Component<Void> storedVersions = Component.of("crd-versions", m -> OperatorObjects.checkStoredVersions(m, kube))
+                .after(leader);
+        Component<ApplyResult> crd = kube.component("crd", CRD_SET, OperatorObjects::crd)
+                .removeOnlyIf(() -> Installs.mayDeleteCrd(model, kube)).after(leader, isolation, storedVersions);
+        // Not started while gateway-info waits: the manager would run without Istio, then restart.
+        Component<Void> manager = PebbleLayerComponent.of(CONTAINER, CONTAINER, config, gateway,
+                (m, cfg, gw) -> ManagerLayer.layer(cfg, m.name(), gw)).after(certFiles, isolation);
         return Components.of(
                 config,
                 leader,
                 certs,
                 gateway,
-                // On remove nothing reconciles, so the certificates are not at hand: the set's
-                // inventory lists its kinds.
-                kube.componentIn("kubernetes", OPERATOR_SET, config, certs,
-                        (ns, cfg, c) -> OperatorObjects.desired(cfg, app, ns, c)).after(leader),
+                isolation,
+                storedVersions,
+                crd,
+                kube.componentIn("kubernetes", OPERATOR_SET, config, (ns, cfg) -> OperatorObjects.desired(cfg, app, ns))
+                        .after(crd),
                 kube.servicePorts("service", config, cfg -> List.of(
                         ExposedPort.tcp("metrics-port", cfg.metricsPort()),
                         ExposedPort.tcp("webhook-port", cfg.webhookPort()))).after(leader),
                 container,
                 certFiles,
-                // Not started while gateway-info waits: the manager would run without Istio, then restart.
-                PebbleLayerComponent.of(CONTAINER, CONTAINER, config, gateway,
-                        (m, cfg, gw) -> ManagerLayer.layer(cfg, m.name(), gw)).after(certFiles),
+                manager,
+                // failurePolicy Fail: a webhook nobody serves would refuse every SeldonDeployment it selects.
+                kube.componentIn("webhook", WEBHOOK_SET, config, certs,
+                        (ns, cfg, c) -> List.of(OperatorObjects.webhookConfiguration(cfg, ns, c))).after(leader, manager),
                 Component.of(Publishers.METRICS_ENDPOINT, config, (m, cfg) -> Publishers.metrics(m, cfg.metricsPort())));
     }
 
@@ -82,8 +101,8 @@ public final class SeldonCoreCharm implements Charm {
 
     /**
      * When the application goes (not when one unit of several does), the leader deletes the
-     * models it served, then the operator's objects (CRD last, which takes any other
-     * SeldonDeployment with it), then the manager's leader-election lock.
+     * models it served, then the operator's objects (the CRD only with purge-on-remove and when
+     * no other install or SeldonDeployment uses it), then the manager's leader-election lock.
      */
     @Override
     public void onRemove(Model model) {
@@ -94,6 +113,7 @@ public final class SeldonCoreCharm implements Charm {
         try (Kubernetes kube = Kubernetes.of(model, options)) {
             Teardown.models(model, kube);
             Charm.super.onRemove(model);
+            Teardown.keptCrdInventory(model, kube);
             Teardown.leaderElection(model, kube);
         }
     }

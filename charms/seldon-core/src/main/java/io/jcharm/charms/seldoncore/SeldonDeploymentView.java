@@ -3,6 +3,7 @@ package io.jcharm.charms.seldoncore;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What list-models shows of a SeldonDeployment: its first predictor's server, replicas and
@@ -13,7 +14,10 @@ import java.util.Map;
  * v.state();  // "Available", "Creating", "Failed", or "Unknown" before the manager saw it
  * }</pre>
  */
-record SeldonDeploymentView(String name, String server, int replicas, String modelUri, String protocol, String state) {
+record SeldonDeploymentView(String name, String server, int replicas, String modelUri, String protocol, String state,
+                            Optional<String> modelName) {
+    /** The annotation serve-model records a Triton model's name in. */
+    static final String MODEL_NAME = "jcharm.io/model-name";
 
     static SeldonDeploymentView of(GenericKubernetesResource sd) {
         Map<?, ?> spec = asMap(sd.getAdditionalProperties().get("spec"));
@@ -27,7 +31,8 @@ record SeldonDeploymentView(String name, String server, int replicas, String mod
                 replicas instanceof Number n ? n.intValue() : 1,
                 text(graph.get("modelUri"), ""),
                 text(spec.get("protocol"), "seldon"),
-                text(status.get("state"), "Unknown"));
+                text(status.get("state"), "Unknown"),
+                Optional.ofNullable(sd.getMetadata().getAnnotations()).map(a -> a.get(MODEL_NAME)));
     }
 
     private static Map<?, ?> asMap(Object o) {

@@ -26,7 +26,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 class CharmhubOptionsTest {
     /** Options of this charm that Charmhub's has not: each is documented in the README as an addition. */
-    static final Set<String> ADDITIONS = Set.of("metrics-port");
+    static final Set<String> ADDITIONS = Set.of("metrics-port", "purge-on-remove");
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
     private final Context ctx = Context.of(SeldonCoreCharm::new);
 

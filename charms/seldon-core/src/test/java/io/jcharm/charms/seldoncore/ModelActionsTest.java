@@ -8,62 +8,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.mockwebserver.http.RecordedRequest;
-import io.jcharm.kubernetes.Manifest;
-import io.jcharm.kubernetes.testing.MockCluster;
-import io.jcharm.testing.Context;
 import io.jcharm.testing.Events;
 import io.jcharm.testing.RelationState;
 import io.jcharm.testing.State;
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** serve-model, list-models and remove-model against fabric8's mock API server (CRUD). */
-class ModelActionsTest {
-    static final String NS = "kubeflow";
+class ModelActionsTest extends ActionTestBase {
     static final String IRIS = "gs://seldon-models/v1.17.1/sklearn/iris";
-
-    @TempDir
-    Path tmp;
-    MockCluster cluster;
-    // Actions close the client they open (SeldonCoreCharm.onAction); no hook runs here.
-    final Context ctx = Context.of(() -> new SeldonCoreCharm(SeldonKubernetesTest.FAST));
-    State state;
-
-    @BeforeEach
-    void start() {
-        cluster = new MockCluster(tmp);
-        // The leader installed the CRD earlier; actions run on any unit.
-        cluster.admin.apiextensions().v1().customResourceDefinitions().resource(
-                Manifest.load(OperatorObjects.class, "crd.yaml").single(CustomResourceDefinition.class)).create();
-        state = State.empty().withModel(NS, "5f1c7e2a-0000-4000-8000-00000000000c").withEnvironment(cluster.env());
-    }
-
-    @AfterEach
-    void stop() {
-        cluster.close();
-    }
-
-    private State serve(String name, String uri, String server, Object... more) {
-        Map<String, Object> params = new LinkedHashMap<>(Map.of("name", name, "model-uri", uri, "server", server));
-        for (int i = 0; i < more.length; i += 2) {
-            params.put((String) more[i], more[i + 1]);
-        }
-        return ctx.run(Events.action("serve-model", params), state);
-    }
-
-    private GenericKubernetesResource sdep(String name) {
-        return cluster.admin.genericKubernetesResources(SeldonKubernetesTest.SELDON_DEPLOYMENTS).inNamespace(NS).withName(name).get();
-    }
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> predictor(GenericKubernetesResource sd) {
@@ -77,7 +34,7 @@ class ModelActionsTest {
 
         assertEquals(Optional.empty(), out.actionFailure());
         assertEquals(Map.of("name", "iris", "namespace", NS, "server", "SKLEARN_SERVER", "protocol", "seldon",
-                "replicas", "2", "result", "created",
+                "replicas", "2", "result", "created", "model-uri", IRIS,
                 "endpoint", "http://iris-default.kubeflow.svc.cluster.local:8000/api/v1.0/predictions"), out.actionResults());
         GenericKubernetesResource sd = sdep("iris");
         assertEquals("seldon-core", sd.getMetadata().getLabels().get("app.juju.is/created-by"));
@@ -101,11 +58,29 @@ class ModelActionsTest {
 
     @Test
     void tritonIsServedWithTheV2Protocol() {
-        State out = serve("resnet", "s3://models/resnet", "TRITON_SERVER");
+        State out = serve("resnet", "gs://seldon-models/triton/resnet", "TRITON_SERVER");
         assertEquals("v2", out.actionResults().get("protocol"));
         assertEquals("http://resnet-default.kubeflow.svc.cluster.local:8000/v2/models/resnet/infer",
                 out.actionResults().get("endpoint"));
         assertEquals("v2", ((Map<?, ?>) sdep("resnet").getAdditionalProperties().get("spec")).get("protocol"));
+    }
+
+    @Test
+    void tritonsEndpointNamesTheModelAsItsRepositoryDoes() {
+        // Triton serves each directory of its model repository under that directory's name, which
+        // need not be the SeldonDeployment's (Seldon's own Triton example: SeldonDeployment triton, model simple).
+        State named = serve("triton", "gs://seldon-models/trtis/simple-model", "TRITON_SERVER", "model-name", "simple");
+        assertEquals("http://triton-default.kubeflow.svc.cluster.local:8000/v2/models/simple/infer",
+                named.actionResults().get("endpoint"));
+        assertEquals(null, named.actionResults().get("note"));
+        State listed = ctx.run(Events.action("list-models", Map.of()), state);
+        assertEquals("http://triton-default.kubeflow.svc.cluster.local:8000/v2/models/simple/infer",
+                listed.actionResults().get("models.triton.endpoint"));
+
+        State assumed = serve("resnet", "gs://seldon-models/triton/resnet", "TRITON_SERVER");
+        assertEquals("the endpoint assumes Triton's model repository names the model resnet; if the repository at"
+                + " gs://seldon-models/triton/resnet names it otherwise, serve again with model-name=<its directory>",
+                assumed.actionResults().get("note"));
     }
 
     @Test
@@ -120,8 +95,9 @@ class ModelActionsTest {
 
     @Test
     void badParametersFailTheAction() {
-        assertEquals(Optional.of("model-uri \"ftp://models/iris\" has scheme ftp; use gs://, s3://, https:// or pvc://"
-                + " (what Seldon's storage initializer fetches)"), serve("iris", "ftp://models/iris", "SKLEARN_SERVER").actionFailure());
+        assertEquals(Optional.of("model-uri \"ftp://models/iris\" has scheme ftp, which Seldon's storage initializer"
+                + " (rclone copy) cannot fetch; " + ModelSource.USE), serve("iris", "ftp://models/iris", "SKLEARN_SERVER")
+                .actionFailure());
         assertEquals(Optional.of("model-uri \"gs:///iris\" names no bucket (gs://<bucket>/<path>)"),
                 serve("iris", "gs:///iris", "SKLEARN_SERVER").actionFailure());
         // Checked by the SDK against actions.yaml before the charm runs.
@@ -159,7 +135,7 @@ class ModelActionsTest {
     @Test
     void listShowsServerReplicasStateAndEndpoint() {
         serve("iris", IRIS, "SKLEARN_SERVER", "replicas", 2);
-        serve("income", "s3://models/income", "XGBOOST_SERVER");
+        serve("income", "gs://seldon-models/xgboost/income", "XGBOOST_SERVER");
         GenericKubernetesResource iris = sdep("iris");
         iris.setAdditionalProperty("status", Map.of("state", "Available"));
         cluster.admin.genericKubernetesResources(SeldonKubernetesTest.SELDON_DEPLOYMENTS).inNamespace(NS).resource(iris).updateStatus();

@@ -172,7 +172,8 @@ class SeldonKubernetesTest {
         State out = ctx.run(Events.install(), leader.withContainer(ContainerState.unreachable(SeldonCoreCharm.CONTAINER)));
         assertEquals(Status.waiting("[container:seldon-core] waiting for the seldon-core container (Pebble not reachable yet)"),
                 out.unitStatus());
-        assertNotNull(webhook(), "the leader still applies the Kubernetes objects");
+        assertNotNull(seldonConfig(), "the leader still applies the Kubernetes objects the manager needs");
+        assertNull(webhook(), "but not the webhook, which nothing serves yet");
     }
 
     @Test
@@ -188,7 +189,7 @@ class SeldonKubernetesTest {
         cluster.server.expect().post().withPath("/apis/apiextensions.k8s.io/v1/customresourcedefinitions")
                 .andReturn(403, new StatusBuilder().withCode(403).withMessage("forbidden").build()).always();
         State out = ctx.run(Events.install(), leader);
-        assertEquals(Status.blocked("[kubernetes] Kubernetes API refused create CustomResourceDefinition: deploy with --trust"),
+        assertEquals(Status.blocked("[crd] Kubernetes API refused create CustomResourceDefinition: deploy with --trust"),
                 out.unitStatus());
     }
 
@@ -229,7 +230,8 @@ class SeldonKubernetesTest {
         State removed = ctx.run(Events.remove(), leader.withSecrets(installed.secrets()).withPlannedUnits(0));
         assertEquals(Status.maintenance("removing served models and Seldon's Kubernetes objects"), removed.unitStatus());
         assertNull(webhook());
-        assertNull(cluster.admin.apiextensions().v1().customResourceDefinitions().withName(OperatorObjects.CRD).get());
+        assertNotNull(cluster.admin.apiextensions().v1().customResourceDefinitions().withName(OperatorObjects.CRD).get(),
+                "users' SeldonDeployments live in the CRD: kept without purge-on-remove (InstallsTest)");
         assertNull(seldonConfig());
         assertNull(cluster.admin.rbac().clusterRoles().withName("seldon-manager-role-" + NS).get());
         assertNull(cluster.admin.services().inNamespace(NS).withName("seldon-webhook-service").get());

@@ -133,30 +133,45 @@ class ValuesTest {
     }
 
     @Test
-    void serveRequestsCheckTheModelUri() {
-        assertEquals("gs://seldon-models/sklearn/iris",
-                ServeRequest.of("iris", "gs://seldon-models/sklearn/iris", "SKLEARN_SERVER", 1).modelUri());
-        ServeRequest.of("iris", "pvc://models/iris", "SKLEARN_SERVER", 1);
-        assertEquals("model-uri \"ftp://host/m\" has scheme ftp; use gs://, s3://, https:// or pvc:// (what Seldon's"
-                + " storage initializer fetches)", failure("ftp://host/m"));
+    void modelSourcesCheckTheModelUri() {
+        assertEquals(new ModelSource("gs://seldon-models/sklearn/iris", Map.of()), source(" gs://seldon-models/sklearn/iris"));
+        assertEquals(Map.of(), source("pvc://models/iris").env());
+        assertEquals("model-uri \"ftp://host/m\" has scheme ftp, which Seldon's storage initializer (rclone copy) cannot"
+                + " fetch; " + ModelSource.USE, failure("ftp://host/m"));
         assertTrue(failure("models/iris").contains("has no scheme"), failure("models/iris"));
         assertEquals("model-uri \"s3:///iris\" names no bucket (s3://<bucket>/<path>)", failure("s3:///iris"));
         assertEquals("model-uri \"pvc:///x\" names no PersistentVolumeClaim (pvc://<claim>/<path>)", failure("pvc:///x"));
         assertTrue(failure("gs://a b").startsWith("model-uri \"gs://a b\" is not a URI: "), failure("gs://a b"));
         String longName = "m".repeat(51);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ServeRequest.of(longName, "gs://b/m", "SKLEARN_SERVER", 1));
+                () -> ServeRequest.of(longName, "gs://b/m", "SKLEARN_SERVER", 1, Optional.empty(), Optional.empty()));
         assertTrue(e.getMessage().contains("is 51 characters; at most 50"), e.getMessage());
     }
 
+    @Test
+    void secretContentBecomesRcloneVariables() {
+        assertEquals(Map.of("RCLONE_CONFIG_S3_TYPE", "s3", "RCLONE_CONFIG_S3_PROVIDER", "AWS",
+                "RCLONE_CONFIG_S3_ENV_AUTH", "false", "RCLONE_CONFIG_S3_ACCESS_KEY_ID", "a",
+                "RCLONE_CONFIG_S3_SECRET_ACCESS_KEY", "b", "RCLONE_CONFIG_S3_REGION", "eu-west-1"),
+                ModelSource.rcloneEnv(Map.of("access-key", "a", "secret-key", "b", "region", "eu-west-1"), "s3"));
+        assertEquals(Map.of("RCLONE_CONFIG_MY_REMOTE_NO_CHECK_BUCKET", "true"),
+                ModelSource.rcloneEnv(Map.of("rclone-config-my-remote-no-check-bucket", "true"), "s3"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ModelSource.checkSecret("secret:x", Map.of("access-key", "a")));
+        assertEquals("secret secret:x has only one of access-key and secret-key; give both", e.getMessage());
+    }
+
+    private static ModelSource source(String uri) {
+        return ModelSource.of(uri, Optional.empty(), Optional.empty(), false);
+    }
+
     private static String failure(String uri) {
-        return assertThrows(IllegalArgumentException.class, () -> ServeRequest.of("iris", uri, "SKLEARN_SERVER", 1))
-                .getMessage();
+        return assertThrows(IllegalArgumentException.class, () -> source(uri)).getMessage();
     }
 
     @Test
     void endpointsFollowSeldonsConventions() {
-        ServeRequest r = ServeRequest.of("iris", "gs://b/iris", "SKLEARN_SERVER", 1);
+        ServeRequest r = ServeRequest.of("iris", "gs://b/iris", "SKLEARN_SERVER", 1, Optional.empty(), Optional.empty());
         assertEquals("http://iris-default.models.svc.cluster.local:8000/api/v1.0/predictions",
                 r.endpoint("models", "seldon", Optional.empty()));
         assertEquals("http://istio-ingressgateway-workload.istio-system.svc.cluster.local/seldon/models/iris/api/v1.0/predictions",
