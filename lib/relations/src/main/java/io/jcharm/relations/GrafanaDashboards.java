@@ -104,7 +104,16 @@ public final class GrafanaDashboards {
     /** Base64 of the .xz stream of {@code text}'s UTF-8 bytes (Python: {@code base64.b64encode(lzma.compress(...))}). */
     static String compress(String text) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (XZOutputStream xz = new XZOutputStream(out, new LZMA2Options())) {
+        // A 64 KiB dictionary: a dashboard is a few KiB, and the default preset's 8 MiB dictionary
+        // needs ~94 MiB of encoder memory, more than a hook JVM's heap (the packer's training
+        // run died of OutOfMemoryError with it). Any xz decoder reads either.
+        LZMA2Options options = new LZMA2Options();
+        try {
+            options.setDictSize(64 * 1024);
+        } catch (org.tukaani.xz.UnsupportedOptionsException e) {
+            throw new IllegalStateException(e);
+        }
+        try (XZOutputStream xz = new XZOutputStream(out, options)) {
             xz.write(text.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
