@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.Subject;
 import io.jcharm.kubernetes.Manifest;
+import io.jcharm.kubernetes.certs.WebhookCerts;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -31,6 +32,8 @@ import java.util.Map;
 final class OperatorObjects {
     static final String CRD = "seldondeployments.machinelearning.seldon.io";
     static final String WEBHOOK_SERVICE = "seldon-webhook-service";
+    /** The webhook CA's common name, before {@code .<namespace>}. */
+    static final String WEBHOOK_CA = "seldon-webhook-ca";
     static final String WEBHOOK_CONFIGURATION = "seldon-validating-webhook-configuration";
     static final String CONFIG_MAP = "seldon-config";
 
