@@ -8,6 +8,7 @@ import io.jcharm.core.Container;
 import io.jcharm.core.Gates;
 import io.jcharm.core.Model;
 import io.jcharm.core.PebbleLayerComponent;
+import io.jcharm.core.Status;
 import io.jcharm.kubernetes.ApplyResult;
 import io.jcharm.kubernetes.ExposedPort;
 import io.jcharm.kubernetes.KubeOptions;
@@ -91,6 +92,20 @@ public final class JupyterCharm implements Charm {
                 // Last: says in the Active message who can reach the UI and the notebooks.
                 Component.of("security", gateway, (m, gw) -> m.setActiveMessage(GatewayAuth.message(kube, gw)))
                         .after(platform));
+    }
+
+    /**
+     * When the application goes (not when one unit of several does), the leader deletes its
+     * objects: PodDefaults and the S3 Secret, then the webhook, RBAC and CRDs. Deleting the
+     * Notebook CRD deletes every Notebook with it; workspace volumes (PVCs) stay.
+     */
+    @Override
+    public void onRemove(Model model) {
+        if (!model.app().isGoing("the notebook CRDs, webhook and PodDefaults")) {
+            return;
+        }
+        model.unit().setStatus(Status.maintenance("removing notebooks' Kubernetes objects (workspace volumes stay)"));
+        Charm.super.onRemove(model);
     }
 
     @Override
