@@ -14,6 +14,7 @@ import io.jcharm.local.Progress;
 import io.jcharm.pebble.layer.Layer;
 import io.jcharm.pebble.layer.Service;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,7 +58,9 @@ class JupyterStackTest {
     @Test
     void aNotebookCreatedByTheActionGetsMlflowAndS3AndTheControllerRoutesOnTheReportedGateway() {
         Path dir = tmp.resolve("model");
-        try (LocalModel model = LocalModel.open(dir, Rehearsals.options().withModelName(MODEL))) {
+        // Four charms, about 60 hooks: more than the usual settle time on a busy machine.
+        try (LocalModel model = LocalModel.open(dir, Rehearsals.options().withModelName(MODEL)
+                .withSettleTimeout(Duration.ofMinutes(30)))) {
             Rehearsals.assertSettled(model.deploy(bundle("jupyter"), List.of(), Progress.NONE), dir);
             ModelStatus.UnitStatus unit = model.status().unit("jupyter/0").orElseThrow();
             assertEquals("active", unit.workload(), unit.message());

@@ -177,9 +177,11 @@ record SpawnerOptions(List<String> jupyterImages, List<String> vscodeImages, Lis
         form.put("gpus", field(false, gpus));
         Map<String, Object> workspace = new LinkedHashMap<>();
         workspace.put("mount", Notebooks.HOME);
-        workspace.put("newPvc", Map.of(
-                "metadata", Map.of("name", "{notebook-name}-workspace"),
-                "spec", Map.of("resources", Map.of("requests", Map.of("storage", "5Gi")),
+        // Ordered maps only: each hook is a new JVM, and Map.of's order changes between JVMs,
+        // which would rewrite the file (and restart the web app) on every hook.
+        workspace.put("newPvc", ordered(
+                "metadata", ordered("name", "{notebook-name}-workspace"),
+                "spec", ordered("resources", ordered("requests", ordered("storage", "5Gi")),
                         "accessModes", List.of("ReadWriteOnce"))));
         form.put("workspaceVolume", field(false, workspace));
         form.put("dataVolumes", field(false, List.of()));
@@ -187,12 +189,20 @@ record SpawnerOptions(List<String> jupyterImages, List<String> vscodeImages, Lis
         form.put("tolerationGroup", options(tolerationDefault, tolerationOptions));
         form.put("shm", field(false, true));
         form.put("configurations", field(false, defaultPodDefaults));
-        form.put("environment", field(false, Map.of()));
+        form.put("environment", field(false, ordered()));
         try {
-            return YAML.writeValueAsString(Map.of("spawnerFormDefaults", form));
+            return YAML.writeValueAsString(ordered("spawnerFormDefaults", form));
         } catch (JacksonException e) {
             throw new IllegalStateException("cannot write spawner_ui_config.yaml: " + e.getOriginalMessage(), e);
         }
+    }
+
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return m;
     }
 
     private static Map<String, Object> field(boolean readOnly, Object value) {

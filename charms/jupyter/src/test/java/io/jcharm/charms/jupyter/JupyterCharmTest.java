@@ -155,6 +155,10 @@ class JupyterCharmTest {
         assertEquals("Exists", form.at("/tolerationGroup/options/0/tolerations/0/operator").asString());
         assertEquals("[\"access-ml-pipeline\",\"access-mlflow\"]", form.at("/configurations/value").toString());
         assertEquals(Notebooks.HOME, form.at("/workspaceVolume/value/mount").asString());
+        // A fixed order (each hook is a new JVM): else the file would differ, and the web app restart, every hook.
+        assertEquals(List.of("metadata", "spec"), List.copyOf(form.at("/workspaceVolume/value/newPvc").propertyNames()));
+        assertEquals(List.of("resources", "accessModes"),
+                List.copyOf(form.at("/workspaceVolume/value/newPvc/spec").propertyNames()));
     }
 
     @Test
