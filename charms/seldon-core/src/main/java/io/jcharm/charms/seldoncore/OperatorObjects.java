@@ -20,6 +20,7 @@ import io.jcharm.core.StatusException;
 import io.jcharm.kubernetes.KubernetesConfigException;
 import io.jcharm.kubernetes.Kubernetes;
 import io.jcharm.kubernetes.Manifest;
+import io.jcharm.kubernetes.certs.WebhookCerts;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -41,6 +42,8 @@ import java.util.Map;
 final class OperatorObjects {
     static final String CRD = "seldondeployments.machinelearning.seldon.io";
     static final String WEBHOOK_SERVICE = "seldon-webhook-service";
+    /** The webhook CA's common name, before {@code .<namespace>}. */
+    static final String WEBHOOK_CA = "seldon-webhook-ca";
     static final String WEBHOOK_CONFIGURATION = "seldon-validating-webhook-configuration";
     /** Seldon's SeldonDeployment webhook, by which other installs are recognised too. */
     static final String WEBHOOK_NAME = "v1.vseldondeployment.kb.io";

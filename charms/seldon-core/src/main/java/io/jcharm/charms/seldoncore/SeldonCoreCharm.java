@@ -13,6 +13,10 @@ import io.jcharm.kubernetes.ApplyResult;
 import io.jcharm.kubernetes.ExposedPort;
 import io.jcharm.kubernetes.KubeOptions;
 import io.jcharm.kubernetes.Kubernetes;
+import io.jcharm.kubernetes.certs.CertFilesComponent;
+import io.jcharm.kubernetes.certs.CertLayout;
+import io.jcharm.kubernetes.certs.WebhookCerts;
+import io.jcharm.kubernetes.certs.WebhookCertsComponent;
 import io.jcharm.relations.GatewayInfo;
 import java.util.List;
 import java.util.Optional;
@@ -53,10 +57,10 @@ public final class SeldonCoreCharm implements Charm {
         Component<SeldonConfig> config = Component.config(SeldonConfig.class);
         Component<Void> leader = Gates.leader();
         // Every unit needs the certificates; only the leader makes them.
-        Component<WebhookCerts> certs = new WebhookCertsComponent();
+        Component<WebhookCerts> certs = new WebhookCertsComponent(OperatorObjects.WEBHOOK_CA, OperatorObjects.WEBHOOK_SERVICE);
         Component<Optional<GatewayInfo>> gateway = Component.providing(Publishers.GATEWAY_INFO, Publishers::gateway);
         Component<Container> container = Gates.container(CONTAINER);
-        Component<Void> certFiles = new CertFilesComponent(certs, container);
+        Component<Void> certFiles = new CertFilesComponent(certs, container, CertLayout.CONTROLLER_RUNTIME, ManagerLayer.SERVICE);
         String app = model.app().name();
         // Installs sharing the cluster must not handle each other's SeldonDeployments: checked on
         // every unit, since every unit runs a manager.

@@ -1,5 +1,8 @@
 package io.jcharm.charms.seldoncore;
 
+import io.jcharm.kubernetes.certs.CertLayout;
+import io.jcharm.kubernetes.certs.WebhookCertIssuer;
+import io.jcharm.kubernetes.certs.WebhookCerts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class SeldonCoreCharmTest {
     static final String NS = "kubeflow";
-    static final WebhookCerts CERTS = WebhookCertIssuer.issue(NS, Instant.now(), new SecureRandom());
+    static final WebhookCerts CERTS = WebhookCertIssuer.issue(OperatorObjects.WEBHOOK_CA, OperatorObjects.WEBHOOK_SERVICE, NS, Instant.now(), new SecureRandom());
     private final Context ctx = Context.of(SeldonCoreCharm::new);
 
     /** A follower in model kubeflow whose leader already made the certificates. */
@@ -65,7 +68,7 @@ class SeldonCoreCharmTest {
         State in = follower().withContainer(ContainerState.reachable(SeldonCoreCharm.CONTAINER)
                 .withFile("/tmp/k8s-webhook-server/serving-certs/tls.crt", "an old certificate\n"));
         State out = ctx.run(Events.upgradeCharm(), in);
-        assertEquals(CERTS.files(), out.container(SeldonCoreCharm.CONTAINER).files());
+        assertEquals(CERTS.files(CertLayout.CONTROLLER_RUNTIME), out.container(SeldonCoreCharm.CONTAINER).files());
     }
 
     @Test
@@ -164,12 +167,12 @@ class SeldonCoreCharmTest {
         SecretState secret = first.secretByLabel(WebhookCerts.LABEL).orElseThrow();
         assertEquals(Optional.of("application"), secret.owner());
         WebhookCerts made = WebhookCerts.fromSecretContent(secret.content());
-        assertEquals(made.files(), first.container(SeldonCoreCharm.CONTAINER).files(), "pushed files match the secret");
+        assertEquals(made.files(CertLayout.CONTROLLER_RUNTIME), first.container(SeldonCoreCharm.CONTAINER).files(), "pushed files match the secret");
 
         State second = ctx.run(Events.upgradeCharm(), in.withSecrets(first.secrets()));
         assertEquals(1, second.secrets().size(), "no second secret");
         assertEquals(secret, second.secretByLabel(WebhookCerts.LABEL).orElseThrow(), "same id, revision and content");
-        assertEquals(made.files(), second.container(SeldonCoreCharm.CONTAINER).files());
+        assertEquals(made.files(CertLayout.CONTROLLER_RUNTIME), second.container(SeldonCoreCharm.CONTAINER).files());
         String logs = String.join("\n", first.logs()) + String.join("\n", second.logs());
         assertFalse(logs.contains(pemBody(made.tlsKey())), "the key is never logged");
     }
@@ -185,7 +188,7 @@ class SeldonCoreCharmTest {
         SecretState fixed = leader.secretByLabel(WebhookCerts.LABEL).orElseThrow();
         assertEquals(broken.id(), fixed.id());
         assertEquals(2, fixed.revision());
-        assertEquals(WebhookCerts.fromSecretContent(fixed.latestContent()).files(),
+        assertEquals(WebhookCerts.fromSecretContent(fixed.latestContent()).files(CertLayout.CONTROLLER_RUNTIME),
                 leader.container(SeldonCoreCharm.CONTAINER).files());
     }
 

@@ -1,5 +1,6 @@
 package io.jcharm.charms.seldoncore;
 
+import io.jcharm.kubernetes.certs.WebhookCerts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;

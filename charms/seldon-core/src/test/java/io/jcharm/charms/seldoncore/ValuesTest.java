@@ -1,5 +1,7 @@
 package io.jcharm.charms.seldoncore;
 
+import io.jcharm.kubernetes.certs.WebhookCertIssuer;
+import io.jcharm.kubernetes.certs.WebhookCerts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -106,7 +108,7 @@ class ValuesTest {
 
     @Test
     void theServingCertificateChainsToTheCaAndNamesTheWebhookService() throws Exception {
-        WebhookCerts certs = WebhookCertIssuer.issue("kubeflow", Instant.now(), new SecureRandom());
+        WebhookCerts certs = WebhookCertIssuer.issue(OperatorObjects.WEBHOOK_CA, OperatorObjects.WEBHOOK_SERVICE, "kubeflow", Instant.now(), new SecureRandom());
         CertificateFactory cf = CertificateFactory.getInstance("X.509");
         X509Certificate ca = (X509Certificate) cf.generateCertificate(stream(certs.caCrt()));
         X509Certificate tls = (X509Certificate) cf.generateCertificate(stream(certs.tlsCrt()));

@@ -1,4 +1,4 @@
-package io.jcharm.charms.seldoncore;
+package io.jcharm.kubernetes.certs;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -18,18 +18,19 @@ import java.util.List;
 
 /**
  * Issues the webhook's CA and serving certificate: ECDSA P-256 keys (fast to make in a hook, and
- * accepted by the API server and by controller-runtime), valid ten years, the serving certificate
- * naming {@code seldon-webhook-service} in every form the API server may use to reach it.
+ * accepted by the API server, controller-runtime and Go's crypto/tls), valid ten years, the
+ * serving certificate naming the webhook's Service in every form the API server may use to reach it.
  *
  * <pre>{@code
- * WebhookCerts certs = WebhookCertIssuer.issue("kubeflow", Instant.now(), new SecureRandom());
+ * WebhookCerts certs = WebhookCertIssuer.issue("seldon-webhook-ca", "seldon-webhook-service", "kubeflow",
+ *         Instant.now(), new SecureRandom());
  * }</pre>
  *
  * <p>Keys and signatures come from the JDK; the certificates are DER-encoded by {@link Der}
  * (RFC 5280 profile: v3, ecdsa-with-SHA256, key identifiers by SHA-1 of the key bits). The CA's
  * key is not kept: nothing re-issues from it, and a key that is not stored cannot leak.
  */
-final class WebhookCertIssuer {
+public final class WebhookCertIssuer {
     static final Duration VALIDITY = Duration.ofDays(3650);
     /** Accepts a clock a little behind ours (the API server's or a node's). */
     static final Duration BACKDATE = Duration.ofHours(1);
@@ -50,15 +51,17 @@ final class WebhookCertIssuer {
     private WebhookCertIssuer() {
     }
 
-    /** The DNS names the serving certificate holds for a Service in {@code namespace}. */
-    static String[] dnsNames(String namespace) {
-        String svc = OperatorObjects.WEBHOOK_SERVICE;
+    /** The DNS names the serving certificate holds for Service {@code svc} in {@code namespace}. */
+    public static String[] dnsNames(String svc, String namespace) {
         return new String[] {svc, svc + "." + namespace, svc + "." + namespace + ".svc",
                 svc + "." + namespace + ".svc.cluster.local"};
     }
 
-    /** A new CA and a serving certificate it signed. */
-    static WebhookCerts issue(String namespace, Instant now, SecureRandom random) {
+    /**
+     * A new CA (common name {@code <caName>.<namespace>}) and a serving certificate it signed for
+     * Service {@code service} in {@code namespace}.
+     */
+    public static WebhookCerts issue(String caName, String service, String namespace, Instant now, SecureRandom random) {
         try {
             KeyPairGenerator gen = KeyPairGenerator.getInstance("EC");
             gen.initialize(new ECGenParameterSpec("secp256r1"), random);
@@ -66,24 +69,24 @@ final class WebhookCertIssuer {
             KeyPair server = gen.generateKeyPair();
             Instant notBefore = now.minus(BACKDATE);
             Instant notAfter = now.plus(VALIDITY);
-            byte[] caName = name("seldon-webhook-ca." + namespace);
+            byte[] caDn = name(caName + "." + namespace);
             byte[] caKeyId = keyIdentifier(ca.getPublic());
 
             byte[] caCert = sign(ca, Der.sequence(
-                    version3(), Der.integer(serial(random)), algorithm(), caName,
-                    Der.sequence(Der.time(notBefore), Der.time(notAfter)), caName, ca.getPublic().getEncoded(),
+                    version3(), Der.integer(serial(random)), algorithm(), caDn,
+                    Der.sequence(Der.time(notBefore), Der.time(notAfter)), caDn, ca.getPublic().getEncoded(),
                     extensions(
                             extension(BASIC_CONSTRAINTS, true, Der.sequence(Der.bool(true), Der.integer(0))),
                             extension(KEY_USAGE, true, Der.namedBits(KEY_CERT_SIGN, CRL_SIGN)),
                             extension(SUBJECT_KEY_IDENTIFIER, false, Der.octetString(caKeyId)))));
 
-            String[] names = dnsNames(namespace);
+            String[] names = dnsNames(service, namespace);
             List<byte[]> sans = new ArrayList<>();
             for (String n : names) {
                 sans.add(Der.implicitPrimitive(2, n.getBytes(StandardCharsets.US_ASCII))); // dNSName, an IA5String
             }
             byte[] serverCert = sign(ca, Der.sequence(
-                    version3(), Der.integer(serial(random)), algorithm(), caName,
+                    version3(), Der.integer(serial(random)), algorithm(), caDn,
                     Der.sequence(Der.time(notBefore), Der.time(notAfter)), name(names[2]), server.getPublic().getEncoded(),
                     extensions(
                             // cA defaults to false, and DER leaves defaults out: an empty SEQUENCE.

@@ -1,4 +1,4 @@
-package io.jcharm.charms.seldoncore;
+package io.jcharm.kubernetes.certs;
 
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;

@@ -1,4 +1,4 @@
-package io.jcharm.charms.seldoncore;
+package io.jcharm.kubernetes.certs;
 
 import io.jcharm.core.Component;
 import io.jcharm.core.Inputs;
@@ -15,10 +15,19 @@ import java.util.Optional;
  * or upgraded charm) reads the same ones from it. Non-leaders wait until it exists.
  *
  * <pre>{@code
- * Component<WebhookCerts> certs = new WebhookCertsComponent();  // dependants receive the CA, certificate and key
+ * // dependants receive the CA, certificate and key for Service seldon-webhook-service
+ * Component<WebhookCerts> certs = new WebhookCertsComponent("seldon-webhook-ca", "seldon-webhook-service");
  * }</pre>
  */
-final class WebhookCertsComponent implements Component<WebhookCerts> {
+public final class WebhookCertsComponent implements Component<WebhookCerts> {
+    private final String caName;
+    private final String service;
+
+    /** Certificates from a CA named {@code caName} for the webhook behind Service {@code service}. */
+    public WebhookCertsComponent(String caName, String service) {
+        this.caName = caName;
+        this.service = service;
+    }
 
     @Override
     public String name() {
@@ -52,8 +61,8 @@ final class WebhookCertsComponent implements Component<WebhookCerts> {
         return certs;
     }
 
-    private static WebhookCerts issue(Model model) {
+    private WebhookCerts issue(Model model) {
         // The model's namespace: a Juju Kubernetes model is a namespace of the same name.
-        return WebhookCertIssuer.issue(model.name(), Instant.now(), new SecureRandom());
+        return WebhookCertIssuer.issue(caName, service, model.name(), Instant.now(), new SecureRandom());
     }
 }

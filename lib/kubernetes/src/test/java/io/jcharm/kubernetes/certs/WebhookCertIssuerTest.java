@@ -1,4 +1,4 @@
-package io.jcharm.charms.seldoncore;
+package io.jcharm.kubernetes.certs;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -41,7 +41,7 @@ class WebhookCertIssuerTest {
 
     @Test
     void theServingCertificateValidatesAgainstTheCaAsPkixDoesIt() throws Exception {
-        WebhookCerts certs = WebhookCertIssuer.issue("kubeflow", NOW, new SecureRandom());
+        WebhookCerts certs = WebhookCertIssuer.issue("seldon-webhook-ca", "seldon-webhook-service", "kubeflow", NOW, new SecureRandom());
         X509Certificate ca = parse(certs.caCrt());
         X509Certificate tls = parse(certs.tlsCrt());
 
@@ -59,7 +59,7 @@ class WebhookCertIssuerTest {
 
     @Test
     void extensionsAreTheRfc5280Profile() throws Exception {
-        WebhookCerts certs = WebhookCertIssuer.issue("kubeflow", NOW, new SecureRandom());
+        WebhookCerts certs = WebhookCertIssuer.issue("seldon-webhook-ca", "seldon-webhook-service", "kubeflow", NOW, new SecureRandom());
         X509Certificate ca = parse(certs.caCrt());
         X509Certificate tls = parse(certs.tlsCrt());
 
