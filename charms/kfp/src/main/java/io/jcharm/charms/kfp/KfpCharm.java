@@ -9,6 +9,7 @@ import io.jcharm.core.Gates;
 import io.jcharm.core.Model;
 import io.jcharm.core.PebbleLayerComponent;
 import io.jcharm.core.Status;
+import io.jcharm.core.StatusException;
 import io.jcharm.kubernetes.ApplyResult;
 import io.jcharm.kubernetes.ExposedPort;
 import io.jcharm.kubernetes.KubeOptions;
@@ -35,6 +36,8 @@ import java.util.Optional;
  * }</pre>
  */
 public final class KfpCharm implements Charm {
+    /** Unit state: the argo option the charm was deployed with. */
+    static final String ARGO_MODE = "argo-mode";
     private final KubeOptions options;
 
     public KfpCharm() {
@@ -52,6 +55,7 @@ public final class KfpCharm implements Charm {
         Component<Void> leader = Gates.leader();
         Component<KfpConfig> config = Component.config(KfpConfig.class).after(leader);
         Component<Void> version = Component.of("version", KfpVersion::check).after(config);
+        Component<Void> argoMode = Component.of("argo", config, KfpCharm::checkArgoMode);
         Component<MysqlClient> database = Component.providing(Inputs.RELATIONAL_DB, Inputs::database).after(leader);
         Component<ObjectStorage> storage = Component.providing(Inputs.OBJECT_STORAGE, Inputs::objectStorage).after(leader);
         Component<Optional<TrackingEndpoint>> tracking = Component.providing(Inputs.MLFLOW, Inputs::tracking).after(leader);
@@ -59,7 +63,7 @@ public final class KfpCharm implements Charm {
                 (m, cfg, db, s3) -> new Settings(cfg, db, s3));
         // CRDs hold users' workflows and recurring runs: removed only with purge-on-remove.
         Component<ApplyResult> crds = kube.componentIn("crds", "crds", config, (ns, cfg) -> Crds.of(cfg.managedArgo()))
-                .removeOnlyIf(() -> purgeOnRemove(model)).after(version);
+                .removeOnlyIf(() -> purgeOnRemove(model)).after(version, argoMode);
         Component<PipelineObjects.Wanted> wanted = Component.providing("wanted", config, storage, tracking,
                 (m, cfg, s3, t) -> new PipelineObjects.Wanted(m.app().name(), m.name(), cfg, s3, t));
         Component<ApplyResult> objects = kube.componentIn("pipelines", "pipelines", wanted, (ns, w) -> PipelineObjects.of(w))
@@ -78,6 +82,7 @@ public final class KfpCharm implements Charm {
                 leader,
                 config,
                 version,
+                argoMode,
                 database,
                 storage,
                 tracking,
@@ -137,6 +142,21 @@ public final class KfpCharm implements Charm {
             c.push(Workloads.MLMD_CONFIG, wanted.getBytes(StandardCharsets.UTF_8),
                     PushOptions.defaults().withMakeDirs().withPermissions(0600));
             model.log().info("wrote ML Metadata's MySQL connection to " + Workloads.MLMD_CONFIG);
+        }
+    }
+
+    /**
+     * argo is chosen once: from managed to external would prune Argo's CRDs (deleting every
+     * workflow, and the CRDs the external Argo also uses); the other way would take them over.
+     */
+    private static void checkArgoMode(Model model, KfpConfig cfg) throws StatusException {
+        Optional<String> chosen = model.state().get(ARGO_MODE, String.class);
+        if (chosen.isEmpty()) {
+            model.state().set(ARGO_MODE, cfg.argo());
+        } else if (!chosen.get().equals(cfg.argo())) {
+            throw StatusException.blocked("argo was " + chosen.get() + " when the charm was deployed and"
+                    + " cannot change (it decides who owns Argo's CRDs and the workflows in them): set argo="
+                    + chosen.get() + " again, or deploy a new application to change it");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.jcharm.charms.kfp;
 
+import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
 import io.jcharm.kubernetes.KubeOptions;
 import io.jcharm.kubernetes.RetryPolicy;
@@ -46,13 +47,23 @@ final class KfpFixture implements AutoCloseable {
     final RelationState storage;
 
     KfpFixture(Path tmp, S3Server s3) {
+        this(tmp, s3, true);
+    }
+
+    /** {@code trusted} false: the API server refuses the charm's TokenRequests (deployed without --trust). */
+    KfpFixture(Path tmp, S3Server s3, boolean trusted) {
         this.s3 = s3;
         cluster = new MockCluster(tmp);
         cluster.jujuService(NS, APP);
-        cluster.server.expect().post().withPath("/api/v1/namespaces/" + NS + "/serviceaccounts/" + APP + "/token")
-                .andReturn(201, new TokenRequestBuilder().withNewStatus().withToken(TOKEN)
-                        .withExpirationTimestamp(Instant.now().plusSeconds(48 * 3600).toString()).endStatus().build())
-                .always();
+        String tokenPath = "/api/v1/namespaces/" + NS + "/serviceaccounts/" + APP + "/token";
+        if (trusted) {
+            cluster.server.expect().post().withPath(tokenPath).andReturn(201, new TokenRequestBuilder().withNewStatus()
+                    .withToken(TOKEN).withExpirationTimestamp(Instant.now().plusSeconds(48 * 3600).toString())
+                    .endStatus().build()).always();
+        } else {
+            cluster.server.expect().post().withPath(tokenPath).andReturn(403, new StatusBuilder().withCode(403)
+                    .withMessage("forbidden").build()).always();
+        }
         State base = State.empty().withLeader(true).withModel(NS, "5f1c7e2a-0000-4000-8000-0000000000c4")
                 .withEnvironment(cluster.env());
         for (String c : Workloads.CONTAINERS) {
