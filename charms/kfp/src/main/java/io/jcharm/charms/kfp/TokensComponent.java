@@ -65,7 +65,8 @@ final class TokensComponent implements Component<Void> {
         String app = model.app().name();
         TokenRequest answer;
         try {
-            TokenRequest request = new TokenRequestBuilder().withNewSpec().withAudiences(AUDIENCE)
+            TokenRequest request = new TokenRequestBuilder().withNewMetadata().withName(app).endMetadata()
+                    .withNewSpec().withAudiences(AUDIENCE)
                     .withExpirationSeconds(LIFETIME_SECONDS).endSpec().build();
             answer = kube.client().serviceAccounts().inNamespace(kube.namespace()).withName(app).tokenRequest(request);
         } catch (KubernetesConfigException e) {
@@ -74,6 +75,12 @@ final class TokensComponent implements Component<Void> {
             if (e.getCode() == 401 || e.getCode() == 403) {
                 throw StatusException.blocked("Kubernetes refused a token for service account " + app + " (HTTP "
                         + e.getCode() + "): juju trust " + app + " --scope=cluster");
+            }
+            if (e.getCode() >= 400 && e.getCode() < 500) {
+                // Not something a retry mends: say what the API answered.
+                throw StatusException.blocked("Kubernetes refused a token for service account " + app + " (HTTP "
+                        + e.getCode() + ": " + (e.getStatus() == null ? e.getMessage() : e.getStatus().getMessage())
+                        + "); the persistence agent and the scheduled-workflow controller need one");
             }
             throw e;
         }

@@ -47,22 +47,23 @@ final class KfpFixture implements AutoCloseable {
     final RelationState storage;
 
     KfpFixture(Path tmp, S3Server s3) {
-        this(tmp, s3, true);
+        this(tmp, s3, 201);
     }
 
-    /** {@code trusted} false: the API server refuses the charm's TokenRequests (deployed without --trust). */
-    KfpFixture(Path tmp, S3Server s3, boolean trusted) {
+    /** {@code tokenAnswer}: 201 answers TokenRequests; another HTTP code refuses them (403: deployed without --trust). */
+    KfpFixture(Path tmp, S3Server s3, int tokenAnswer) {
         this.s3 = s3;
         cluster = new MockCluster(tmp);
         cluster.jujuService(NS, APP);
         String tokenPath = "/api/v1/namespaces/" + NS + "/serviceaccounts/" + APP + "/token";
-        if (trusted) {
+        if (tokenAnswer == 201) {
             cluster.server.expect().post().withPath(tokenPath).andReturn(201, new TokenRequestBuilder().withNewStatus()
                     .withToken(TOKEN).withExpirationTimestamp(Instant.now().plusSeconds(48 * 3600).toString())
                     .endStatus().build()).always();
         } else {
-            cluster.server.expect().post().withPath(tokenPath).andReturn(403, new StatusBuilder().withCode(403)
-                    .withMessage("forbidden").build()).always();
+            cluster.server.expect().post().withPath(tokenPath).andReturn(tokenAnswer, new StatusBuilder()
+                    .withCode(tokenAnswer).withMessage(tokenAnswer == 403 ? "forbidden" : "TokenRequest is invalid").build())
+                    .always();
         }
         State base = State.empty().withLeader(true).withModel(NS, "5f1c7e2a-0000-4000-8000-0000000000c4")
                 .withEnvironment(cluster.env());

@@ -10,7 +10,6 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
-import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.jcharm.core.Status;
@@ -174,12 +173,22 @@ class KfpKubernetesTest extends KfpTestBase {
 
     @Test
     void withoutTrustTheTokenRequestIsRefusedAndTheControllersDoNotStart() throws java.io.IOException {
-        try (KfpFixture untrusted = new KfpFixture(java.nio.file.Files.createDirectories(tmp.resolve("untrusted")), s3, false)) {
+        try (KfpFixture untrusted = new KfpFixture(java.nio.file.Files.createDirectories(tmp.resolve("untrusted")), s3, 403)) {
             State out = untrusted.ctx.run(Events.configChanged(), untrusted.related());
             assertEquals(Status.blocked("[sa-tokens] Kubernetes refused a token for service account kfp (HTTP 403):"
                     + " juju trust kfp --scope=cluster"), out.unitStatus());
             assertTrue(out.container(Workloads.PERSISTENCE_AGENT).planOrFail().services().isEmpty());
             assertTrue(KfpFixture.service(out, Workloads.API_SERVER).command().startsWith("/bin/apiserver"));
+        }
+    }
+
+    @Test
+    void anApiServerWithoutTokenRequestsBlocksSayingWhatItAnswered() throws java.io.IOException {
+        try (KfpFixture other = new KfpFixture(java.nio.file.Files.createDirectories(tmp.resolve("other")), s3, 422)) {
+            State out = other.ctx.run(Events.configChanged(), other.related());
+            assertEquals(Status.blocked("[sa-tokens] Kubernetes refused a token for service account kfp (HTTP 422:"
+                    + " TokenRequest is invalid); the persistence agent and the scheduled-workflow controller need one"),
+                    out.unitStatus());
         }
     }
 }
