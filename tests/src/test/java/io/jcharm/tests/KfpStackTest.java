@@ -1,16 +1,20 @@
 package io.jcharm.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jcharm.local.LocalModel;
 import io.jcharm.local.ModelStatus;
 import io.jcharm.local.Progress;
+import io.jcharm.pebble.layer.Layer;
+import io.jcharm.pebble.layer.Service;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Kubeflow Pipelines with MinIO and Istio on the local model, in a model not named kubeflow,
@@ -48,9 +52,39 @@ class KfpStackTest {
 
             Map<String, String> ingress = s.relation("kfp", "istio").orElseThrow().appData().get("kfp");
             assertEquals("port: 3000\nprefix: /pipeline\nrewrite: /pipeline\nservice: kfp\n", ingress.get("data"));
-            assertTrue(model.workloads("kfp/0").get("apiserver").planYaml().isBlank()
-                    || !model.workloads("kfp/0").get("apiserver").planYaml().contains("/bin/apiserver"),
-                    "nothing runs without a database");
+            assertFalse(model.workloads("kfp/0").get("apiserver").planYaml().contains("/bin/apiserver"),
+                    "the API server does not run without a database");
+
+            // What needs no database is there: Argo's controller, Envoy, and the namespace's objects.
+            assertEquals("workflow-controller --configmap workflow-controller-configmap --executor-image"
+                    + " quay.io/argoproj/argoexec:v3.5.14 --namespaced --managed-namespace " + MODEL + " --loglevel info",
+                    service(model, "argo-controller").command());
+            assertEquals("kfp-0", service(model, "argo-controller").environment().get("LEADER_ELECTION_IDENTITY"));
+            assertEquals("/usr/local/bin/envoy -c /etc/envoy.yaml", service(model, "envoy").command());
+            JsonNode argoConfig = object(model, "ConfigMap", "workflow-controller-configmap");
+            assertEquals("archiveLogs: true\ns3:\n  endpoint: \"minio." + MODEL + ":9000\"\n  bucket: \"mlpipeline\"\n"
+                    + "  keyFormat: \"artifacts/{{workflow.name}}/{{workflow.creationTimestamp.Y}}/{{workflow.creationTimestamp.m}}"
+                    + "/{{workflow.creationTimestamp.d}}/{{pod.name}}\"\n  insecure: true\n"
+                    + "  accessKeySecret:\n    name: mlpipeline-minio-artifact\n    key: accesskey\n"
+                    + "  secretKeySecret:\n    name: mlpipeline-minio-artifact\n    key: secretkey\n",
+                    argoConfig.path("data").path("artifactRepository").asString());
+            JsonNode mlPipeline = object(model, "Service", "ml-pipeline");
+            assertEquals("kfp", mlPipeline.at("/spec/selector/app.kubernetes.io~1name").asString());
+            assertEquals(MODEL, mlPipeline.at("/metadata/namespace").asString());
+            assertEquals("minio." + MODEL + ".svc.cluster.local",
+                    object(model, "Service", "minio-service").at("/spec/externalName").asString());
+            assertTrue(model.kubernetesObjects().stream().anyMatch(o -> o.path("kind").asString().equals("CustomResourceDefinition")
+                    && o.at("/metadata/name").asString().equals("workflows.argoproj.io")));
         }
+    }
+
+    private static Service service(LocalModel model, String container) {
+        return Layer.parse(model.workloads("kfp/0").get(container).planYaml()).services().get(container);
+    }
+
+    private static JsonNode object(LocalModel model, String kind, String name) {
+        return model.kubernetesObjects().stream().filter(o -> o.path("kind").asString().equals(kind)
+                && o.at("/metadata/name").asString().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + kind + " " + name + " in the model's Kubernetes API"));
     }
 }

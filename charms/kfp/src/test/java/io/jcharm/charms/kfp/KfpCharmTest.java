@@ -185,5 +185,11 @@ class KfpCharmTest extends KfpTestBase {
         assertEquals(Status.active(), out.unitStatus());
         assertEquals(Optional.of("\"2.5.0\""), out.storedValue(KfpVersion.RECORDED));
         assertTrue(out.logs().stream().anyMatch(l -> l.contains("upgraded Kubeflow Pipelines from 2.4.1 to 2.5.0")));
+        // The API server (which migrates the database) is planned before any controller.
+        java.util.List<String> planned = out.logs().stream().filter(l -> l.contains("adding Pebble layer"))
+                .map(l -> l.replaceAll(".*adding Pebble layer (\\S+) .*", "$1")).toList();
+        assertEquals(Workloads.API_SERVER, planned.get(0), planned.toString());
+        assertTrue(planned.containsAll(java.util.List.of(Workloads.PERSISTENCE_AGENT, Workloads.SCHEDULED_WORKFLOW,
+                Workloads.ARGO, Workloads.MLMD)), planned.toString());
     }
 }
