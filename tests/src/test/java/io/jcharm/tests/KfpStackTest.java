@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jcharm.local.ActionResult;
 import io.jcharm.local.LocalModel;
 import io.jcharm.local.ModelStatus;
 import io.jcharm.local.Progress;
@@ -18,8 +19,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Kubeflow Pipelines with MinIO and Istio on the local model, in a model not named kubeflow,
- * with their packed charms: without a database kfp says which relation it needs; the
- * object-storage, ingress and kfp-api data are what Charmed Kubeflow's charms exchange.
+ * with their packed charms: without a database kfp says which relation it needs; with mysql-k8s
+ * (its stand-in) every workload runs with its command and environment from the relations; the
+ * object-storage, mysql_client and ingress data are what Charmed Kubeflow's charms exchange.
  */
 class KfpStackTest {
     static final String MODEL = "mlops-pipelines";
@@ -75,6 +77,60 @@ class KfpStackTest {
                     object(model, "Service", "minio-service").at("/spec/externalName").asString());
             assertTrue(model.kubernetesObjects().stream().anyMatch(o -> o.path("kind").asString().equals("CustomResourceDefinition")
                     && o.at("/metadata/name").asString().equals("workflows.argoproj.io")));
+        }
+    }
+
+    @Test
+    void withMysqlTheWorkloadsRunFromTheRelationsAndCreateRunCallsTheApiServer() {
+        Path dir = tmp.resolve("model");
+        try (LocalModel model = LocalModel.open(dir, Rehearsals.options().withModelName(MODEL))) {
+            Rehearsals.assertSettled(model.deploy(bundle(), List.of(bundle().resolve("with-mysql.yaml")), Progress.NONE), dir);
+            ModelStatus s = model.status();
+            assertEquals("active", s.unit("mysql-k8s/0").orElseThrow().workload());
+
+            Map<String, String> asked = s.relation("kfp", "mysql-k8s").orElseThrow().appData().get("kfp");
+            assertEquals("mlpipeline", asked.get("database"));
+            assertEquals("[\"username\", \"password\", \"tls\", \"tls-ca\", \"uris\"]", asked.get("requested-secrets"));
+            Map<String, String> answer = s.relation("kfp", "mysql-k8s").orElseThrow().appData().get("mysql-k8s");
+            assertTrue(answer.get("secret-user").startsWith("secret:"), answer.toString());
+
+            Service api = service(model, "apiserver");
+            Map<String, String> env = api.environment();
+            assertEquals("mysql-k8s-primary." + MODEL + ".svc.cluster.local.", env.get("DBCONFIG_MYSQLCONFIG_HOST"));
+            assertEquals("3306", env.get("DBCONFIG_MYSQLCONFIG_PORT"));
+            assertEquals("mlpipeline", env.get("DBCONFIG_MYSQLCONFIG_DBNAME"));
+            assertTrue(env.get("DBCONFIG_MYSQLCONFIG_USER").startsWith("relation-"), env.get("DBCONFIG_MYSQLCONFIG_USER"));
+            String password = env.get("DBCONFIG_MYSQLCONFIG_PASSWORD");
+            assertEquals(24, password.length());
+            assertEquals("minio." + MODEL, env.get("OBJECTSTORECONFIG_HOST"));
+            assertEquals("9000", env.get("OBJECTSTORECONFIG_PORT"));
+            assertEquals("pipelines-key-123", env.get("OBJECTSTORECONFIG_SECRETACCESSKEY"));
+            assertEquals(MODEL, env.get("POD_NAMESPACE"));
+            assertEquals("false", env.get("MULTIUSER"));
+            assertEquals("/bin/apiserver --config=/config --sampleconfig=/config/sample_config.json -logtostderr=true"
+                    + " --logLevel=info --httpPortFlag=:8888 --rpcPortFlag=:8887", api.command());
+            assertEquals("/bin/metadata_store_server --grpc_port=8080"
+                    + " --metadata_store_server_config_file=/etc/mlmd/config.textproto", service(model, "mlmd").command());
+            Service ui = service(model, "ml-pipeline-ui");
+            assertEquals("node dist/server.js ../client/ 3000", ui.command());
+            assertEquals("minio", ui.environment().get("MINIO_HOST"));
+            assertEquals(MODEL, ui.environment().get("MINIO_NAMESPACE"));
+            for (String c : List.of("apiserver", "mlmd", "ml-pipeline-ui", "envoy", "argo-controller")) {
+                assertFalse(service(model, c).command().contains(password) || service(model, c).command().contains("pipelines-key-123"),
+                        c + " has a secret on its command line");
+            }
+
+            // The local model's API stores a TokenRequest as an object instead of answering it with
+            // a token, so the two controllers that need one are not started; a cluster answers.
+            ModelStatus.UnitStatus kfp = s.unit("kfp/0").orElseThrow();
+            assertTrue(kfp.message().startsWith("[sa-tokens] "), kfp.workload() + " " + kfp.message());
+            assertFalse(model.workloads("kfp/0").get("persistenceagent").planYaml().contains("persistence_agent"));
+
+            // No API server answers in the simulation: create-run fails naming the call it made.
+            ActionResult run = model.runAction("kfp/0", "create-run", Map.of("pipeline", "hello"), Progress.NONE);
+            assertEquals("failed", run.status());
+            assertTrue(run.message().startsWith("cannot reach the API server at http://localhost:8888/"
+                    + " (GET /apis/v2beta1/pipelines)"), run.message());
         }
     }
 
