@@ -1,0 +1,110 @@
+package io.jcharm.charms.kfp;
+
+import io.fabric8.kubernetes.api.model.StatusBuilder;
+import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
+import io.jcharm.kubernetes.KubeOptions;
+import io.jcharm.kubernetes.RetryPolicy;
+import io.jcharm.kubernetes.testing.MockCluster;
+import io.jcharm.pebble.layer.Service;
+import io.jcharm.s3.testing.S3Server;
+import io.jcharm.testing.ContainerState;
+import io.jcharm.testing.Context;
+import io.jcharm.testing.RelationState;
+import io.jcharm.testing.SecretState;
+import io.jcharm.testing.State;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the kfp tests share: a mock API server holding the application's Service and answering
+ * TokenRequests, a real S3 server standing in for MinIO, a leader in model {@value #NS} (not
+ * "kubeflow") with all seven containers reachable, and the two required relations as mysql-k8s
+ * and minio send them.
+ *
+ * <pre>{@code
+ * KfpFixture f = new KfpFixture(tmp, s3);
+ * State out = f.ctx.run(Events.configChanged(), f.related());
+ * }</pre>
+ */
+final class KfpFixture implements AutoCloseable {
+    static final String NS = "pipelines";
+    static final String APP = "kfp";
+    static final String DB_PASSWORD = "Db-pass-7f3";
+    static final String S3_KEY = "minio-secret-456";
+    static final String TOKEN = "eyJhbGciOiJSUzI1NiJ9.sa-token";
+    static final KubeOptions FAST = KubeOptions.DEFAULT.withPollInterval(Duration.ofMillis(10))
+            .withRetry(new RetryPolicy(2, Duration.ofMillis(1), 1.0, Duration.ofMillis(1)))
+            .withCrdTimeout(Duration.ofSeconds(10));
+    final MockCluster cluster;
+    final Context ctx = Context.of(() -> new KfpCharm(FAST));
+    final State leader;
+    final S3Server s3;
+    final SecretState dbUser = SecretState.granted(Map.of("username", "relation-9", "password", DB_PASSWORD));
+    final RelationState mysql;
+    final RelationState storage;
+
+    KfpFixture(Path tmp, S3Server s3) {
+        this(tmp, s3, 201);
+    }
+
+    /** {@code tokenAnswer}: 201 answers TokenRequests; another HTTP code refuses them (403: deployed without --trust). */
+    KfpFixture(Path tmp, S3Server s3, int tokenAnswer) {
+        this.s3 = s3;
+        cluster = new MockCluster(tmp);
+        cluster.jujuService(NS, APP);
+        String tokenPath = "/api/v1/namespaces/" + NS + "/serviceaccounts/" + APP + "/token";
+        if (tokenAnswer == 201) {
+            cluster.server.expect().post().withPath(tokenPath).andReturn(201, new TokenRequestBuilder().withNewStatus()
+                    .withToken(TOKEN).withExpirationTimestamp(Instant.now().plusSeconds(48 * 3600).toString())
+                    .endStatus().build()).always();
+        } else {
+            cluster.server.expect().post().withPath(tokenPath).andReturn(tokenAnswer, new StatusBuilder()
+                    .withCode(tokenAnswer).withMessage(tokenAnswer == 403 ? "forbidden" : "TokenRequest is invalid").build())
+                    .always();
+        }
+        State base = State.empty().withLeader(true).withModel(NS, "5f1c7e2a-0000-4000-8000-0000000000c4")
+                .withEnvironment(cluster.env());
+        for (String c : Workloads.CONTAINERS) {
+            base = base.withContainer(ContainerState.reachable(c));
+        }
+        leader = base;
+        mysql = RelationState.of("relational-db", "mysql-k8s").withRemoteAppData(Map.of("database", "mlpipeline",
+                "endpoints", "mysql-k8s-primary." + NS + ".svc.cluster.local:3306", "version", "8.0.41",
+                "secret-user", dbUser.id()));
+        // What minio sends without a namespace, pointing at the S3 server: the host is "localhost".
+        storage = RelationState.of("object-storage", "minio").withRemoteAppData(Map.of("_supported_versions", "- v1\n",
+                "data", "access-key: minio\nport: " + s3.port() + "\nsecret-key: " + S3_KEY
+                        + "\nsecure: false\nservice: localhost\n"));
+    }
+
+    /** The leader with relational-db and object-storage related and answered. */
+    State related() {
+        return leader.withRelation(mysql).withSecret(dbUser).withRelation(storage);
+    }
+
+    /** The one service of a container's plan. */
+    static Service service(State out, String container) {
+        return out.container(container).planOrFail().services().get(container);
+    }
+
+    /** The containers as the next hook sees them (plans and files kept). */
+    static State carried(State out) {
+        State next = out;
+        for (String c : Workloads.CONTAINERS) {
+            next = next.withContainer(out.container(c).carriedOver());
+        }
+        return next;
+    }
+
+    static List<String> containers() {
+        return Workloads.CONTAINERS;
+    }
+
+    @Override
+    public void close() {
+        cluster.close();
+    }
+}
