@@ -120,11 +120,12 @@ class KfpStackTest {
                         c + " has a secret on its command line");
             }
 
-            // The local model's API stores a TokenRequest as an object instead of answering it with
-            // a token, so the two controllers that need one are not started; a cluster answers.
+            // The local model's API answers TokenRequests as a cluster does, so the two controllers
+            // that need a service-account token get theirs and run.
             ModelStatus.UnitStatus kfp = s.unit("kfp/0").orElseThrow();
-            assertTrue(kfp.message().startsWith("[sa-tokens] "), kfp.workload() + " " + kfp.message());
-            assertFalse(model.workloads("kfp/0").get("persistenceagent").planYaml().contains("persistence_agent"));
+            assertFalse(kfp.message().startsWith("[sa-tokens] "), kfp.workload() + " " + kfp.message());
+            assertTrue(model.workloads("kfp/0").get("persistenceagent").planYaml().contains("persistence_agent"));
+            assertTrue(model.workloads("kfp/0").get("scheduledworkflow").planYaml().contains("/bin/controller"));
 
             // No API server answers in the simulation: create-run fails naming the call it made.
             ActionResult run = model.runAction("kfp/0", "create-run", Map.of("pipeline", "hello"), Progress.NONE);

@@ -46,6 +46,10 @@ final class LocalCrudDispatcher extends KubernetesCrudDispatcher {
 
     @Override
     public MockResponse handleCreate(RecordedRequest request) {
+        java.util.regex.Matcher token = request.getPath() == null ? null : TOKEN_REQUEST.matcher(request.getPath());
+        if (token != null && token.matches()) {
+            return tokenRequest(request, token.group(1), token.group(2));
+        }
         MockResponse r = super.handleCreate(request);
         establish(request);
         address(request);
@@ -66,6 +70,47 @@ final class LocalCrudDispatcher extends KubernetesCrudDispatcher {
         establish(request);
         address(request);
         return r;
+    }
+
+    /** {@code POST /api/v1/namespaces/<ns>/serviceaccounts/<name>/token}: a subresource, never stored. */
+    private static final java.util.regex.Pattern TOKEN_REQUEST =
+            java.util.regex.Pattern.compile("/api/v1/namespaces/([^/]+)/serviceaccounts/([^/?]+)/token(\\?.*)?");
+
+    /**
+     * Answers a TokenRequest as the API server does: 201 with the request echoed, its
+     * {@code expirationSeconds} defaulted to an hour, and {@code status.token} (a JWT-shaped token
+     * naming the service account; nothing checks its signature here) with its expiry; 404 when the
+     * service account does not exist.
+     */
+    private synchronized MockResponse tokenRequest(RecordedRequest request, String namespace, String name) {
+        boolean exists = getMap().values().stream().map(json::readTree).anyMatch(o -> "ServiceAccount".equals(o.path("kind").asString(""))
+                && name.equals(o.path("metadata").path("name").asString("")) && namespace.equals(o.path("metadata").path("namespace").asString("")));
+        if (!exists) {
+            return new MockResponse().setResponseCode(404).addHeader("Content-Type", "application/json").setBody(
+                    "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"metadata\":{},\"status\":\"Failure\",\"message\":"
+                    + "\"serviceaccounts \\\"" + name + "\\\" not found\",\"reason\":\"NotFound\",\"details\":{\"name\":\"" + name
+                    + "\",\"kind\":\"serviceaccounts\"},\"code\":404}");
+        }
+        ObjectNode tr = (ObjectNode) json.readTree(request.getBody().readUtf8());
+        tr.put("apiVersion", "authentication.k8s.io/v1");
+        tr.put("kind", "TokenRequest");
+        ObjectNode meta = tr.has("metadata") ? (ObjectNode) tr.get("metadata") : tr.putObject("metadata");
+        meta.put("name", name);
+        meta.put("namespace", namespace);
+        meta.put("creationTimestamp", java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+        ObjectNode spec = tr.has("spec") ? (ObjectNode) tr.get("spec") : tr.putObject("spec");
+        long seconds = spec.path("expirationSeconds").asLong(3600);
+        spec.put("expirationSeconds", seconds);
+        java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        String claims = "{\"aud\":" + spec.path("audiences").toString() + ",\"exp\":" + now.plusSeconds(seconds).getEpochSecond()
+                + ",\"iat\":" + now.getEpochSecond() + ",\"iss\":\"https://kubernetes.default.svc.cluster.local\",\"sub\":"
+                + "\"system:serviceaccount:" + namespace + ":" + name + "\"}";
+        ObjectNode status = tr.putObject("status");
+        status.put("token", b64.encodeToString("{\"alg\":\"RS256\",\"kid\":\"jcharm-local\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                + "." + b64.encodeToString(claims.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + ".simulated-by-the-jcharm-local-model");
+        status.put("expirationTimestamp", now.plusSeconds(seconds).toString());
+        return new MockResponse().setResponseCode(201).addHeader("Content-Type", "application/json").setBody(json.writeValueAsString(tr));
     }
 
     /** Every stored object's JSON. */

@@ -108,6 +108,34 @@ class KubernetesModelTest {
     }
 
     @Test
+    void aTokenRequestIsAnsweredWithATokenForAnExistingServiceAccountAndNotStored() throws Exception {
+        Path ws = Rehearsal.workspace(tmp.resolve("tokens"), "k8s.yaml");
+        Path dir = tmp.resolve("tokens-state");
+        try (LocalModel model = LocalModel.open(dir, Rehearsal.options())) {
+            Rehearsal.assertSettled(model.deploy(ws, List.of(), Progress.NONE), dir);
+            MiniKube kube = MiniKube.fromKubeconfig(dir.resolve("kubeconfigs/web.yaml"));
+            String accounts = kube.server() + "/api/v1/namespaces/k8s-greeters/serviceaccounts";
+            String request = "{\"apiVersion\":\"authentication.k8s.io/v1\",\"kind\":\"TokenRequest\",\"spec\":{\"audiences\":[\"pipelines.kubeflow.org\"]}}";
+            assertEquals(404, post(kube, accounts + "/runner/token", request).statusCode(), "no such service account yet");
+            assertEquals(201, post(kube, accounts, "{\"apiVersion\":\"v1\",\"kind\":\"ServiceAccount\",\"metadata\":{\"name\":\"runner\"}}").statusCode());
+            java.net.http.HttpResponse<String> answer = post(kube, accounts + "/runner/token", request);
+            assertEquals(201, answer.statusCode(), answer.body());
+            JsonNode tr = tools.jackson.databind.json.JsonMapper.builder().build().readTree(answer.body());
+            assertEquals(3600, tr.path("spec").path("expirationSeconds").asLong(), "defaulted as the API server does");
+            String claims = new String(java.util.Base64.getUrlDecoder().decode(tr.path("status").path("token").asString().split("\\.")[1]),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(claims.contains("\"sub\":\"system:serviceaccount:k8s-greeters:runner\"") && claims.contains("pipelines.kubeflow.org"), claims);
+            assertTrue(names(model.kubernetesObjects(), "TokenRequest").isEmpty(), "a subresource answer, not a stored object");
+        }
+    }
+
+    private static java.net.http.HttpResponse<String> post(MiniKube kube, String url, String body) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                .header("Authorization", "Bearer " + kube.token()).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void withoutTrustTheApplicationsKubernetesCallsGetTheForbiddenARealClusterGives() throws Exception {
         Path ws = Rehearsal.workspace(tmp.resolve("untrusted"), "k8s.yaml");
         java.nio.file.Files.writeString(ws.resolve("bundle.yaml"),
