@@ -155,6 +155,22 @@ class LayerYamlTest {
     }
 
     @Test
+    void unsetFieldsTakePebblesDefaultsWithoutBeingWritten() {
+        // internals/plan/plan.go (v1.32.1) and servstate's kill delay: applied, never shown in GET /v1/plan.
+        Check check = Check.builder().override(OverrideMode.REPLACE).tcp(TcpCheck.of(1)).build();
+        assertEquals(Duration.ofSeconds(10), check.effectivePeriod());
+        assertEquals(Duration.ofSeconds(3), check.effectiveTimeout());
+        Service service = Service.builder().override(OverrideMode.REPLACE).command("run").build();
+        assertEquals(Duration.ofMillis(500), service.effectiveBackoffDelay());
+        assertEquals(2.0, service.effectiveBackoffFactor());
+        assertEquals(Duration.ofSeconds(30), service.effectiveBackoffLimit());
+        assertEquals(Duration.ofSeconds(5), service.effectiveKillDelay());
+        Plan combined = Plan.EMPTY.combine("l", Layer.builder().service("s", service).check("c", check).build());
+        assertEquals("services:\n    s:\n        override: replace\n        command: run\nchecks:\n    c:\n"
+                + "        override: replace\n        threshold: 3\n        tcp:\n            port: 1\n", combined.toYaml());
+    }
+
+    @Test
     void badYamlAndValuesAreExplained() {
         IllegalArgumentException badAction = assertThrows(IllegalArgumentException.class,
                 () -> Layer.parse("services:\n  a:\n    override: replace\n    on-failure: explode\n"));
