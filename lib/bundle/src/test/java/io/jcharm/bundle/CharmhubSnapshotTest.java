@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jcharm.core.meta.CharmMetadata;
 import io.jcharm.yaml.GoYaml;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -128,6 +130,31 @@ class CharmhubSnapshotTest {
         assertEquals(List.of("charm \"minio\" used by application \"s3\" does not define relation \"service-mesh\""),
                 f.errors("bundle: kubernetes\napplications:\n  s3: {charm: minio, channel: ckf-1.10/stable, scale: 1}\n"
                         + "  m: {charm: ../../charms/wordpress}\nrelations:\n  - [s3:service-mesh, m:db]\n"));
+    }
+
+    @Test
+    void everyRepositorySnapshotRecordsItsSourceAndIsFiledUnderItsCharmAndTrack() throws Exception {
+        Path charmhub = StandinFilesTest.CHARMHUB; // the repository's own files, not the fixture's test charms
+        int files = 0;
+        try (Stream<Path> charms = Files.list(charmhub)) {
+            for (Path dir : charms.filter(Files::isDirectory).sorted().toList()) {
+                String charm = dir.getFileName().toString();
+                for (String track : CharmCatalog.tracks(charmhub, charm)) {
+                    Path file = dir.resolve(track + ".yaml");
+                    Map<String, Object> all = Raw.map(GoYaml.read(file).get(0).root());
+                    Map<String, Object> source = Raw.map(all.get("snapshot"));
+                    // Issue 11: a snapshot says where its facts come from, and the file it sits in is its charm and track.
+                    assertEquals(charm, source.get("charm"), file.toString());
+                    assertEquals(charm, all.get("name"), file.toString());
+                    assertEquals(track, String.valueOf(source.get("track")), file.toString());
+                    assertTrue(String.valueOf(source.get("repository")).matches("[\\w.-]+/[\\w.-]+"), file + ": repository");
+                    assertFalse(String.valueOf(source.getOrDefault("branch", "")).isBlank(), file + ": branch");
+                    assertTrue(String.valueOf(source.get("commit")).matches("[0-9a-f]{40}"), file + ": commit");
+                    files++;
+                }
+            }
+        }
+        assertTrue(files >= 11, "snapshots checked: " + files);
     }
 
     @Test
