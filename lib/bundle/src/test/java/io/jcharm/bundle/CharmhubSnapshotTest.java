@@ -61,9 +61,8 @@ class CharmhubSnapshotTest {
         assertEquals(List.of(), warnings(bundle));
     }
 
-    @Test
-    void theAuthAndIngressPartOfCharmedKubeflowVerifies() {
-        String bundle = """
+    /** The auth and ingress part of a Charmed Kubeflow bundle, on the Charmhub charms. */
+    private static final String KUBEFLOW_AUTH_PART = """
                 bundle: kubernetes
                 applications:
                   istio-pilot: {charm: istio-pilot, channel: 1.28/stable, scale: 1, trust: true}
@@ -81,8 +80,30 @@ class CharmhubSnapshotTest {
                   - [istio-pilot:ingress-auth, oidc-gatekeeper:ingress-auth]
                   - [istio-pilot:istio-pilot, istio-ingressgateway:istio-pilot]
                 """;
+
+    @Test
+    void theAuthAndIngressPartOfCharmedKubeflowVerifies() {
+        assertEquals(List.of(), f.errors(KUBEFLOW_AUTH_PART));
+        assertEquals(List.of(), warnings(KUBEFLOW_AUTH_PART));
+    }
+
+    @Test
+    void ourIstioAndSeldonCoreStandInForTheCharmhubCharmsInThatBundle() {
+        // Issue 11, drop-in: istio in istio-pilot's place (ingress-auth included), and seldon-core as
+        // seldon-controller-manager with the option values an overlay for Charmhub's 1.17 charm sets.
+        Path charms = Path.of("../../charms").toAbsolutePath().normalize();
+        String bundle = KUBEFLOW_AUTH_PART
+                .replace("istio-pilot: {charm: istio-pilot, channel: 1.28/stable,", "istio-pilot: {charm: " + charms.resolve("istio") + ",")
+                .replace("relations:\n", "  seldon-controller-manager:\n    charm: " + charms.resolve("seldon-core") + "\n    scale: 1\n"
+                        + "    trust: true\n    options:\n      webhook-port: \"4443\"\n      manager-log-level: WARNING\n"
+                        + "      custom_images: |\n        configmap__predictor__sklearn__seldon: reg.local/sklearnserver:1.17.1\n"
+                        + "relations:\n  - [istio-pilot:gateway-info, seldon-controller-manager:gateway-info]\n");
+        assertTrue(bundle.contains(charms.resolve("istio").toString()) && bundle.contains("seldon-core\n"), bundle);
         assertEquals(List.of(), f.errors(bundle));
         assertEquals(List.of(), warnings(bundle));
+        // Without Charmhub's names and types the same overlay would be refused, as Juju refuses it.
+        assertEquals(List.of("cannot validate application \"seldon-controller-manager\": option \"webhook-port\" expected string,"
+                + " got 4443"), f.errors(bundle.replace("webhook-port: \"4443\"", "webhook-port: 4443")));
     }
 
     @Test
