@@ -42,13 +42,12 @@ class CharmhubImportTest {
                 """);
     }
 
+    /** Where the test charm's files come from, as a user gives it outside a git checkout. */
+    private static final String[] SOURCE = {"--channel", "2.0/stable", "--repository", "example/store-operator",
+        "--branch", "track/2.0", "--commit", "0123456789abcdef"};
+
     private CliHarness.Run importIt(String... more) {
-        String[] base = {"charmhub", "import", charm.toString(), "--channel", "2.0/stable", "--repository", "example/store-operator",
-            "--branch", "track/2.0", "--commit", "0123456789abcdef"};
-        String[] args = new String[base.length + more.length];
-        System.arraycopy(base, 0, args, 0, base.length);
-        System.arraycopy(more, 0, args, base.length, more.length);
-        return h.jcharm(args);
+        return h.jcharm(concat(new String[] {"charmhub", "import", charm.toString()}, concat(SOURCE, more)));
     }
 
     @Test
@@ -71,6 +70,28 @@ class CharmhubImportTest {
         CliHarness.Run v = h.jcharm("bundle", "verify", "bundles/edge/store.yaml");
         assertEquals(1, v.code(), v.out());
         assertTrue(v.err().contains("cannot validate application \"s3\": option \"port\" expected int, got \"ninety\""), v.err());
+    }
+
+    @Test
+    void readsTheCharmsFilesThemselvesAndRefusesAnyOther() throws Exception {
+        CliHarness.Run r = h.jcharm(concat(new String[] {"charmhub", "import", charm.resolve("metadata.yaml").toString(),
+            charm.resolve("config.yaml").toString()}, SOURCE));
+        assertEquals(0, r.code(), r.err());
+        String text = Files.readString(tmp.resolve("bundles/charmhub/store/2.0.yaml"));
+        assertTrue(text.contains("  port:\n      type: int\n      default: 9000"), text);
+        assertTrue(text.contains("  object-storage:\n    interface: object-storage"), text);
+        Path readme = Files.writeString(charm.resolve("README.md"), "# store\n");
+        CliHarness.Run bad = h.jcharm(concat(new String[] {"charmhub", "import", readme.toString()}, SOURCE));
+        assertEquals(1, bad.code());
+        assertTrue(bad.err().contains(readme + " is not a charm metadata file: give a charm directory, or metadata.yaml"),
+                bad.err());
+    }
+
+    private static String[] concat(String[] first, String[] second) {
+        String[] all = new String[first.length + second.length];
+        System.arraycopy(first, 0, all, 0, first.length);
+        System.arraycopy(second, 0, all, first.length, second.length);
+        return all;
     }
 
     @Test
