@@ -1,8 +1,10 @@
 package io.jcharm.relations;
 
+import io.jcharm.core.Model;
 import io.jcharm.core.Relation;
 import io.jcharm.core.StatusException;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The {@code istio-gateway-info} interface: plain app-bag keys {@code gateway_name},
@@ -10,11 +12,13 @@ import java.util.Optional;
  *
  * <pre>{@code
  * GatewayInfo.publish(relation, new GatewayInfo("kubeflow-gateway", "kubeflow", true));  // istio, leader
- * GatewayInfo gw = GatewayInfo.read(relation).orElseThrow();                              // seldon
+ * Optional<GatewayInfo> gw = GatewayInfo.fromEndpoint(model, "gateway-info");           // seldon, jupyter
  * gw.qualifiedName();  // "kubeflow/kubeflow-gateway"
  * }</pre>
  */
 public record GatewayInfo(String name, String namespace, boolean up) {
+    /** The Waiting message while the related provider has not written its data, as Charmed Kubeflow's requirers word it. */
+    public static final String WAITING = "waiting for gateway info relation data";
 
     /** {@code <namespace>/<name>}, as Seldon's ISTIO_GATEWAY wants it. */
     public String qualifiedName() {
@@ -53,5 +57,33 @@ public record GatewayInfo(String name, String namespace, boolean up) {
                     + " must be \"true\" or \"false\" (any case), got \"" + up + "\"");
         }
         return Optional.of(new GatewayInfo(name.get(), ns.get(), up.equalsIgnoreCase("true")));
+    }
+
+    /**
+     * Requirer side over an endpoint: empty when it is not related, the gateway once the
+     * provider has written it.
+     *
+     * @throws StatusException waiting ({@value #WAITING}) until the provider has written its data;
+     *         blocked as {@link #read} for malformed data
+     */
+    public static Optional<GatewayInfo> fromEndpoint(Model model, String endpoint) throws StatusException {
+        return fromEndpoint(model, endpoint, r -> StatusException.waiting(WAITING));
+    }
+
+    /**
+     * As {@link #fromEndpoint(Model, String)}, with the charm's own Waiting status while the
+     * related provider has not written its data.
+     */
+    public static Optional<GatewayInfo> fromEndpoint(Model model, String endpoint, Function<Relation, StatusException> waiting)
+            throws StatusException {
+        Optional<Relation> relation = model.relation(endpoint);
+        if (relation.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<GatewayInfo> gw = read(relation.get());
+        if (gw.isEmpty()) {
+            throw waiting.apply(relation.get());
+        }
+        return gw;
     }
 }

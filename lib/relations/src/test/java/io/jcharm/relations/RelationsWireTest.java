@@ -91,6 +91,14 @@ class RelationsWireTest {
     }
 
     @Test
+    void gatewayInfoRequirerWaitsUntilTheProviderWritesAndIsEmptyWhenNotRelated() {
+        RelationState rel = RelationState.of("gateway", "istio-pilot");
+        assertEquals(Status.waiting("[gateway] waiting for gateway info relation data"),
+                ctx.run(Events.relationCreated(rel), State.empty().withRelation(rel)).unitStatus());
+        assertEquals(Status.active(), ctx.run(Events.configChanged(), State.empty()).unitStatus());
+    }
+
+    @Test
     void gatewayInfoWithHalfTheKeysBlocks() {
         RelationState rel = RelationState.of("gateway", "istio-pilot").withRemoteAppData(Map.of("gateway_name", "gw"));
         State out = ctx.run(Events.relationChanged(rel), State.empty().withRelation(rel));

@@ -33,10 +33,11 @@ public final class WireCharm implements Charm {
                     }
                 }),
                 Component.of("gateway", m -> {
-                    Optional<Relation> r = m.relation("gateway");
-                    if (r.isPresent()) {
-                        GatewayInfo.read(r.get()).ifPresent(g -> r.get().localUnit().put("gw", g.qualifiedName()
-                                + (r.get().remoteApp().get("gateway_up").isPresent() ? " up=" + g.up() : "")));
+                    Optional<GatewayInfo> gw = GatewayInfo.fromEndpoint(m, "gateway");
+                    if (gw.isPresent()) {
+                        Relation r = m.relation("gateway").orElseThrow();
+                        r.localUnit().put("gw", gw.get().qualifiedName()
+                                + (r.remoteApp().get("gateway_up").isPresent() ? " up=" + gw.get().up() : ""));
                     }
                 }),
                 Component.of("ingress-auth", m -> {

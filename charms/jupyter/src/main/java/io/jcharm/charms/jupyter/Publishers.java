@@ -38,11 +38,7 @@ final class Publishers {
 
     /** The gateway notebooks and the UI are reached through; empty when not related. */
     static Optional<GatewayInfo> gateway(Model model) throws StatusException {
-        Optional<Relation> r = model.relation(GATEWAY_INFO);
-        if (r.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(GatewayInfo.read(r.get()).orElseThrow(() -> waiting(r.get(), "gateway info")));
+        return GatewayInfo.fromEndpoint(model, GATEWAY_INFO, r -> waiting(r, "gateway info"));
     }
 
     /** What notebooks get from the mlflow, object-storage and kfp-api relations. */

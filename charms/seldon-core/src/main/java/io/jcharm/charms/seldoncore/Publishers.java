@@ -1,7 +1,6 @@
 package io.jcharm.charms.seldoncore;
 
 import io.jcharm.core.Model;
-import io.jcharm.core.Relation;
 import io.jcharm.core.StatusException;
 import io.jcharm.relations.GatewayInfo;
 import io.jcharm.relations.MetricsEndpoint;
@@ -30,15 +29,7 @@ final class Publishers {
      * @throws StatusException Waiting while the provider has not written its data, Blocked when it is malformed
      */
     static Optional<GatewayInfo> gateway(Model model) throws StatusException {
-        Optional<Relation> relation = model.relation(GATEWAY_INFO);
-        if (relation.isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<GatewayInfo> gw = GatewayInfo.read(relation.get());
-        if (gw.isEmpty()) {
-            throw StatusException.waiting("waiting for gateway info relation data");
-        }
-        return gw;
+        return GatewayInfo.fromEndpoint(model, GATEWAY_INFO);
     }
 
     /**
