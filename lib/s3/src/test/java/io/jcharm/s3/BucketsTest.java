@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jcharm.core.Status;
 import io.jcharm.s3.testing.S3Server;
 import java.net.ServerSocket;
 import java.util.List;
@@ -58,6 +59,7 @@ class BucketsTest {
             assertEquals(S3Exception.Kind.DENIED, e.kind(), e.getMessage());
             assertTrue(e.getMessage().startsWith("cannot list buckets at " + server.url() + ": "), e.getMessage());
             assertFalse(e.getMessage().contains("not-the-key"), "the secret is never in a message");
+            assertEquals(Status.blocked(e.getMessage() + "; check the object-storage credentials"), e.toStatus().status());
         }
     }
 
@@ -71,7 +73,14 @@ class BucketsTest {
             S3Exception e = assertThrows(S3Exception.class, () -> s3.exists("mlflow"));
             assertEquals(S3Exception.Kind.UNREACHABLE, e.kind(), e.getMessage());
             assertTrue(e.getMessage().contains("ConnectException"), e.getMessage());
+            assertEquals(Status.waiting("waiting for object storage: " + e.getMessage()), e.toStatus().status());
         }
+    }
+
+    @Test
+    void anyOtherFailureIsBlockedWithTheServersAnswer() {
+        S3Exception e = new S3Exception(S3Exception.Kind.FAILED, "cannot create bucket x at http://s3: InternalError", null);
+        assertEquals(Status.blocked("cannot create bucket x at http://s3: InternalError"), e.toStatus().status());
     }
 
     @Test

@@ -60,11 +60,7 @@ final class BucketsComponent implements Component<Void> {
             }
             return null;
         } catch (S3Exception e) {
-            throw switch (e.kind()) {
-                case UNREACHABLE -> StatusException.waiting("waiting for object storage: " + e.getMessage());
-                case DENIED -> StatusException.blocked(e.getMessage() + "; check the object-storage credentials");
-                case FAILED -> StatusException.blocked(e.getMessage());
-            };
+            throw e.toStatus();
         }
     }
 }

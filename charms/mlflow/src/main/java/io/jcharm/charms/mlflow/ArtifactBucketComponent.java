@@ -62,11 +62,7 @@ final class ArtifactBucketComponent implements Component<Void> {
             model.log().info("created the artifact bucket " + bucket + " at " + s3.endpointUrl());
             return null;
         } catch (S3Exception e) {
-            throw switch (e.kind()) {
-                case UNREACHABLE -> StatusException.waiting("waiting for object storage: " + e.getMessage());
-                case DENIED -> StatusException.blocked(e.getMessage() + "; check the object-storage credentials");
-                case FAILED -> StatusException.blocked(e.getMessage());
-            };
+            throw e.toStatus();
         }
     }
 }
