@@ -15,9 +15,10 @@ import java.util.stream.Stream;
 
 /**
  * Makes a bundle ready for {@code juju deploy}: every local charm directory is replaced by its
- * packed {@code target/*.charm}, paths are made relative to where the rendered bundle is written,
- * and each {@code oci-image} resource the bundle does not set gets the image the charm names as its
- * {@code upstream-source}.
+ * packed {@code target/*.charm}, paths (charms, and the resource values Juju reads as paths, of
+ * every application: see {@code ResourcePaths}) are made relative to where the rendered bundle is
+ * written, and each {@code oci-image} resource the bundle does not set gets the image the charm
+ * names as its {@code upstream-source}.
  *
  * <pre>{@code
  * BundleRenderer.Rendered r = BundleRenderer.render(result.bundle().get(), result.charms(), bundleDir, Path.of("build/bundles"));
@@ -49,18 +50,18 @@ public final class BundleRenderer {
                 apps.put(name, null);
                 return;
             }
+            CharmMetadata meta = charms.get(name);
+            Map<String, Object> resources = new LinkedHashMap<>();
+            app.resources().forEach((r, v) -> resources.put(r, ResourcePaths.rebase(v,
+                    Optional.ofNullable(meta).map(m -> m.resources().get(r)), bundleDir, out)));
             boolean local = app.charm().startsWith(".") || Path.of(app.charm()).isAbsolute();
             if (!local) {
-                apps.put(name, app);
+                apps.put(name, app.resources().isEmpty() ? app : app.withResources(resources));
                 return;
             }
             Path charm = bundleDir.resolve(app.charm()).toAbsolutePath().normalize();
             Path packed = Files.isDirectory(charm) ? packed(name, charm) : charm;
             ApplicationSpec rendered = app.withCharm(relative(out, packed));
-            Map<String, Object> resources = new LinkedHashMap<>();
-            app.resources().forEach((r, v) -> resources.put(r, v instanceof String s && s.startsWith(".")
-                    ? relative(out, bundleDir.resolve(s).toAbsolutePath().normalize()) : v));
-            CharmMetadata meta = charms.get(name);
             if (meta != null) {
                 for (ResourceMeta r : meta.resources().values()) {
                     if (resources.containsKey(r.name())) {

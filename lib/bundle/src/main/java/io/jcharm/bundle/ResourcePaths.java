@@ -1,64 +1,40 @@
-package io.jcharm.cli;
+package io.jcharm.bundle;
 
-import io.jcharm.bundle.ApplicationSpec;
-import io.jcharm.bundle.BundleData;
-import io.jcharm.core.meta.CharmMetadata;
 import io.jcharm.core.meta.ResourceMeta;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Optional;
 
 /**
- * Which bundle resource values are paths, as {@code juju deploy} decides it, so that rendering
- * into build/bundles keeps them pointing at the same files. Juju 3.6
+ * Which bundle resource values are paths, as {@code juju deploy} decides it, so that a rendered
+ * bundle written elsewhere points at the same files. Juju 3.6
  * (cmd/juju/application/deployer/bundlehandler.go, makeResourceMap) joins a relative value with
  * the bundle's directory and uploads that file when it exists or when the resource's type is
  * {@code file}; otherwise (an {@code oci-image} such as {@code docker.io/x:1}) the value is kept.
- * So {@code files/image.yaml} is a path as much as {@code ./files/image.yaml}.
- *
- * <p>lib/bundle's renderer rebases only values starting with "." and only for applications with a
- * local charm; this prepares the bundle for it: a path of a local-charm application is written
- * "./"-relative to the bundle's directory (the renderer rebases it), a path of any other
- * application is rebased here to the output directory.
+ * So {@code files/image.yaml} is a path as much as {@code ./files/image.yaml}; a value starting
+ * with "." is read as a path even when the file is missing (no image reference starts so).
  *
  * <pre>{@code
- * BundleData ready = ResourcePaths.forRender(bundle, charms, bundleDir, Path.of("build/bundles"));
+ * ResourcePaths.rebase("files/rules.tar", Optional.empty(), bundleDir, Path.of("build/bundles"));
+ * // "../../bundles/x/files/rules.tar" when bundles/x/files/rules.tar exists
  * }</pre>
  */
 final class ResourcePaths {
     private ResourcePaths() {
     }
 
-    static BundleData forRender(BundleData bundle, Map<String, CharmMetadata> charms, Path bundleDir, Path outputDir) {
-        Map<String, ApplicationSpec> apps = new LinkedHashMap<>();
-        bundle.applications().forEach((name, app) -> {
-            if (app == null || app.resources().isEmpty()) {
-                apps.put(name, app);
-                return;
-            }
-            boolean localCharm = app.charm().startsWith(".") || Path.of(app.charm()).isAbsolute();
-            CharmMetadata meta = charms.get(name);
-            Map<String, Object> resources = new LinkedHashMap<>();
-            app.resources().forEach((res, value) -> {
-                if (!(value instanceof String s) || s.isEmpty() || Path.of(s).isAbsolute() || (localCharm && s.startsWith("."))) {
-                    resources.put(res, value);
-                    return;
-                }
-                Path file = bundleDir.resolve(s).toAbsolutePath().normalize();
-                ResourceMeta rm = meta == null ? null : meta.resources().get(res);
-                boolean path = Files.exists(file) || rm != null && rm.type().equals("file");
-                if (!path) {
-                    resources.put(res, value);
-                } else if (localCharm) {
-                    resources.put(res, "./" + Path.of(s).normalize());
-                } else {
-                    String rel = outputDir.toAbsolutePath().normalize().relativize(file).toString();
-                    resources.put(res, rel.startsWith(".") ? rel : "./" + rel);
-                }
-            });
-            apps.put(name, app.withResources(resources));
-        });
-        return bundle.withApplications(apps);
+    /**
+     * The value as written in a bundle rendered into {@code outputDir}: a path relative to it
+     * (starting with ".", as Juju wants a local path), or the value unchanged when it is not a path.
+     *
+     * @param meta the resource's declaration in the charm's metadata, when known
+     */
+    static Object rebase(Object value, Optional<ResourceMeta> meta, Path bundleDir, Path outputDir) {
+        if (!(value instanceof String s) || s.isEmpty() || Path.of(s).isAbsolute()) {
+            return value;
+        }
+        Path file = bundleDir.resolve(s).toAbsolutePath().normalize();
+        boolean path = s.startsWith(".") || Files.exists(file) || meta.map(m -> m.type().equals("file")).orElse(false);
+        return path ? BundleRenderer.relative(outputDir.toAbsolutePath().normalize(), file) : value;
     }
 }

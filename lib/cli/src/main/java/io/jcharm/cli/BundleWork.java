@@ -108,8 +108,7 @@ final class BundleWork {
         BundleRenderer.Rendered rendered;
         try {
             Path bundleDir = part.file().toAbsolutePath().getParent();
-            rendered = BundleRenderer.render(ResourcePaths.forRender(r.bundle().orElseThrow(), r.charms(), bundleDir, dir), r.charms(),
-                    bundleDir, dir);
+            rendered = BundleRenderer.render(r.bundle().orElseThrow(), r.charms(), bundleDir, dir);
             Files.createDirectories(dir);
             Files.writeString(out, "# Rendered by jcharm from " + ctx.show(part.file()) + ": deploy with juju deploy "
                     + ctx.show(out) + " --trust\n" + BundleWriter.write(rendered.bundle()));
