@@ -1,10 +1,10 @@
 package io.jcharm.charms.jupyter;
 
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.jcharm.kubernetes.PodDefault;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,8 +42,8 @@ final class AccessObjects {
 
     static List<HasMetadata> desired(String app, String notebooks, NotebookAccess access) {
         List<HasMetadata> out = new ArrayList<>();
-        List<Object> env = new ArrayList<>();
-        access.tracking().ifPresent(t -> env.add(env("MLFLOW_TRACKING_URI", t.trackingUri())));
+        List<Map<String, Object>> env = new ArrayList<>();
+        access.tracking().ifPresent(t -> env.add(PodDefault.env("MLFLOW_TRACKING_URI", t.trackingUri())));
         access.s3().ifPresent(s3 -> {
             Map<String, String> data = new LinkedHashMap<>();
             data.put(ACCESS_KEY, s3.accessKey());
@@ -51,50 +51,22 @@ final class AccessObjects {
             Secret secret = new SecretBuilder().withMetadata(new ObjectMetaBuilder().withName(secretName(app))
                     .withNamespace(notebooks).build()).withType("Opaque").withStringData(data).build();
             out.add(secret);
-            env.add(env("MLFLOW_S3_ENDPOINT_URL", s3.endpoint()));
-            env.add(fromSecret(ACCESS_KEY, secretName(app)));
-            env.add(fromSecret(SECRET_KEY, secretName(app)));
+            env.add(PodDefault.env("MLFLOW_S3_ENDPOINT_URL", s3.endpoint()));
+            env.add(PodDefault.fromSecret(ACCESS_KEY, secretName(app)));
+            env.add(PodDefault.fromSecret(SECRET_KEY, secretName(app)));
         });
+        // The web app offers a PodDefault by the first key of its matchLabels: each is selected by its own name.
         if (!env.isEmpty()) {
-            out.add(podDefault(MLFLOW, notebooks, "Allow access to MLflow and its S3 artifact store", env, List.of(), List.of()));
+            out.add(new PodDefault(MLFLOW, "Allow access to MLflow and its S3 artifact store", MLFLOW, env).resource(notebooks));
         }
-        access.pipelines().ifPresent(kfp -> out.add(podDefault(PIPELINES, notebooks, "Allow access to Kubeflow Pipelines",
-                List.of(env("KF_PIPELINES_SA_TOKEN_PATH", TOKEN_DIR + "/token"),
-                        env("KF_PIPELINES_ENDPOINT", "http://" + kfp.serviceName() + ":" + kfp.servicePort())),
+        access.pipelines().ifPresent(kfp -> out.add(new PodDefault(PIPELINES, "Allow access to Kubeflow Pipelines", PIPELINES,
+                List.of(PodDefault.env("KF_PIPELINES_SA_TOKEN_PATH", TOKEN_DIR + "/token"),
+                        PodDefault.env("KF_PIPELINES_ENDPOINT", "http://" + kfp.serviceName() + ":" + kfp.servicePort())),
                 List.of(Map.of("name", "volume-kf-pipeline-token", "projected", Map.of("sources", List.of(Map.of(
                         "serviceAccountToken", Map.of("path", "token", "expirationSeconds", 7200,
                                 "audience", TOKEN_AUDIENCE)))))),
-                List.of(Map.of("mountPath", TOKEN_DIR, "name", "volume-kf-pipeline-token", "readOnly", true)))));
+                List.of(Map.of("mountPath", TOKEN_DIR, "name", "volume-kf-pipeline-token", "readOnly", true)))
+                .resource(notebooks)));
         return out;
-    }
-
-    private static GenericKubernetesResource podDefault(String label, String namespace, String desc, List<Object> env,
-                                                        List<Object> volumes, List<Object> mounts) {
-        GenericKubernetesResource pd = new GenericKubernetesResource();
-        pd.setApiVersion("kubeflow.org/v1alpha1");
-        pd.setKind("PodDefault");
-        pd.setMetadata(new ObjectMetaBuilder().withName(label).withNamespace(namespace).build());
-        Map<String, Object> spec = new LinkedHashMap<>();
-        spec.put("desc", desc);
-        // The web app offers a PodDefault by the first key of its matchLabels (spawner configurations).
-        spec.put("selector", Map.of("matchLabels", Map.of(label, "true")));
-        spec.put("env", env);
-        if (!volumes.isEmpty()) {
-            spec.put("volumes", volumes);
-            spec.put("volumeMounts", mounts);
-        }
-        pd.setAdditionalProperty("spec", spec);
-        return pd;
-    }
-
-    private static Map<String, Object> env(String name, String value) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", name);
-        m.put("value", value);
-        return m;
-    }
-
-    private static Map<String, Object> fromSecret(String key, String secret) {
-        return Map.of("name", key, "valueFrom", Map.of("secretKeyRef", Map.of("name", secret, "key", key)));
     }
 }

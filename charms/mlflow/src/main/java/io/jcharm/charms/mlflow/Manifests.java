@@ -1,5 +1,6 @@
 package io.jcharm.charms.mlflow;
 
+import io.jcharm.kubernetes.PodDefault;
 import io.jcharm.relations.ObjectStorage;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,17 +43,18 @@ final class Manifests {
 
     static List<Map<String, Object>> podDefaults(String app, Optional<ObjectStorage> s3, String trackingUri) {
         if (s3.isEmpty()) {
-            return List.of(podDefault(app + "-minio", "Allow access to MLFlow", "mlflow-server-minio",
-                    List.of(env("MLFLOW_TRACKING_URI", trackingUri))));
+            return List.of(new PodDefault(app + "-minio", "Allow access to MLFlow", "mlflow-server-minio",
+                    List.of(PodDefault.env("MLFLOW_TRACKING_URI", trackingUri))).manifest());
         }
         String endpoint = s3.get().endpointUrl();
         return List.of(
-                podDefault(app + "-access-minio", "Allow access to Minio", "access-minio", List.of(
-                        fromSecret("AWS_ACCESS_KEY_ID", app + "-minio-artifact"),
-                        fromSecret("AWS_SECRET_ACCESS_KEY", app + "-minio-artifact"),
-                        env("MINIO_ENDPOINT_URL", endpoint))),
-                podDefault(app + "-minio", "Allow access to MLFlow", "mlflow-server-minio", List.of(
-                        env("MLFLOW_S3_ENDPOINT_URL", endpoint), env("MLFLOW_TRACKING_URI", trackingUri))));
+                new PodDefault(app + "-access-minio", "Allow access to Minio", "access-minio", List.of(
+                        PodDefault.fromRequiredSecret("AWS_ACCESS_KEY_ID", app + "-minio-artifact"),
+                        PodDefault.fromRequiredSecret("AWS_SECRET_ACCESS_KEY", app + "-minio-artifact"),
+                        PodDefault.env("MINIO_ENDPOINT_URL", endpoint))).manifest(),
+                new PodDefault(app + "-minio", "Allow access to MLFlow", "mlflow-server-minio", List.of(
+                        PodDefault.env("MLFLOW_S3_ENDPOINT_URL", endpoint),
+                        PodDefault.env("MLFLOW_TRACKING_URI", trackingUri))).manifest());
     }
 
     private static Map<String, Object> secret(String name, Map<String, Object> data) {
@@ -62,33 +64,5 @@ final class Manifests {
         m.put("metadata", Map.of("name", name));
         m.put("stringData", data);
         return m;
-    }
-
-    private static Map<String, Object> podDefault(String name, String desc, String label, List<Map<String, Object>> env) {
-        Map<String, Object> spec = new LinkedHashMap<>();
-        spec.put("desc", desc);
-        spec.put("selector", Map.of("matchLabels", Map.of(label, "true")));
-        spec.put("env", env);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("apiVersion", "kubeflow.org/v1alpha1");
-        m.put("kind", "PodDefault");
-        m.put("metadata", Map.of("name", name));
-        m.put("spec", spec);
-        return m;
-    }
-
-    private static Map<String, Object> env(String name, String value) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", name);
-        m.put("value", value);
-        return m;
-    }
-
-    private static Map<String, Object> fromSecret(String key, String secret) {
-        Map<String, Object> ref = new LinkedHashMap<>();
-        ref.put("name", secret);
-        ref.put("key", key);
-        ref.put("optional", false);
-        return Map.of("name", key, "valueFrom", Map.of("secretKeyRef", ref));
     }
 }
