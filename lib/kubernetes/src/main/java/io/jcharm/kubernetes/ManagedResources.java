@@ -94,10 +94,26 @@ public final class ManagedResources {
         try {
             Inventory inv = readInventory().union(inventoryOf(lastDesired));
             List<ObjectRef> deleted = deleteAllExcept(inv, Set.of());
-            calls.call("delete", "ConfigMap", session.namespace() + "/" + Inventory.name(labels),
-                    a -> client.configMaps().inNamespace(session.namespace()).withName(Inventory.name(labels)).delete());
+            deleteInventory();
             log.info("kubernetes[" + labels.set() + "]: removed " + deleted.size() + " objects" + list(deleted));
             return deleted;
+        } catch (RefusedException e) {
+            throw e.toStatus();
+        }
+    }
+
+    /**
+     * Deletes only the set's inventory ConfigMap ({@code jcharm-<app>-<set>}), leaving its
+     * objects: for a set whose objects are kept when the application goes (CRDs holding users'
+     * objects), whose inventory then lists kinds for a removal that did not happen.
+     *
+     * @throws StatusException Blocked when the API refuses (no trust)
+     */
+    public void removeInventoryOnly() throws StatusException {
+        try {
+            deleteInventory();
+            log.info("kubernetes[" + labels.set() + "]: kept the set's objects, removed its inventory "
+                    + session.namespace() + "/" + Inventory.name(labels));
         } catch (RefusedException e) {
             throw e.toStatus();
         }
@@ -297,6 +313,11 @@ public final class ManagedResources {
         ConfigMap cm = calls.call("get", "ConfigMap", ns + "/" + name,
                 a -> client.configMaps().inNamespace(ns).withName(name).get());
         return Inventory.from(cm);
+    }
+
+    private void deleteInventory() {
+        calls.call("delete", "ConfigMap", session.namespace() + "/" + Inventory.name(labels),
+                a -> client.configMaps().inNamespace(session.namespace()).withName(Inventory.name(labels)).delete());
     }
 
     private void writeInventory(Inventory inv) {

@@ -100,7 +100,10 @@ public final class ResourcesComponent implements Component<ApplyResult> {
         this.removeWhen = Objects.requireNonNull(removeWhen, "removeWhen");
     }
 
-    /** The same component, deleting its set on remove only when {@code condition} holds then. */
+    /**
+     * The same component, deleting its set on remove only when {@code condition} holds then;
+     * otherwise the objects stay and only the set's inventory ConfigMap goes with the application.
+     */
     public ResourcesComponent removeOnlyIf(BooleanSupplier condition) {
         return new ResourcesComponent(name, kube, set, build, dependsOn, withoutInputs, condition);
     }
@@ -132,12 +135,15 @@ public final class ResourcesComponent implements Component<ApplyResult> {
     }
 
     /**
-     * Deletes the set. A refusal (no trust) or a missing API is logged, not thrown: failing the
-     * remove hook would keep the application from going away.
+     * Deletes the set, or, when the remove condition does not hold, only its inventory ConfigMap
+     * (the kept objects need no record of ours once the application is gone). A refusal (no
+     * trust) or a missing API is logged, not thrown: failing the remove hook would keep the
+     * application from going away.
      */
     @Override
     public void remove(Model model) {
         if (!removeWhen.getAsBoolean()) {
+            removeInventoryOnly(model);
             return;
         }
         Collection<? extends HasMetadata> last = List.of();
@@ -159,6 +165,17 @@ public final class ResourcesComponent implements Component<ApplyResult> {
                     .entrySet().stream().map(x -> x.getKey() + "=" + x.getValue()).toList());
             kube.log().warning("kubernetes[" + set + "]: could not delete the set's objects: " + why
                     + "; delete them by hand: kubectl delete <kind> -A -l " + selector);
+        }
+    }
+
+    private void removeInventoryOnly(Model model) {
+        try {
+            kube.resources(set).removeInventoryOnly();
+        } catch (StatusException | KubernetesConfigException e) {
+            String why = e instanceof StatusException se ? se.status().message() : e.getMessage();
+            String name = Inventory.name(new ResourceLabels(model.app().name(), model.name(), set));
+            kube.log().warning("kubernetes[" + set + "]: could not delete the set's inventory ConfigMap " + name + ": " + why
+                    + "; delete it by hand: kubectl -n " + model.name() + " delete configmap " + name);
         }
     }
 }

@@ -96,6 +96,22 @@ class ResourcesComponentTest {
     }
 
     @Test
+    void aRefusedInventoryDeleteOfAKeptSetIsLoggedNotThrown() throws Exception {
+        Kubernetes kube = Kubernetes.of(hook.model);
+        kube.component("crds", "store", () -> configMaps("a")).reconcile(hook.model, Inputs.none("resources"));
+        api.server.expect().delete().withPath("/api/v1/namespaces/kubeflow/configmaps/jcharm-minio-store")
+                .andReturn(403, new StatusBuilder().withCode(403).withMessage("forbidden").build()).always();
+
+        kube.component("crds", "store", () -> configMaps("a")).removeOnlyIf(() -> false).remove(hook.model);
+
+        List<String> warnings = hook.logs("WARNING");
+        assertEquals("WARNING kubernetes[store]: could not delete the set's inventory ConfigMap jcharm-minio-store:"
+                + " Kubernetes API refused delete ConfigMap: deploy with --trust; delete it by hand:"
+                + " kubectl -n kubeflow delete configmap jcharm-minio-store", warnings.get(warnings.size() - 1));
+        assertNotNull(api.admin().configMaps().inNamespace("kubeflow").withName("a").get(), "kept");
+    }
+
+    @Test
     void theNamespaceVariantGetsTheModelsNamespaceAndHandsOnWhatItApplied() throws Exception {
         List<String> seen = new java.util.ArrayList<>();
         Component<ApplyResult> c = Kubernetes.of(hook.model).componentIn("resources", "store", ns -> {
@@ -146,8 +162,16 @@ class ResourcesComponentTest {
         Kubernetes kube = Kubernetes.of(hook.model);
         kube.component("crds", "store", () -> configMaps("a")).reconcile(hook.model, Inputs.none("resources"));
 
+        assertNotNull(api.admin().configMaps().inNamespace("kubeflow").withName("jcharm-minio-store").get());
+
         kube.component("crds", "store", () -> configMaps("a")).removeOnlyIf(() -> false).remove(hook.model);
         assertNotNull(api.admin().configMaps().inNamespace("kubeflow").withName("a").get(), "kept");
+        assertNull(api.admin().configMaps().inNamespace("kubeflow").withName("jcharm-minio-store").get(),
+                "the kept set's inventory goes with the application");
+        assertTrue(hook.logs("INFO").contains("INFO kubernetes[store]: kept the set's objects, removed its inventory"
+                + " kubeflow/jcharm-minio-store"), hook.logs("INFO").toString());
+
+        kube.component("crds", "store", () -> configMaps("a")).reconcile(hook.model, Inputs.none("resources"));
 
         kube.component("crds", "store", () -> configMaps("a")).removeOnlyIf(() -> true).remove(hook.model);
         assertNull(api.admin().configMaps().inNamespace("kubeflow").withName("a").get(), "removed");

@@ -283,6 +283,10 @@ class IstioKubernetesTest extends IstioClusterTest {
         assertNull(deployment(GatewayObjects.WORKLOAD));
         assertNull(cluster.admin.rbac().clusterRoles().withName("istiod-clusterrole-kubeflow").get());
         assertTrue(crdNames().containsAll(REQUIRED_CRDS), "CRDs hold users' objects: kept");
+        assertNull(cluster.admin.configMaps().inNamespace(NS).withName("jcharm-istio-crds").get(),
+                "the kept set's inventory goes with the application");
+        assertTrue(cluster.admin.configMaps().inNamespace(NS).list().getItems().stream()
+                .noneMatch(c -> c.getMetadata().getName().startsWith("jcharm-istio-")), "no inventory is left behind");
     }
 
     @Test

@@ -157,8 +157,12 @@ class KfpKubernetesTest extends KfpTestBase {
         assertTrue(crdNames().containsAll(ARGO_CRDS) && crdNames().contains("scheduledworkflows.kubeflow.org"),
                 "users' workflows and recurring runs stay");
         assertEquals("maintenance", removed.unitStatus().name());
+        assertNull(f.cluster.admin.configMaps().inNamespace(NS).withName("jcharm-kfp-crds").get(),
+                "the kept CRDs' inventory goes with the application");
 
-        State purged = f.ctx.run(Events.remove(), KfpFixture.carried(out).withPlannedUnits(0)
+        // Deployed again (the CRDs are adopted), then removed with purge-on-remove.
+        State again = f.ctx.run(Events.configChanged(), f.related());
+        State purged = f.ctx.run(Events.remove(), KfpFixture.carried(again).withPlannedUnits(0)
                 .withConfig(Map.of("purge-on-remove", true)));
         assertEquals("maintenance", purged.unitStatus().name());
         assertTrue(crdNames().isEmpty(), crdNames().toString());

@@ -117,7 +117,6 @@ public final class SeldonCoreCharm implements Charm {
         try (Kubernetes kube = Kubernetes.of(model, options)) {
             Teardown.models(model, kube);
             Charm.super.onRemove(model);
-            Teardown.keptCrdInventory(model, kube);
             Teardown.leaderElection(model, kube);
         }
     }

@@ -37,21 +37,6 @@ final class Teardown {
         }
     }
 
-    /**
-     * The inventory ConfigMap of the CRD's resource set when the CRD was kept: it only lists
-     * kinds for a removal that did not happen, and must not outlive the application. Its name
-     * is lib/kubernetes' inventory name, {@code jcharm-<app>-<set>}.
-     */
-    static void keptCrdInventory(Model model, Kubernetes kube) {
-        String name = "jcharm-" + model.app().name() + "-" + SeldonCoreCharm.CRD_SET;
-        try {
-            kube.client().configMaps().inNamespace(kube.namespace()).withName(name).delete();
-        } catch (KubernetesClientException | KubernetesConfigException e) {
-            model.log().warning("could not delete ConfigMap " + name + ": " + e.getMessage()
-                    + "; delete it by hand: kubectl delete configmap " + name);
-        }
-    }
-
     static void leaderElection(Model model, Kubernetes kube) {
         try {
             String ns = kube.namespace();
