@@ -71,6 +71,14 @@ public final class FaultChecks {
     }
 
     /**
+     * Runs an action {@code run} whose hook must fail: Juju marks the action failed and does not
+     * retry it (the operator reruns it). Returns {@code "action fails, not retried: <error line>"}.
+     */
+    public static String actionFails(Executable run) {
+        return hookFails(run).replace("hook fails, Juju retries: ", "action fails, not retried (rerun it): ");
+    }
+
+    /**
      * Nothing the unit had is lost: every secret of {@code before} has the same content after,
      * and every controller-side stored value is unchanged except {@code mayChange}.
      */
@@ -119,6 +127,11 @@ public final class FaultChecks {
             assertEquals(0, c.replans(), "a second " + event.name() + " replanned Pebble in container " + c.name());
         }
         return first;
+    }
+
+    /** As {@link #assertIdempotent(Context, TestEvent, State, Supplier)} for a charm with no Kubernetes API. */
+    public static State assertIdempotent(Context ctx, TestEvent event, State in) {
+        return assertIdempotent(ctx, event, in, () -> Map.of());
     }
 
     private static Map<Integer, List<Map<String, String>>> bags(State s) {
