@@ -119,7 +119,10 @@ public final class FaultChecks {
         Object afterFirst = world.get();
         State again = first.withContainers(first.containers().stream().map(ContainerState::carriedOver).toList());
         State second = ctx.run(event, again);
-        assertEquals(afterFirst, world.get(), "running " + event.name() + " a second time changed the cluster");
+        Object afterSecond = world.get();
+        if (!afterFirst.equals(afterSecond)) {
+            fail("running " + event.name() + " a second time changed the cluster: " + changedKeys(afterFirst, afterSecond));
+        }
         assertEquals(first.unitStatus(), second.unitStatus(), "a second " + event.name() + " changed the unit status");
         assertEquals(first.stored(), second.stored(), "a second " + event.name() + " changed stored state");
         assertEquals(bags(first), bags(second), "a second " + event.name() + " changed relation data");
@@ -132,6 +135,18 @@ public final class FaultChecks {
     /** As {@link #assertIdempotent(Context, TestEvent, State, Supplier)} for a charm with no Kubernetes API. */
     public static State assertIdempotent(Context ctx, TestEvent event, State in) {
         return assertIdempotent(ctx, event, in, () -> Map.of());
+    }
+
+    /** For a map snapshot, the keys added, removed or changed; else both values. */
+    private static String changedKeys(Object before, Object after) {
+        if (before instanceof Map<?, ?> b && after instanceof Map<?, ?> a) {
+            Set<Object> keys = new java.util.TreeSet<>(java.util.Comparator.comparing(String::valueOf));
+            keys.addAll(b.keySet());
+            keys.addAll(a.keySet());
+            keys.removeIf(k -> java.util.Objects.equals(b.get(k), a.get(k)));
+            return keys.toString();
+        }
+        return before + " -> " + after;
     }
 
     private static Map<Integer, List<Map<String, String>>> bags(State s) {

@@ -44,12 +44,12 @@ public final class FaultRecorder {
 
     /**
      * Hides what differs between runs: the mock API server's port, temporary directories, and
-     * the ids a test state draws (secret ids, relation ids in {@code -r endpoint:N}).
+     * the ids a test state draws (secret ids, relation ids in {@code -r endpoint:N} and {@code on endpoint:N}).
      */
     static String mask(String outcome) {
         return outcome == null ? null : outcome
                 .replaceAll("secret:[0-9a-v]{20}", "secret:<id>")
-                .replaceAll("-r ([a-z][\\w-]*):\\d+", "-r $1:<id>")
+                .replaceAll("(-r |on )([a-z][\\w-]*):\\d+", "$1$2:<id>")
                 .replaceAll("(localhost|127\\.0\\.0\\.1|\\[::1\\]):\\d+", "$1:<port>")
                 .replaceAll("/tmp/[^\\s\"',:;)]+", "/tmp/<dir>");
     }
