@@ -11,7 +11,6 @@ import io.jcharm.testing.HookFailedException;
 import io.jcharm.testing.RelationState;
 import io.jcharm.testing.SecretState;
 import io.jcharm.testing.State;
-import io.jcharm.testing.ToolFault;
 import io.jcharm.testing.faults.FaultChecks;
 import io.jcharm.testing.faults.FaultKind;
 import io.jcharm.testing.faults.FaultMatrix;
@@ -31,18 +30,13 @@ class HelloFaultsTest {
     private final State running = State.empty().withLeader(true).withRelation(listen).withSecret(token)
             .withConfig(Map.of("token-secret", token.id()));
 
-    private static ToolFault fault(FaultKind kind) {
-        return kind.name().endsWith("TIMES_OUT") ? ToolFault.TIMES_OUT : ToolFault.FAILS;
-    }
-
     @Test
     void hookToolFaultsFailTheHookSoJujuRetriesAndLoseNothing(FaultRecorder faults) {
         for (FaultKind kind : List.of(FaultKind.RELATION_GET_FAILS, FaultKind.RELATION_GET_TIMES_OUT,
                 FaultKind.SECRET_GET_FAILS, FaultKind.SECRET_GET_TIMES_OUT, FaultKind.STATUS_SET_FAILS,
                 FaultKind.STATUS_SET_TIMES_OUT)) {
-            String tool = kind.name().substring(0, kind.name().indexOf('_', kind.name().indexOf('_') + 1))
-                    .toLowerCase().replace('_', '-');
-            Context broken = ctx.withToolFault(tool, fault(kind));
+            String tool = kind.hookTool().orElseThrow();
+            Context broken = ctx.withToolFault(tool, kind.toolFault());
             String outcome = FaultChecks.hookFails(() -> broken.run(Events.relationChanged(listen), running));
             HookFailedException e = org.junit.jupiter.api.Assertions.assertThrows(HookFailedException.class,
                     () -> broken.run(Events.relationChanged(listen), running));
@@ -60,7 +54,7 @@ class HelloFaultsTest {
     void stateSetFaultFailsTheActionAndKeepsTheCount(FaultRecorder faults) {
         State served = ctx.run(Events.action("greet", Map.of("name", "Ada")), State.empty());
         for (FaultKind kind : List.of(FaultKind.STATE_SET_FAILS, FaultKind.STATE_SET_TIMES_OUT)) {
-            Context broken = ctx.withToolFault("state-set", fault(kind));
+            Context broken = ctx.withToolFault("state-set", kind.toolFault());
             faults.observed(kind, "state-set",
                     FaultChecks.actionFails(() -> broken.run(Events.action("greet", Map.of("name", "Bob")), served)));
         }
@@ -160,7 +154,7 @@ class HelloFaultsTest {
 
         State removed = ctx.run(Events.remove(), leader.withPlannedUnits(0));
         String logs = removed.logs().stream().filter(l -> !l.startsWith("DEBUG")).collect(Collectors.joining("; "));
-        faults.observed(FaultKind.REMOVE_WITH_RELATION, "greeting related", "remove succeeds; the relation data goes"
-                + " with the relation (Juju's)" + (logs.isEmpty() ? "" : "; " + logs));
+        faults.observed(FaultKind.REMOVE_WITH_RELATION, "greeting related", FaultChecks.outcome(removed)
+                + "; remove succeeds, the relation data goes with the relation (Juju's)" + (logs.isEmpty() ? "" : "; " + logs));
     }
 }

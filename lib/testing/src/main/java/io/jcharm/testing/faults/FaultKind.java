@@ -1,5 +1,8 @@
 package io.jcharm.testing.faults;
 
+import io.jcharm.testing.ToolFault;
+import java.util.Optional;
+
 /**
  * The faults of the matrix, in the order of issue 18's list: every charm has one cell per kind,
  * filled with what its test observed or with why the fault cannot happen to it.
@@ -51,6 +54,26 @@ public enum FaultKind {
     FaultKind(String area, String title) {
         this.area = area;
         this.title = title;
+    }
+
+    /** The hook tool a hook-tool kind breaks ({@code "relation-get"}...), empty for the other kinds. */
+    public Optional<String> hookTool() {
+        if (!area.equals("hook tools")) {
+            return Optional.empty();
+        }
+        return Optional.of(title.substring(0, title.indexOf(' ')));
+    }
+
+    /**
+     * How a hook-tool kind breaks its tool, for {@code Context.withToolFault(kind.hookTool().get(), kind.toolFault())}.
+     *
+     * @throws IllegalStateException for a kind that is not about a hook tool
+     */
+    public ToolFault toolFault() {
+        if (hookTool().isEmpty()) {
+            throw new IllegalStateException(this + " is not a hook-tool fault");
+        }
+        return title.endsWith("times out") ? ToolFault.TIMES_OUT : ToolFault.FAILS;
     }
 
     /** The group the fault belongs to in the table, e.g. {@code "Kubernetes API"}. */

@@ -135,7 +135,7 @@ public final class FaultTable {
         return md.toString();
     }
 
-    /** The overview's word for a cell. */
+    /** The overview's word for a cell: how the unit ended, from the start of the outcome. */
     static String code(FaultRecord r) {
         if (!r.applicable()) {
             return "n/a";
@@ -144,11 +144,18 @@ public final class FaultTable {
         if (o.startsWith("hook fails")) {
             return "retry";
         }
+        if (o.startsWith("action fails")) {
+            return "action fails";
+        }
         if (o.startsWith("active")) {
             return "absorbed";
         }
-        int colon = o.indexOf(':');
-        return colon > 0 ? o.substring(0, colon) : o;
+        for (String s : List.of("blocked", "waiting", "maintenance")) {
+            if (o.startsWith(s)) {
+                return s;
+            }
+        }
+        return "see below";
     }
 
     private static String cell(String text) {

@@ -61,6 +61,15 @@ class FaultTableRenderTest {
     }
 
     @Test
+    void hookToolKindsNameTheirToolAndHowItBreaks() {
+        assertEquals(java.util.Optional.of("relation-get"), FaultKind.RELATION_GET_TIMES_OUT.hookTool());
+        assertEquals(io.jcharm.testing.ToolFault.TIMES_OUT, FaultKind.RELATION_GET_TIMES_OUT.toolFault());
+        assertEquals(io.jcharm.testing.ToolFault.FAILS, FaultKind.STATUS_SET_FAILS.toolFault());
+        assertEquals(java.util.Optional.empty(), FaultKind.K8S_409.hookTool());
+        assertThrows(IllegalStateException.class, FaultKind.K8S_409::toolFault);
+    }
+
+    @Test
     void aRecordWithoutOutcomeIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new FaultRecord("a", FaultKind.K8S_403, "", true, " ", "T#m"));
