@@ -79,6 +79,29 @@ public final class Kubernetes implements AutoCloseable {
         return session().client();
     }
 
+    /**
+     * A read this library does not wrap, under the house error policy: conflicts, 429, 5xx,
+     * timeouts and dropped connections are retried, then fail the hook naming the call and the
+     * cause (Juju retries it); a 403 or missing credentials become Blocked.
+     *
+     * <pre>{@code
+     * Deployment d = kube.read("get", "Deployment", "kubeflow/istiod",
+     *         c -> c.apps().deployments().inNamespace("kubeflow").withName("istiod").get());
+     * }</pre>
+     *
+     * @param target what is read, for messages ({@code namespace/name}, or a selector)
+     */
+    public <T> T read(String verb, String kind, String target, Function<KubernetesClient, T> read) throws StatusException {
+        try {
+            KubernetesClient c = client();
+            return calls().call(verb, kind, kind + " " + target, attempt -> read.apply(c));
+        } catch (RefusedException e) {
+            throw e.toStatus();
+        } catch (KubernetesConfigException e) {
+            throw StatusException.blocked(e.getMessage());
+        }
+    }
+
     /** The namespace objects go to when they name none. */
     public String namespace() {
         return session().namespace();

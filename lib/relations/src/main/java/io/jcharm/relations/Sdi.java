@@ -128,7 +128,7 @@ public final class Sdi {
             parsed = yaml.readValue(raw.get(), Object.class);
         } catch (JacksonException e) {
             throw StatusException.blocked("Failed to validate data on " + relation.ref() + " from " + remote
-                    + ": not YAML (" + e.getOriginalMessage() + ")");
+                    + ": not YAML (" + oneLine(e.getOriginalMessage()) + ")");
         }
         if (!(parsed instanceof Map<?, ?> m)) {
             throw StatusException.blocked("Failed to validate data on " + relation.ref() + " from " + remote
@@ -150,5 +150,14 @@ public final class Sdi {
         } catch (NumberFormatException e) {
             return -1;
         }
+    }
+
+    /**
+     * A YAML parser's message as one status line: the parser echoes the offending source lines
+     * (indented, with a caret), which would put the remote's data in the status; keep the rest.
+     */
+    static String oneLine(String parserMessage) {
+        return String.join("; ", parserMessage.lines().filter(l -> !l.startsWith("    ") && !l.isBlank())
+                .map(l -> l.strip().replaceAll(":$", "")).toList());
     }
 }

@@ -28,10 +28,12 @@ import java.util.Optional;
  * @param plan the plan after the event (output; empty before a run)
  * @param serviceStatuses service name to {@code active}/{@code inactive}... (output)
  * @param execHistory the commands the charm ran, in order (output)
+ * @param replans how many replans the charm asked Pebble for during the event (output)
  */
 public record ContainerState(String name, boolean canConnect, Map<String, Layer> layers, Map<String, String> files,
                              Map<List<String>, ExecReply> execs, java.util.Set<String> running, Optional<Plan> plan,
-                             Map<String, String> serviceStatuses, List<List<String>> execHistory) {
+                             Map<String, String> serviceStatuses, List<List<String>> execHistory,
+                             int replans) {
 
     public ContainerState {
         layers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(layers));
@@ -44,37 +46,37 @@ public record ContainerState(String name, boolean canConnect, Map<String, Layer>
 
     /** A container whose Pebble answers. */
     public static ContainerState reachable(String name) {
-        return new ContainerState(name, true, Map.of(), Map.of(), Map.of(), java.util.Set.of(), Optional.empty(), Map.of(), List.of());
+        return new ContainerState(name, true, Map.of(), Map.of(), Map.of(), java.util.Set.of(), Optional.empty(), Map.of(), List.of(), 0);
     }
 
     /** A container whose Pebble is not up yet (the socket refuses connections). */
     public static ContainerState unreachable(String name) {
-        return new ContainerState(name, false, Map.of(), Map.of(), Map.of(), java.util.Set.of(), Optional.empty(), Map.of(), List.of());
+        return new ContainerState(name, false, Map.of(), Map.of(), Map.of(), java.util.Set.of(), Optional.empty(), Map.of(), List.of(), 0);
     }
 
     public ContainerState withLayer(String label, Layer layer) {
         Map<String, Layer> l = new LinkedHashMap<>(layers);
         l.put(label, layer);
-        return new ContainerState(name, canConnect, l, files, execs, running, plan, serviceStatuses, execHistory);
+        return new ContainerState(name, canConnect, l, files, execs, running, plan, serviceStatuses, execHistory, replans);
     }
 
     public ContainerState withFile(String path, String text) {
         Map<String, String> f = new LinkedHashMap<>(files);
         f.put(path, text);
-        return new ContainerState(name, canConnect, layers, f, execs, running, plan, serviceStatuses, execHistory);
+        return new ContainerState(name, canConnect, layers, f, execs, running, plan, serviceStatuses, execHistory, replans);
     }
 
     /** A canned reply for commands starting with {@code argvPrefix}. */
     public ContainerState withExec(List<String> argvPrefix, ExecReply reply) {
         Map<List<String>, ExecReply> e = new LinkedHashMap<>(execs);
         e.put(List.copyOf(argvPrefix), reply);
-        return new ContainerState(name, canConnect, layers, files, e, running, plan, serviceStatuses, execHistory);
+        return new ContainerState(name, canConnect, layers, files, e, running, plan, serviceStatuses, execHistory, replans);
     }
 
     /** Services that are already running when the event starts (as after an earlier hook). */
     public ContainerState withRunning(String... services) {
         return new ContainerState(name, canConnect, layers, files, execs, java.util.Set.of(services), plan,
-                serviceStatuses, execHistory);
+                serviceStatuses, execHistory, replans);
     }
 
     /**
@@ -89,7 +91,7 @@ public record ContainerState(String name, boolean canConnect, Map<String, Layer>
                 active.add(svc);
             }
         });
-        return new ContainerState(name, canConnect, l, files, execs, active, Optional.empty(), Map.of(), List.of());
+        return new ContainerState(name, canConnect, l, files, execs, active, Optional.empty(), Map.of(), List.of(), 0);
     }
 
     /** The plan after the event; fails when the test did not run an event. */
@@ -98,7 +100,8 @@ public record ContainerState(String name, boolean canConnect, Map<String, Layer>
     }
 
     ContainerState withOutputs(Map<String, Layer> newLayers, Map<String, String> newFiles, Plan newPlan,
-                               Map<String, String> statuses, List<List<String>> history) {
-        return new ContainerState(name, canConnect, newLayers, newFiles, execs, running, Optional.of(newPlan), statuses, history);
+                               Map<String, String> statuses, List<List<String>> history, int replanCount) {
+        return new ContainerState(name, canConnect, newLayers, newFiles, execs, running, Optional.of(newPlan), statuses, history,
+                replanCount);
     }
 }

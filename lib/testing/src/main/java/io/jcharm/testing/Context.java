@@ -33,27 +33,39 @@ public final class Context {
     private final Path charmDir;
     private final CharmMetadata metadata;
     private final String unitName;
+    private final Map<String, ToolFault> toolFaults;
 
-    private Context(Supplier<? extends Charm> charm, Path charmDir, String unitName) {
+    private Context(Supplier<? extends Charm> charm, Path charmDir, String unitName, Map<String, ToolFault> toolFaults) {
         this.charm = charm;
         this.charmDir = charmDir.toAbsolutePath();
         this.metadata = CharmMetadata.load(this.charmDir);
         this.unitName = unitName == null ? metadata.name() + "/0" : unitName;
+        this.toolFaults = Map.copyOf(toolFaults);
     }
 
     /** A context for the charm whose charmcraft.yaml is in the working directory (the module's, under Maven). */
     public static Context of(Supplier<? extends Charm> charm) {
-        return new Context(charm, Path.of(""), null);
+        return new Context(charm, Path.of(""), null, Map.of());
     }
 
     /** A context for the charm whose metadata lives in {@code charmDir}. */
     public static Context of(Supplier<? extends Charm> charm, Path charmDir) {
-        return new Context(charm, charmDir, null);
+        return new Context(charm, charmDir, null, Map.of());
     }
 
     /** The same charm as another unit, e.g. {@code "hello/1"}. */
     public Context asUnit(String unit) {
-        return new Context(charm, charmDir, unit);
+        return new Context(charm, charmDir, unit, toolFaults);
+    }
+
+    /**
+     * The same charm with every call of hook tool {@code tool} (e.g. {@code "relation-get"})
+     * failing or timing out, as when the unit agent loses the controller mid-hook.
+     */
+    public Context withToolFault(String tool, ToolFault fault) {
+        Map<String, ToolFault> faults = new LinkedHashMap<>(toolFaults);
+        faults.put(tool, fault);
+        return new Context(charm, charmDir, unitName, faults);
     }
 
     public CharmMetadata metadata() {
@@ -86,7 +98,7 @@ public final class Context {
             if (!state.containers().isEmpty()) {
                 env.put(PebbleSockets.CONTAINERS_DIR_ENV, workloads.containersDir().toString());
             }
-            code = new Dispatcher(charm.get(), JujuContext.fromEnvironment(env), metadata, controller.tools(), stderr).run();
+            code = new Dispatcher(charm.get(), JujuContext.fromEnvironment(env), metadata, controller.tools(toolFaults), stderr).run();
             containers = workloads.outputs(state.containers());
         }
         if (code != 0) {

@@ -63,7 +63,16 @@ final class InProcessController implements Host {
 
     /** The hook tools the charm gets: real argv, answered in process. */
     HookTools tools() {
+        return tools(Map.of());
+    }
+
+    /** As {@link #tools()}, with the named tools failing or timing out instead. */
+    HookTools tools(Map<String, ToolFault> faults) {
         return new ExecHookTools((argv, stdin) -> {
+            ToolFault fault = faults.get(argv.get(0));
+            if (fault != null) {
+                return fault.answer(argv);
+            }
             ToolReply r = call(argv, stdin);
             return new HookToolTransport.Reply(r.exit(), r.stdoutText(), r.stderrText());
         });

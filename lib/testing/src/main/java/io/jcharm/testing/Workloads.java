@@ -63,7 +63,10 @@ final class Workloads implements AutoCloseable {
                 statuses.put(s.name(), s.current());
             }
             List<List<String>> history = p.execHistory().stream().map(e -> e.command()).toList();
-            out.add(c.withOutputs(c.layers(), files, Plan.parse(p.planYaml()), statuses, history));
+            // A replan is a POST to /v1/services with action "replan" (the emulator records the body).
+            int replans = (int) p.requests().stream().filter(r -> r.method().equals("POST")
+                    && r.path().equals("/v1/services") && r.body().contains("\"replan\"")).count();
+            out.add(c.withOutputs(c.layers(), files, Plan.parse(p.planYaml()), statuses, history, replans));
         }
         return out;
     }

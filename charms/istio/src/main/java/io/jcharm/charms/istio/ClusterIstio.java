@@ -3,12 +3,9 @@ package io.jcharm.charms.istio;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhook;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhookConfiguration;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.jcharm.core.Model;
 import io.jcharm.core.StatusException;
 import io.jcharm.kubernetes.Kubernetes;
-import io.jcharm.kubernetes.KubernetesConfigException;
 import io.jcharm.kubernetes.ResourceLabels;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,20 +45,11 @@ record ClusterIstio(Optional<String> validatorFailurePolicy) {
     static ClusterIstio read(Model model, Kubernetes kube) throws StatusException {
         ResourceLabels ours = new ResourceLabels(model.app().name(), model.name(), "control-plane");
         List<HasMetadata> webhooks = new ArrayList<>();
-        try {
-            KubernetesClient client = kube.client();
-            webhooks.addAll(client.admissionRegistration().v1().mutatingWebhookConfigurations()
-                    .withLabel(REV_LABEL).list().getItems());
-            webhooks.addAll(client.admissionRegistration().v1().validatingWebhookConfigurations()
-                    .withLabel(REV_LABEL).list().getItems());
-        } catch (KubernetesConfigException e) {
-            throw StatusException.blocked(e.getMessage());
-        } catch (KubernetesClientException e) {
-            if (e.getCode() == 401 || e.getCode() == 403) {
-                throw StatusException.blocked("Kubernetes API refused list MutatingWebhookConfiguration: deploy with --trust");
-            }
-            throw e;
-        }
+        // Through the house policy: a timeout or 5xx is retried, then fails the hook saying so.
+        webhooks.addAll(kube.read("list", "MutatingWebhookConfiguration", "label " + REV_LABEL,
+                c -> c.admissionRegistration().v1().mutatingWebhookConfigurations().withLabel(REV_LABEL).list().getItems()));
+        webhooks.addAll(kube.read("list", "ValidatingWebhookConfiguration", "label " + REV_LABEL,
+                c -> c.admissionRegistration().v1().validatingWebhookConfigurations().withLabel(REV_LABEL).list().getItems()));
         Optional<String> failurePolicy = Optional.empty();
         for (HasMetadata w : webhooks) {
             if (!ours.selects(w.getMetadata().getLabels())) {

@@ -111,7 +111,10 @@ public final class IstioCharm implements Charm {
     /** Istio moves one minor version at a time, never back: refuse anything else before applying. */
     private static void checkUpgrade(Model model, Kubernetes kube, IstioConfig config) throws StatusException {
         IstioVersion wanted = config.version();
-        Optional<String> applied = model.state().get(VERSION_KEY, String.class).or(() -> ClusterVersion.read(kube));
+        Optional<String> applied = model.state().get(VERSION_KEY, String.class);
+        if (applied.isEmpty()) {
+            applied = ClusterVersion.read(kube); // a new leader has no unit state: ask the cluster
+        }
         if (applied.isEmpty()) {
             return; // a first install
         }

@@ -44,6 +44,16 @@ public class HookToolException extends RuntimeException {
     public String stderr() { return stderr; }
 
     /**
+     * The exception for a tool that did not finish within {@code timeout} and was killed (the
+     * process runner's and lib/testing's injected timeouts say the same).
+     */
+    public static HookToolException timedOut(List<String> command, java.time.Duration timeout) {
+        return new HookToolException(command, -1, "", String.join(" ", command) + " did not finish within "
+                + timeout.toMillis() + " ms and was killed: is this running inside a Juju hook, with"
+                + " JUJU_AGENT_SOCKET_ADDRESS reachable? A busy controller may need a longer timeout");
+    }
+
+    /**
      * The exception for a failed tool, the way Juju's messages allow callers to branch:
      * {@link RelationNotFoundException}, {@link SecretNotFoundException},
      * {@link SecretPermissionDeniedException}, else a plain HookToolException. Every

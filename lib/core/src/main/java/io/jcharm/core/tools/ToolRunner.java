@@ -51,7 +51,7 @@ final class ToolRunner {
                     + env.getOrDefault("PATH", "<unset>") + "): is this running inside a Juju hook or action? Hook tools"
                     + " exist only there, and PATH must be passed through from the Juju agent untouched");
         } catch (ProcessTimeoutException e) {
-            throw timedOut(argv);
+            throw HookToolException.timedOut(argv, timeout);
         } catch (ProcessException e) {
             throw new HookToolException(argv, -1, e.stderr(), "could not run hook tool " + tool + ": " + e.getMessage()
                     + "; check that it is executable and that this runs inside a Juju hook");
@@ -60,11 +60,5 @@ final class ToolRunner {
             throw HookToolException.of(argv, r.exitCode(), r.stderr());
         }
         return r.stdout();
-    }
-
-    private HookToolException timedOut(List<String> argv) {
-        return new HookToolException(argv, -1, "", String.join(" ", argv) + " did not finish within "
-                + timeout.toMillis() + " ms and was killed: is this running inside a Juju hook, with"
-                + " JUJU_AGENT_SOCKET_ADDRESS reachable? A busy controller may need a longer timeout");
     }
 }

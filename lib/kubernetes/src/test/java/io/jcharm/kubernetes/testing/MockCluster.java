@@ -42,10 +42,14 @@ public final class MockCluster implements AutoCloseable {
     private final Path kubeconfig;
     private final Thread crdController;
 
+    private final KubernetesMixedDispatcher store;
+    private final FaultingDispatcher faults;
+
     public MockCluster(Path dir) {
         Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
-        server = new KubernetesMockServer(new Context(), new MockWebServer(), responses,
-                new KubernetesMixedDispatcher(responses), false);
+        store = new KubernetesMixedDispatcher(responses);
+        faults = new FaultingDispatcher(store);
+        server = new KubernetesMockServer(new Context(), new MockWebServer(), responses, faults, false);
         server.init();
         kubeconfig = dir.resolve("kubeconfig");
         try {
@@ -89,6 +93,25 @@ public final class MockCluster implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         return out;
+    }
+
+    /** Injects a fault into the charm's requests, ahead of the expectations and the CRUD store. */
+    public void inject(ApiFault fault) {
+        faults.add(fault);
+    }
+
+    /** Removes every injected fault; an API server that stopped answering answers again, its objects intact. */
+    public void heal() {
+        faults.clear();
+    }
+
+    /**
+     * Every object the API server stores, by {@code apiVersion/kind/namespace/name}, as JSON
+     * without the fields every write changes (resourceVersion, generation, managedFields): two
+     * snapshots are equal exactly when nothing was created, deleted or changed in between.
+     */
+    public Map<String, String> objects() {
+        return ObjectStore.snapshot(store, admin);
     }
 
     /** The Service Juju creates for the application (the charm patches its ports). */
@@ -137,6 +160,7 @@ public final class MockCluster implements AutoCloseable {
 
     @Override
     public void close() {
+        faults.clear(); // release requests held by a silent-server fault
         crdController.interrupt();
         try {
             crdController.join(2000); // its last request must not reach a server that is going away
