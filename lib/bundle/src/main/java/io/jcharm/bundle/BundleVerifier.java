@@ -11,9 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Juju's bundle verifier (reference §4.4), check for check and in Juju's order, with Juju's texts:
- * bundle type and machines, SAAS, machines, applications and placement, relations (with endpoint
- * inference when charms are given), options, bindings, unused machines. Every error is reported.
+ * Juju's bundle verifier (juju/charm v12 {@code bundledata.go} verifyBundle), check for check and
+ * in Juju's order, with Juju's texts: bundle type and machines, SAAS, machines, applications and
+ * placement, relations (with endpoint inference when charms are given), options, bindings, unused
+ * machines. Every error is reported.
  *
  * <pre>{@code
  * List<Problem> problems = new BundleVerifier(bundle, sources, bundleDir, Optional.of(charms)).verify();

@@ -11,10 +11,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Checks Juju makes only while deploying, on the client or the controller (reference §4.6 and
- * §5 AddRelation): trust consent, resources and storage the charm does not declare, container
- * scope needing a subordinate, relation limits; plus warnings for subordinates that would never
- * get a unit.
+ * Checks Juju makes only while deploying, on the client or the controller (juju/juju {@code
+ * cmd/juju/application/deployer}, {@code state/state.go} AddRelation): trust consent, resources and
+ * storage the charm does not declare, container scope needing a subordinate, relation limits; plus
+ * warnings for subordinates that would never get a unit.
  *
  * <pre>{@code
  * ControllerChecks.trust(bundle, false, sources);  // the "Bundle cannot be deployed without trusting..." error

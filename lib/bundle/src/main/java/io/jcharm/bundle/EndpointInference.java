@@ -11,10 +11,11 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Endpoint inference exactly as Juju does it (reference §5): candidates on each side are the named
- * endpoint or all provides + requires + the implicit juju-info provider; a pair needs the same
- * interface and provider↔requirer roles; with several pairs, those using the implicit juju-info are
- * dropped; if still not one, the error lists every candidate.
+ * Endpoint inference exactly as Juju does it (juju/juju {@code state/state.go} InferEndpoints):
+ * candidates on each side are the named endpoint or all provides + requires + the implicit
+ * juju-info provider; a pair needs the same interface and provider↔requirer roles; with several
+ * pairs, those using the implicit juju-info are dropped; if still not one, the error lists every
+ * candidate.
  *
  * <pre>{@code
  * Inference r = EndpointInference.infer(new EndpointSpec("seldon-core", ""), new EndpointSpec("istio", ""),

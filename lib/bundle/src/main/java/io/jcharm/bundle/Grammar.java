@@ -12,8 +12,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The grammars Juju checks bundle values against (reference §4.5), with Juju's error texts:
- * names, placements, charm URLs, bases, constraints, storage and device directives, offer URLs.
+ * The grammars Juju checks bundle values against (juju/charm v12 {@code bundledata.go}, {@code
+ * url.go}, {@code base.go}), with Juju's error texts: names, placements, charm URLs, bases,
+ * constraints, storage and device directives, offer URLs.
  *
  * <pre>{@code
  * Grammar.constraintsError("mem=lots");  // Optional[bad "mem" constraint: must be a non-negative float ...]

@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * Type-checks a bundle option value against the charm's config option with Juju's coercion rules
- * (reference §3.3) and Juju's text: {@code option "skill-level" expected int, got "too much"}.
+ * (juju/charm v12 {@code config.go}) and Juju's text: {@code option "skill-level" expected int, got
+ * "too much"}.
  *
  * <pre>{@code
  * OptionCheck.error(option, "lots");  // Optional[option "replicas" expected int, got "lots"]

@@ -12,11 +12,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Merges the documents of a bundle and its overlays with Juju's rules (reference §4.3): only keys
- * present in an overlay apply; an application or SAAS set to null is removed with its relations;
- * scalars and lists replace; maps merge key by key (a null value deletes the key, a null map
- * clears it); relations are appended; machines are replaced; relative charm paths and
- * {@code include-file://}/{@code include-base64://} values resolve against the file they came from.
+ * Merges the documents of a bundle and its overlays with Juju's rules (juju/charm v12 {@code
+ * overlay.go}): only keys present in an overlay apply; an application or SAAS set to null is
+ * removed with its relations; scalars and lists replace; maps merge key by key (a null value
+ * deletes the key, a null map clears it); relations are appended; machines are replaced; relative
+ * charm paths and {@code include-file://}/{@code include-base64://} values resolve against the file
+ * they came from.
  */
 final class OverlayMerger {
     /** Map fields whose values are structures or untyped: a null value deletes the key. */

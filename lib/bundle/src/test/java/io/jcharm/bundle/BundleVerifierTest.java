@@ -9,7 +9,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Juju's client-side checks (reference §4.4), one failing bundle each, with Juju's exact text. */
+/**
+ * Juju's client-side checks (juju/charm v12 {@code bundledata.go}), one failing bundle each, with
+ * Juju's exact text.
+ */
 class BundleVerifierTest {
     @TempDir
     Path tmp;

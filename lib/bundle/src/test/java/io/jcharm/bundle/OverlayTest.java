@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Overlays and multi-document bundles merged with Juju's rules (reference §4.3). */
+/** Overlays and multi-document bundles merged with Juju's rules (juju/charm v12 {@code overlay.go}). */
 class OverlayTest {
     @TempDir
     Path tmp;

@@ -12,11 +12,12 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs one hook or action as Juju's uniter does (reference juju-formats §1.4): the charm
- * directory must hold metadata.yaml; {@code dispatch} when it exists (it must be executable),
- * else {@code hooks/<name>} or {@code actions/<name>}; neither means the hook is skipped (and an
- * action is "not implemented"). The process starts in the charm directory with exactly the
- * environment given, stdin from /dev/null, and is killed (with its children) at the timeout.
+ * Runs one hook or action as Juju's uniter does (juju/juju {@code worker/uniter/runner/runner.go}):
+ * the charm directory must hold metadata.yaml; {@code dispatch} when it exists (it must be
+ * executable), else {@code hooks/<name>} or {@code actions/<name>}; neither means the hook is
+ * skipped (and an action is "not implemented"). The process starts in the charm directory with
+ * exactly the environment given, stdin from /dev/null, and is killed (with its children) at the
+ * timeout.
  *
  * <pre>{@code
  * HookRunner.Result r = new HookRunner(Duration.ofMinutes(5)).run(charmDir, hook, env, outputFile);

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Juju's hook orderings (reference juju-formats §7.3, ops-and-pebble §2.2) as queue operations
+ * Juju's hook orderings (juju/juju's {@code docs/reference/hook.md}, 3.6) as queue operations
  * on the controller state: what each unit runs when a unit is added, a relation is added or
  * removed, an application is refreshed or removed, or leadership moves.
  *

@@ -134,7 +134,10 @@ final class ModelRuntime implements ModelEvents, AutoCloseable {
         }
     }
 
-    /** The environment Juju gives a hook (reference ops-and-pebble §1.3), plus the local model's own. */
+    /**
+     * The environment Juju gives a hook (the JUJU_* variables of juju/juju's
+     * {@code docs/reference/hook.md}, as ops' JujuContext reads them), plus the local model's own.
+     */
     private Map<String, String> environment(ModelDoc doc, App a, Unit u, HookContext ctx, Path charmDir, CharmMetadata meta) {
         Map<String, String> env = new TreeMap<>();
         Path sandbox = null;

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One capture file of src/test/resources/pebble-wire (copied from shared/reference/pebble-wire):
+ * One capture file of src/test/resources/pebble-wire (a real Pebble 1.32 session; see README.md):
  * the request ({@code >>>} lines, some bodies rendered {@code cat -A} style) and the captured
  * status code and JSON envelope.
  */

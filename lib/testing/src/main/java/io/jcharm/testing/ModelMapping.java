@@ -109,6 +109,8 @@ final class ModelMapping {
                         .findFirst().orElse(OTHER_OWNER);
                 d.grants.add(new GrantDoc(id, remote, null));
             }
+        } else if (s.hidden()) {
+            d.owner = OTHER_OWNER; // no grant and no consumer: the controller answers "permission denied"
         } else {
             d.owner = OTHER_OWNER;
             d.grants.add(new GrantDoc(GRANT_TO_US, self.app, null));
@@ -157,6 +159,9 @@ final class ModelMapping {
             d.grants.forEach(g -> grants.add(g.relationId()));
             return new SecretState(d.id, Optional.ofNullable(d.label), Optional.of(d.unitOwned ? "unit" : "application"),
                     latest, latest, d.latest(), Optional.ofNullable(d.description), grants);
+        }
+        if (!Secrets.granted(d, unit)) {
+            return SecretState.notGranted(d.id);
         }
         ConsumerDoc c = d.consumers.get(unit);
         Map<String, String> tracked = c == null ? latest : d.revisions.getOrDefault(c.revision(), latest);

@@ -5,7 +5,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A secret in a test {@link State}, owned by this charm or shared with it.
+ * A secret in a test {@link State}: owned by this charm, shared with it, or (hidden) owned by
+ * another application that has not granted it.
  *
  * <pre>{@code
  * SecretState tls = SecretState.granted(Map.of("tls-crt", crt, "tls-key", key));
@@ -16,10 +17,12 @@ import java.util.Set;
  * @param content the revision this unit tracks
  * @param latestContent the newest revision (differs after the owner published a new one)
  * @param grantedTo relation ids this secret was granted over
+ * @param hidden whether the secret exists but was not granted to this application: the hook
+ *        tools answer "permission denied" ({@code SecretPermissionDeniedException}), as Juju does
  */
 public record SecretState(String id, Optional<String> label, Optional<String> owner, Map<String, String> content,
                           Map<String, String> latestContent, int revision, Optional<String> description,
-                          Set<Integer> grantedTo) {
+                          Set<Integer> grantedTo, boolean hidden) {
 
     public SecretState {
         content = Map.copyOf(content);
@@ -27,10 +30,26 @@ public record SecretState(String id, Optional<String> label, Optional<String> ow
         grantedTo = Set.copyOf(grantedTo);
     }
 
+    /** A secret this unit can see (owned, or granted to it). */
+    public SecretState(String id, Optional<String> label, Optional<String> owner, Map<String, String> content,
+                       Map<String, String> latestContent, int revision, Optional<String> description,
+                       Set<Integer> grantedTo) {
+        this(id, label, owner, content, latestContent, revision, description, grantedTo, false);
+    }
+
     /** A secret another application owns and granted to us. */
     public static SecretState granted(Map<String, String> content) {
         return new SecretState(newId(content), Optional.empty(), Optional.empty(), content, content, 1,
                 Optional.empty(), Set.of());
+    }
+
+    /**
+     * A secret another application owns and did not grant to us, e.g. a config option naming a
+     * secret before {@code juju grant-secret}: reading it fails with "permission denied".
+     */
+    public static SecretState notGranted(String id) {
+        return new SecretState(id, Optional.empty(), Optional.empty(), Map.of(), Map.of(), 1, Optional.empty(), Set.of(),
+                true);
     }
 
     /** A secret this application owns. */
@@ -40,7 +59,7 @@ public record SecretState(String id, Optional<String> label, Optional<String> ow
     }
 
     public SecretState withLabel(String l) {
-        return new SecretState(id, Optional.of(l), owner, content, latestContent, revision, description, grantedTo);
+        return new SecretState(id, Optional.of(l), owner, content, latestContent, revision, description, grantedTo, hidden);
     }
 
     /** Juju's secret ids are 20 lowercase base32 characters. */

@@ -41,12 +41,6 @@ class ControllerTableTest implements ToolTableAdapter {
         return ToolTable.tests(this);
     }
 
-    /** A State can only hold secrets the unit owns or was granted (SecretState's owner is empty for those). */
-    @Override
-    public boolean seedsHiddenSecrets() {
-        return false;
-    }
-
     @Override
     public List<Outcome> run(Caller caller, List<String> argv, String stdin, List<String> then) {
         State in = view(Fixture.world(), caller.unit());
@@ -117,6 +111,8 @@ class ControllerTableTest implements ToolTableAdapter {
                 s = s.withSecret(new SecretState(d.id, Optional.ofNullable(c == null ? null : c.label()), Optional.empty(),
                         d.revisions.get(c == null ? d.latest() : c.revision()), latest, d.latest(),
                         Optional.ofNullable(d.description), Set.of()));
+            } else {
+                s = s.withSecret(SecretState.notGranted(d.id));
             }
         }
         return s;

@@ -12,6 +12,7 @@ import io.jcharm.testing.Events;
 import io.jcharm.testing.RelationState;
 import io.jcharm.testing.SecretState;
 import io.jcharm.testing.State;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -87,6 +88,17 @@ class HelloCharmTest {
         State out = ctx.run(Events.configChanged(), in);
         assertEquals(Status.blocked("[token] secret secret:cv0tmpd2ju3s6aaaaaaa not found or not granted: "
                 + "juju grant-secret secret:cv0tmpd2ju3s6aaaaaaa hello"), out.unitStatus());
+    }
+
+    @Test
+    void tokenSecretNotGrantedBlocksWithGrantHint() {
+        // The secret exists but its owner has not run juju grant-secret: Juju says "permission denied".
+        SecretState hidden = SecretState.notGranted("secret:cv0tmpd2ju3s6abbbbbb");
+        State in = State.empty().withSecret(hidden).withConfig(Map.of("token-secret", hidden.id()));
+        State out = ctx.run(Events.configChanged(), in);
+        assertEquals(Status.blocked("[token] secret secret:cv0tmpd2ju3s6abbbbbb not found or not granted: "
+                + "juju grant-secret secret:cv0tmpd2ju3s6abbbbbb hello"), out.unitStatus());
+        assertEquals(List.of(hidden), out.secrets(), "still there, still hidden");
     }
 
     @Test

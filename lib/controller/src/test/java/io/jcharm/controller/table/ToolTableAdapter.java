@@ -20,9 +20,4 @@ public interface ToolTableAdapter {
      * @return the first call's outcome, then the second's when there was one
      */
     List<Outcome> run(Caller caller, List<String> argv, String stdin, List<String> then);
-
-    /** Whether this adapter can seed a secret that exists but was not granted to the caller. */
-    default boolean seedsHiddenSecrets() {
-        return true;
-    }
 }

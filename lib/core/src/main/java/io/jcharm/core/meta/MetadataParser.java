@@ -1,5 +1,6 @@
 package io.jcharm.core.meta;
 
+import io.jcharm.yaml.GoFormat;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -172,14 +173,13 @@ final class MetadataParser {
         };
     }
 
-    /** A value as Go's %#v prints it, which Juju's messages use: strings quoted, 3.0 as 3. */
+    /** A value as Juju's messages print it: strings quoted as Go's %q, floats as Go's %v (3.0 as 3). */
     static String goRepr(Object v) {
         if (v instanceof String s) {
-            return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\t", "\\t") + "\"";
+            return GoFormat.quote(s);
         }
         if (v instanceof Double || v instanceof Float) {
-            double d = ((Number) v).doubleValue();
-            return d == Math.rint(d) && Math.abs(d) < 1e21 ? Long.toString((long) d) : Double.toString(d);
+            return GoFormat.formatFloat(((Number) v).doubleValue());
         }
         return String.valueOf(v);
     }

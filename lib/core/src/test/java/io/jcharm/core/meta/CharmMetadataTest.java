@@ -277,6 +277,9 @@ class CharmMetadataTest {
         assertEquals("metadata.yaml: storage.d.type: expected filesystem or block, got nothing", loadFails().getMessage());
         Files.writeString(dir.resolve("metadata.yaml"), "name: demo\nstorage:\n  d: {type: fs, multiple: {range: x}}\n");
         assertEquals("metadata.yaml: storage.d.type: expected filesystem or block, got \"fs\"", loadFails().getMessage());
+        // Quoted as Go's %q: a control character is escaped, never printed raw.
+        Files.writeString(dir.resolve("metadata.yaml"), "name: demo\nstorage:\n  d: {type: \"fs\\r\\u0001\"}\n");
+        assertEquals("metadata.yaml: storage.d.type: expected filesystem or block, got \"fs\\r\\x01\"", loadFails().getMessage());
         Files.writeString(dir.resolve("metadata.yaml"), "name: demo\nstorage:\n  d: {type: block, multiple: {range: 4-2}}\n");
         assertEquals("metadata.yaml: storage.d.multiple.range: 4-2 ends before it starts", loadFails().getMessage());
     }

@@ -23,7 +23,10 @@ import org.junit.jupiter.api.Test;
  */
 class MysqlStandinCharmTest {
     static final String UUID = "5f1c7e2a-0000-4000-8000-0000000000f1";
-    /** What data_platform_libs' requirer writes when Juju has secrets (reference mlops-charms §3.8). */
+    /**
+     * What data_platform_libs' requirer writes when Juju has secrets (data_platform_libs v0
+     * data_interfaces, LIBPATCH 40).
+     */
     static final String REQUESTED = "[\"username\", \"password\", \"tls\", \"tls-ca\", \"uris\"]";
     final Context ctx = Context.of(MysqlStandinCharm::new, Path.of("target/standin"));
     final State leader = State.empty().withLeader(true).withModel("kubeflow", UUID)
