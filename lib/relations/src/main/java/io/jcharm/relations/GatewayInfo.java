@@ -50,6 +50,10 @@ public record GatewayInfo(String name, String namespace, boolean up) {
             throw StatusException.blocked("gateway-info data from " + relation.remoteAppName().orElse("?")
                     + " lacks " + (name.isEmpty() ? "gateway_name" : "gateway_namespace"));
         }
+        // Both become Kubernetes references (ISTIO_GATEWAY=<namespace>/<name>, VirtualService gateways):
+        // anything else would reach the workload and fail there, far from the relation that sent it.
+        requireDnsLabel(relation, "gateway_name", name.get());
+        requireDnsLabel(relation, "gateway_namespace", ns.get());
         // Case-insensitive, as istio_gateway_info's requirer compares gateway_up.lower() to "true".
         String up = relation.remoteApp().get("gateway_up").orElse("true");
         if (!up.equalsIgnoreCase("true") && !up.equalsIgnoreCase("false")) {
@@ -57,6 +61,16 @@ public record GatewayInfo(String name, String namespace, boolean up) {
                     + " must be \"true\" or \"false\" (any case), got \"" + up + "\"");
         }
         return Optional.of(new GatewayInfo(name.get(), ns.get(), up.equalsIgnoreCase("true")));
+    }
+
+    private static final java.util.regex.Pattern DNS_LABEL = java.util.regex.Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+
+    private static void requireDnsLabel(Relation relation, String key, String value) throws StatusException {
+        if (!DNS_LABEL.matcher(value).matches()) {
+            // The value is not echoed: it may span lines or be long; the key and sender say where to look.
+            throw StatusException.blocked("gateway-info " + key + " from " + relation.remoteAppName().orElse("?")
+                    + " is not a Kubernetes name (lowercase letters, digits and '-', at most 63); fix the provider's data");
+        }
     }
 
     /**

@@ -107,6 +107,15 @@ class RelationsWireTest {
     }
 
     @Test
+    void gatewayInfoWithANameKubernetesRefusesBlocksWithoutEchoingIt() {
+        RelationState rel = RelationState.of("gateway", "istio-pilot").withRemoteAppData(Map.of(
+                "gateway_name", "kubeflow gateway\n[", "gateway_namespace", "kubeflow"));
+        State out = ctx.run(Events.relationChanged(rel), State.empty().withRelation(rel));
+        assertEquals(Status.blocked("[gateway] gateway-info gateway_name from istio-pilot is not a Kubernetes name"
+                + " (lowercase letters, digits and '-', at most 63); fix the provider's data"), out.unitStatus());
+    }
+
+    @Test
     void ingressRequirerSendsV1Payload() {
         RelationState rel = RelationState.of("route", "istio-pilot")
                 .withRemoteAppData(Map.of("_supported_versions", "- v1\n- v2\n"));
