@@ -37,13 +37,12 @@ public record SeldonConfig(
     private static final Pattern LABEL_VALUE = Pattern.compile("([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?");
     /** A namespace's name: a DNS-1123 label. */
     private static final Pattern NAMESPACE = Pattern.compile("([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)?");
-    private static final Pattern IMAGE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/:@-]*");
 
     public SeldonConfig {
         if (webhookPort == metricsPort) {
             throw new InvalidConfigException("metrics-port", "must differ from webhook-port (both are " + metricsPort + ")");
         }
-        if (executorContainerImageAndVersion == null || !IMAGE.matcher(executorContainerImageAndVersion).matches()) {
+        if (executorContainerImageAndVersion == null || !ImageReference.valid(executorContainerImageAndVersion)) {
             throw new InvalidConfigException("executor-container-image-and-version", "\"" + executorContainerImageAndVersion
                     + "\" is not an image reference such as docker.io/seldonio/seldon-core-executor:1.17.1");
         }

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -34,7 +33,6 @@ final class ServerImages {
     static final String STORAGE_INITIALIZER = "storageInitializer";
     static final String EXPLAINER = "explainer";
     static final String EXPLAINER_V2 = "explainer_v2";
-    private static final Pattern IMAGE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/:@-]*");
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
     /**
      * How Charmed Kubeflow's custom_images keys name each server (canonical/seldon-core-operator
@@ -200,7 +198,7 @@ final class ServerImages {
 
     private static String image(String key, JsonNode value, boolean needsTag) {
         String hint = "such as registry.local/seldonio/sklearnserver:1.17.1";
-        if (value == null || !value.isString() || !IMAGE.matcher(value.asString()).matches()) {
+        if (value == null || !value.isString() || !ImageReference.valid(value.asString())) {
             throw new InvalidConfigException(OPTION, key + " must be an image reference " + hint + ", got "
                     + (value == null ? "nothing" : value.toString()));
         }
