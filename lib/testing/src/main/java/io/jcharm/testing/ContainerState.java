@@ -29,11 +29,12 @@ import java.util.Optional;
  * @param serviceStatuses service name to {@code active}/{@code inactive}... (output)
  * @param execHistory the commands the charm ran, in order (output)
  * @param replans how many replans the charm asked Pebble for during the event (output)
+ * @param failingStarts services whose start fails as a process exiting at once does (input)
  */
 public record ContainerState(String name, boolean canConnect, Map<String, Layer> layers, Map<String, String> files,
                              Map<List<String>, ExecReply> execs, java.util.Set<String> running, Optional<Plan> plan,
                              Map<String, String> serviceStatuses, List<List<String>> execHistory,
-                             int replans) {
+                             int replans, java.util.Set<String> failingStarts) {
 
     public ContainerState {
         layers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(layers));
@@ -42,41 +43,53 @@ public record ContainerState(String name, boolean canConnect, Map<String, Layer>
         running = java.util.Set.copyOf(running);
         serviceStatuses = Map.copyOf(serviceStatuses);
         execHistory = List.copyOf(execHistory);
+        failingStarts = java.util.Set.copyOf(failingStarts);
     }
 
     /** A container whose Pebble answers. */
     public static ContainerState reachable(String name) {
-        return new ContainerState(name, true, Map.of(), Map.of(), Map.of(), java.util.Set.of(), Optional.empty(), Map.of(), List.of(), 0);
+        return new ContainerState(name, true, Map.of(), Map.of(), Map.of(), java.util.Set.of(), Optional.empty(), Map.of(), List.of(), 0, java.util.Set.of());
     }
 
     /** A container whose Pebble is not up yet (the socket refuses connections). */
     public static ContainerState unreachable(String name) {
-        return new ContainerState(name, false, Map.of(), Map.of(), Map.of(), java.util.Set.of(), Optional.empty(), Map.of(), List.of(), 0);
+        return new ContainerState(name, false, Map.of(), Map.of(), Map.of(), java.util.Set.of(), Optional.empty(), Map.of(), List.of(), 0, java.util.Set.of());
     }
 
     public ContainerState withLayer(String label, Layer layer) {
         Map<String, Layer> l = new LinkedHashMap<>(layers);
         l.put(label, layer);
-        return new ContainerState(name, canConnect, l, files, execs, running, plan, serviceStatuses, execHistory, replans);
+        return new ContainerState(name, canConnect, l, files, execs, running, plan, serviceStatuses, execHistory, replans, failingStarts);
     }
 
     public ContainerState withFile(String path, String text) {
         Map<String, String> f = new LinkedHashMap<>(files);
         f.put(path, text);
-        return new ContainerState(name, canConnect, layers, f, execs, running, plan, serviceStatuses, execHistory, replans);
+        return new ContainerState(name, canConnect, layers, f, execs, running, plan, serviceStatuses, execHistory, replans, failingStarts);
     }
 
     /** A canned reply for commands starting with {@code argvPrefix}. */
     public ContainerState withExec(List<String> argvPrefix, ExecReply reply) {
         Map<List<String>, ExecReply> e = new LinkedHashMap<>(execs);
         e.put(List.copyOf(argvPrefix), reply);
-        return new ContainerState(name, canConnect, layers, files, e, running, plan, serviceStatuses, execHistory, replans);
+        return new ContainerState(name, canConnect, layers, files, e, running, plan, serviceStatuses, execHistory, replans, failingStarts);
     }
 
     /** Services that are already running when the event starts (as after an earlier hook). */
     public ContainerState withRunning(String... services) {
         return new ContainerState(name, canConnect, layers, files, execs, java.util.Set.of(services), plan,
-                serviceStatuses, execHistory, replans);
+                serviceStatuses, execHistory, replans, failingStarts);
+    }
+
+    /**
+     * Starting {@code service} fails in this event as a process exiting at once with code 1 does
+     * (Pebble's "exited quickly with code 1"), e.g. a workload that crashes on a bad option.
+     */
+    public ContainerState withServiceStartFailing(String service) {
+        java.util.Set<String> f = new java.util.HashSet<>(failingStarts);
+        f.add(service);
+        return new ContainerState(name, canConnect, layers, files, execs, running, plan, serviceStatuses, execHistory,
+                replans, f);
     }
 
     /**
@@ -91,7 +104,7 @@ public record ContainerState(String name, boolean canConnect, Map<String, Layer>
                 active.add(svc);
             }
         });
-        return new ContainerState(name, canConnect, l, files, execs, active, Optional.empty(), Map.of(), List.of(), 0);
+        return new ContainerState(name, canConnect, l, files, execs, active, Optional.empty(), Map.of(), List.of(), 0, java.util.Set.of());
     }
 
     /** The plan after the event; fails when the test did not run an event. */
@@ -102,6 +115,6 @@ public record ContainerState(String name, boolean canConnect, Map<String, Layer>
     ContainerState withOutputs(Map<String, Layer> newLayers, Map<String, String> newFiles, Plan newPlan,
                                Map<String, String> statuses, List<List<String>> history, int replanCount) {
         return new ContainerState(name, canConnect, newLayers, newFiles, execs, running, Optional.of(newPlan), statuses, history,
-                replanCount);
+                replanCount, failingStarts);
     }
 }

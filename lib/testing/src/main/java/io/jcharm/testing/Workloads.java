@@ -40,6 +40,7 @@ final class Workloads implements AutoCloseable {
                     client.startServices(c.running(), Duration.ofSeconds(10));
                 }
             }
+            c.failingStarts().forEach(service -> pebble.failServiceStart(service, 1));
             pebble.setReachable(c.canConnect());
         }
     }
