@@ -10,7 +10,6 @@ import io.jcharm.core.Status;
 import io.jcharm.kubernetes.testing.ApiFault;
 import io.jcharm.testing.Context;
 import io.jcharm.testing.Events;
-import io.jcharm.testing.HookFailedException;
 import io.jcharm.testing.RelationState;
 import io.jcharm.testing.SecretState;
 import io.jcharm.testing.State;
@@ -53,14 +52,7 @@ class IstioFaultsTest extends IstioClusterTest {
 
     /** The cell's outcome: the final status, or the hook failing so that Juju retries. */
     private static String run(Context c, State in, State[] out) {
-        try {
-            out[0] = c.run(Events.install(), in);
-            return FaultChecks.outcome(out[0]);
-        } catch (HookFailedException e) {
-            return FaultChecks.hookFails(() -> {
-                throw e;
-            });
-        }
+        return FaultChecks.outcomeOrHookFails(c, Events.install(), in, out);
     }
 
     /** After the fault heals, Juju's retry (or the next hook) converges and nothing was lost. */

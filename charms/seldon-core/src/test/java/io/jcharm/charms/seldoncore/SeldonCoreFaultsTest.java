@@ -93,18 +93,6 @@ class SeldonCoreFaultsTest {
                 .findFirst().orElseThrow());
     }
 
-    /** The cell's outcome: the final status, or the hook failing so that Juju retries. */
-    private static String run(Context c, TestEvent event, State in, State[] out) {
-        try {
-            out[0] = c.run(event, in);
-            return FaultChecks.outcome(out[0]);
-        } catch (HookFailedException e) {
-            return FaultChecks.hookFails(() -> {
-                throw e;
-            });
-        }
-    }
-
     /** After the fault heals, Juju's retry converges on the same objects and nothing was lost. */
     private void healsAndKeeps(State installed, Map<String, String> users) {
         cluster.heal();
@@ -140,7 +128,7 @@ class SeldonCoreFaultsTest {
         Map<String, String> users = users();
         cluster.inject(api.fault);
         State[] out = new State[1];
-        String outcome = run(quick, Events.upgradeCharm(), next(installed), out);
+        String outcome = FaultChecks.outcomeOrHookFails(quick, Events.upgradeCharm(), next(installed), out);
         if (out[0] != null) {
             FaultChecks.assertNoSecretIn(out[0], certSecrets(installed), cluster.objects().values());
         }
@@ -192,7 +180,7 @@ class SeldonCoreFaultsTest {
                     "gateway_name", "kubeflow-gateway", "gateway_namespace", NS));
             State in = kind.name().startsWith("SECRET") ? follower : next(installed).withRelation(gw);
             State[] out = new State[1];
-            String outcome = run(broken, Events.configChanged(), in, out);
+            String outcome = FaultChecks.outcomeOrHookFails(broken, Events.configChanged(), in, out);
             if (kind.name().startsWith("STATE_SET")) {
                 assertEquals(Map.of(), out[0].stored(), "seldon-core stores nothing, so state-set is never called");
                 outcome += "; seldon-core keeps no stored state (state-set not called)";
@@ -214,7 +202,7 @@ class SeldonCoreFaultsTest {
         faults.observed(FaultKind.PEBBLE_UNREACHABLE, C, FaultChecks.outcome(unreachable));
 
         State[] out = new State[1];
-        String failing = run(ctx, Events.pebbleReady(C), installed.withContainer(ContainerState.reachable(C)
+        String failing = FaultChecks.outcomeOrHookFails(ctx, Events.pebbleReady(C), installed.withContainer(ContainerState.reachable(C)
                 .withServiceStartFailing(ManagerLayer.SERVICE)), out);
         faults.observed(FaultKind.PEBBLE_SERVICE_FAILS_TO_START, ManagerLayer.SERVICE + " exits at once with code 1", failing);
 
@@ -224,7 +212,7 @@ class SeldonCoreFaultsTest {
 
         // tls.key is a directory: ca.crt and tls.crt are written, then the key's push fails.
         String key = io.jcharm.kubernetes.certs.CertLayout.CONTROLLER_RUNTIME.keyPath();
-        String pushing = run(ctx, Events.pebbleReady(C), installed.withContainer(ContainerState.reachable(C)
+        String pushing = FaultChecks.outcomeOrHookFails(ctx, Events.pebbleReady(C), installed.withContainer(ContainerState.reachable(C)
                 .withFile(key + "/in-the-way", "x")), out);
         faults.observed(FaultKind.PEBBLE_PUSH_FAILS, key + " (third of three files)", pushing);
         assertEquals(applied, cluster.objects(), "a Pebble fault changed the cluster");

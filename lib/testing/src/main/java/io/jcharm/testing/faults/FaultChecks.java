@@ -71,6 +71,23 @@ public final class FaultChecks {
     }
 
     /**
+     * Runs {@code event} and returns the cell's outcome whichever way the hook ends: its final
+     * status ({@link #outcome}) or its failure ({@link #hookFails}); {@code out[0]} holds the
+     * output state when the hook completed, null when it failed.
+     */
+    public static String outcomeOrHookFails(Context ctx, TestEvent event, State in, State[] out) {
+        try {
+            out[0] = ctx.run(event, in);
+            return outcome(out[0]);
+        } catch (HookFailedException e) {
+            out[0] = null;
+            return hookFails(() -> {
+                throw e;
+            });
+        }
+    }
+
+    /**
      * Runs an action {@code run} whose hook must fail: Juju marks the action failed and does not
      * retry it (the operator reruns it). Returns {@code "action fails, not retried: <error line>"}.
      */
