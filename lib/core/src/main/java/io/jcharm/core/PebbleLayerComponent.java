@@ -128,7 +128,15 @@ public final class PebbleLayerComponent implements Component<Void> {
         Layer wanted = layer.apply(model, inputs);
         Plan before = target.plan();
         if (before.contains(wanted)) {
-            return; // nothing changed: never replan
+            // A service whose start failed (left in backoff or stopped) is not running although the
+            // plan holds it: only a replan starts it again, and reports the start failing again.
+            List<String> stopped = notRunning(target, wanted);
+            if (stopped.isEmpty()) {
+                return; // nothing changed: never replan
+            }
+            model.log().info(container + ": " + String.join(", ", stopped) + " not running; replanning to start it");
+            target.replan();
+            return;
         }
         Set<String> envChanged = before.changedServices(wanted).stream()
                 .filter(name -> before.services().containsKey(name))
@@ -155,6 +163,15 @@ public final class PebbleLayerComponent implements Component<Void> {
                 target.restart(name);
             }
         }
+    }
+
+    /** The layer's startup-enabled services that Pebble does not report as running. */
+    private static List<String> notRunning(Container target, Layer wanted) {
+        Map<String, ServiceInfo> now = target.services().stream().collect(Collectors.toMap(ServiceInfo::name, s -> s));
+        return wanted.services().entrySet().stream()
+                .filter(e -> e.getValue().startup() == io.jcharm.pebble.layer.Startup.ENABLED)
+                .filter(e -> now.get(e.getKey()) == null || !now.get(e.getKey()).isRunning())
+                .map(Map.Entry::getKey).sorted().toList();
     }
 
     private static String lastLine(String text) {

@@ -68,7 +68,7 @@ public final class Sdi {
             theirs = parsed instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
         } catch (JacksonException e) {
             throw StatusException.blocked(remote + " wrote " + VERSIONS_KEY + " on " + relation.ref()
-                    + " that is not a YAML list: " + e.getOriginalMessage());
+                    + " that is not a YAML list (" + oneLine(e.getOriginalMessage()) + ")");
         }
         List<String> common = new ArrayList<>(versions);
         common.retainAll(theirs);

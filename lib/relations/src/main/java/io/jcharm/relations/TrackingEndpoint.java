@@ -78,7 +78,8 @@ public record TrackingEndpoint(String trackingUri, String artifactRoot, Optional
     /**
      * Consumer side: the endpoint, empty until the provider wrote it.
      *
-     * @throws StatusException blocked when the version is unknown or the credentials secret is not readable
+     * @throws StatusException blocked when the version is unknown, the tracking URI is not an http(s) URL or the
+     *     credentials secret lacks a key; waiting while the secret is not granted or not found
      */
     public static Optional<TrackingEndpoint> read(Model model, Relation relation) throws StatusException {
         DataBag theirs = relation.remoteApp();
@@ -92,17 +93,30 @@ public record TrackingEndpoint(String trackingUri, String artifactRoot, Optional
             throw StatusException.blocked(relation.endpoint() + ": " + remote + " speaks " + INTERFACE + " version \""
                     + version + "\"; this charm reads version " + VERSION);
         }
+        if (!uri.get().matches("https?://[^\\s/]+.*")) {
+            // Else every notebook would get a tracking URI MLflow's client cannot use, silently.
+            throw StatusException.blocked(relation.endpoint() + ": " + remote + " sent " + TRACKING_URI + " \""
+                    + uri.get() + "\", not an http(s) URL; fix the provider's configuration");
+        }
         Optional<S3Credentials> s3 = Optional.empty();
         Optional<String> secretId = theirs.get(S3_SECRET);
         if (secretId.isPresent()) {
             Map<String, String> content;
             try {
                 content = model.secrets().byId(secretId.get()).refresh();
-            } catch (SecretNotFoundException | SecretPermissionDeniedException e) {
+            } catch (SecretPermissionDeniedException e) {
                 throw StatusException.waiting("waiting for " + remote + " to grant the S3 credentials secret "
                         + secretId.get());
+            } catch (SecretNotFoundException e) {
+                // Removed (or not yet visible): the provider must publish a new one; not a grant to wait for.
+                throw StatusException.waiting("waiting for " + remote + " to publish an S3 credentials secret: "
+                        + secretId.get() + " is not found (removed?)");
             }
-            s3 = Optional.of(new S3Credentials(content.getOrDefault(ACCESS_KEY, ""), content.getOrDefault(SECRET_KEY, "")));
+            if (content.getOrDefault(ACCESS_KEY, "").isEmpty() || content.getOrDefault(SECRET_KEY, "").isEmpty()) {
+                throw StatusException.blocked(relation.endpoint() + ": the S3 credentials secret " + secretId.get()
+                        + " from " + remote + " lacks " + ACCESS_KEY + " or " + SECRET_KEY);
+            }
+            s3 = Optional.of(new S3Credentials(content.get(ACCESS_KEY), content.get(SECRET_KEY)));
         }
         return Optional.of(new TrackingEndpoint(uri.get(), theirs.get(ARTIFACT_ROOT).orElse(""),
                 theirs.get(S3_ENDPOINT), s3));

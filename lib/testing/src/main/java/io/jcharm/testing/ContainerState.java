@@ -29,12 +29,12 @@ import java.util.Optional;
  * @param serviceStatuses service name to {@code active}/{@code inactive}... (output)
  * @param execHistory the commands the charm ran, in order (output)
  * @param replans how many replans the charm asked Pebble for during the event (output)
- * @param failingStarts services whose start fails as a process exiting at once does (input)
+ * @param faults what Pebble fails at during the event (input; kept by {@link #carriedOver}, dropped by {@link #healed})
  */
 public record ContainerState(String name, boolean canConnect, Map<String, Layer> layers, Map<String, String> files,
                              Map<List<String>, ExecReply> execs, java.util.Set<String> running, Optional<Plan> plan,
                              Map<String, String> serviceStatuses, List<List<String>> execHistory,
-                             int replans, java.util.Set<String> failingStarts) {
+                             int replans, PebbleFaults faults) {
 
     public ContainerState {
         layers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(layers));
@@ -43,53 +43,43 @@ public record ContainerState(String name, boolean canConnect, Map<String, Layer>
         running = java.util.Set.copyOf(running);
         serviceStatuses = Map.copyOf(serviceStatuses);
         execHistory = List.copyOf(execHistory);
-        failingStarts = java.util.Set.copyOf(failingStarts);
     }
 
     /** A container whose Pebble answers. */
     public static ContainerState reachable(String name) {
-        return new ContainerState(name, true, Map.of(), Map.of(), Map.of(), java.util.Set.of(), Optional.empty(), Map.of(), List.of(), 0, java.util.Set.of());
+        return new ContainerState(name, true, Map.of(), Map.of(), Map.of(), java.util.Set.of(), Optional.empty(), Map.of(), List.of(), 0,
+                PebbleFaults.NONE);
     }
 
     /** A container whose Pebble is not up yet (the socket refuses connections). */
     public static ContainerState unreachable(String name) {
-        return new ContainerState(name, false, Map.of(), Map.of(), Map.of(), java.util.Set.of(), Optional.empty(), Map.of(), List.of(), 0, java.util.Set.of());
+        return new ContainerState(name, false, Map.of(), Map.of(), Map.of(), java.util.Set.of(), Optional.empty(), Map.of(), List.of(), 0,
+                PebbleFaults.NONE);
     }
 
     public ContainerState withLayer(String label, Layer layer) {
         Map<String, Layer> l = new LinkedHashMap<>(layers);
         l.put(label, layer);
-        return new ContainerState(name, canConnect, l, files, execs, running, plan, serviceStatuses, execHistory, replans, failingStarts);
+        return new ContainerState(name, canConnect, l, files, execs, running, plan, serviceStatuses, execHistory, replans, faults);
     }
 
     public ContainerState withFile(String path, String text) {
         Map<String, String> f = new LinkedHashMap<>(files);
         f.put(path, text);
-        return new ContainerState(name, canConnect, layers, f, execs, running, plan, serviceStatuses, execHistory, replans, failingStarts);
+        return new ContainerState(name, canConnect, layers, f, execs, running, plan, serviceStatuses, execHistory, replans, faults);
     }
 
     /** A canned reply for commands starting with {@code argvPrefix}. */
     public ContainerState withExec(List<String> argvPrefix, ExecReply reply) {
         Map<List<String>, ExecReply> e = new LinkedHashMap<>(execs);
         e.put(List.copyOf(argvPrefix), reply);
-        return new ContainerState(name, canConnect, layers, files, e, running, plan, serviceStatuses, execHistory, replans, failingStarts);
+        return new ContainerState(name, canConnect, layers, files, e, running, plan, serviceStatuses, execHistory, replans, faults);
     }
 
     /** Services that are already running when the event starts (as after an earlier hook). */
     public ContainerState withRunning(String... services) {
         return new ContainerState(name, canConnect, layers, files, execs, java.util.Set.of(services), plan,
-                serviceStatuses, execHistory, replans, failingStarts);
-    }
-
-    /**
-     * Starting {@code service} fails in this event as a process exiting at once with code 1 does
-     * (Pebble's "exited quickly with code 1"), e.g. a workload that crashes on a bad option.
-     */
-    public ContainerState withServiceStartFailing(String service) {
-        java.util.Set<String> f = new java.util.HashSet<>(failingStarts);
-        f.add(service);
-        return new ContainerState(name, canConnect, layers, files, execs, running, plan, serviceStatuses, execHistory,
-                replans, f);
+                serviceStatuses, execHistory, replans, faults);
     }
 
     /**
@@ -104,7 +94,41 @@ public record ContainerState(String name, boolean canConnect, Map<String, Layer>
                 active.add(svc);
             }
         });
-        return new ContainerState(name, canConnect, l, files, execs, active, Optional.empty(), Map.of(), List.of(), 0, java.util.Set.of());
+        return new ContainerState(name, canConnect, l, files, execs, active, Optional.empty(), Map.of(), List.of(), 0, faults);
+    }
+
+    /**
+     * Every start of {@code service} fails during the event, as a process exiting at once with
+     * code 1 (Pebble: "service start attempt: exited quickly with code 1, will restart").
+     */
+    public ContainerState withServiceStartFailing(String service) {
+        return withFaults(faults.withStartFailing(service));
+    }
+
+    /**
+     * {@code check} is down when the event starts ({@code /v1/health} answers 502, as before
+     * Juju's {@code <container>-pebble-check-failed}); it must be in the container's layers.
+     */
+    public ContainerState withCheckDown(String check) {
+        return withFaults(faults.withCheckDown(check));
+    }
+
+    /**
+     * Every push to the absolute {@code path} fails as on a full disk; the other files of the same
+     * push are written, so a charm pushing several files is left half-way.
+     */
+    public ContainerState withPushFailing(String path) {
+        return withFaults(faults.withPushFailing(path));
+    }
+
+    /** The same container with every Pebble fault gone (the disk freed, the workload fixed). */
+    public ContainerState healed() {
+        return withFaults(PebbleFaults.NONE);
+    }
+
+    private ContainerState withFaults(PebbleFaults f) {
+        return new ContainerState(name, canConnect, layers, files, execs, running, plan, serviceStatuses, execHistory,
+                replans, f);
     }
 
     /** The plan after the event; fails when the test did not run an event. */
@@ -115,6 +139,6 @@ public record ContainerState(String name, boolean canConnect, Map<String, Layer>
     ContainerState withOutputs(Map<String, Layer> newLayers, Map<String, String> newFiles, Plan newPlan,
                                Map<String, String> statuses, List<List<String>> history, int replanCount) {
         return new ContainerState(name, canConnect, newLayers, newFiles, execs, running, Optional.of(newPlan), statuses, history,
-                replanCount, failingStarts);
+                replanCount, faults);
     }
 }

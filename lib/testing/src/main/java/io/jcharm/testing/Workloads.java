@@ -1,6 +1,7 @@
 package io.jcharm.testing;
 
 import io.jcharm.pebble.UnixSocketPebbleClient;
+import io.jcharm.pebble.emulator.CheckState;
 import io.jcharm.pebble.emulator.PebbleEmulator;
 import io.jcharm.pebble.emulator.ServiceState;
 import io.jcharm.pebble.layer.Plan;
@@ -40,7 +41,9 @@ final class Workloads implements AutoCloseable {
                     client.startServices(c.running(), Duration.ofSeconds(10));
                 }
             }
-            c.failingStarts().forEach(service -> pebble.failServiceStart(service, 1));
+            c.faults().failingStarts().forEach(service -> pebble.failServiceStart(service, 1));
+            c.faults().downChecks().forEach(check -> pebble.setCheckStatus(check, CheckState.DOWN));
+            c.faults().failingPushes().forEach(path -> pebble.failPush(path, true));
             pebble.setReachable(c.canConnect());
         }
     }

@@ -9,6 +9,7 @@ import io.jcharm.core.Gates;
 import io.jcharm.core.Model;
 import io.jcharm.core.PebbleLayerComponent;
 import io.jcharm.core.Status;
+import io.jcharm.core.StatusException;
 import io.jcharm.kubernetes.ApplyResult;
 import io.jcharm.kubernetes.ExposedPort;
 import io.jcharm.kubernetes.KubeOptions;
@@ -61,7 +62,8 @@ public final class JupyterCharm implements Charm {
         Component<Optional<GatewayInfo>> gateway = Component.providing(Publishers.GATEWAY_INFO, Publishers::gateway);
         Component<NotebookAccess> access = Component.providing("notebook-access-relations", Publishers::access);
         Component<ApplyResult> platform = kube.componentIn("kubernetes", PLATFORM_SET, config, certs,
-                (ns, cfg, c) -> PlatformObjects.desired(app, ns, cfg.notebookNamespace(ns), cfg.webhookPort(), c)).after(leader);
+                (ns, cfg, c) -> PlatformObjects.desired(app, ns, existing(kube, cfg.notebookNamespace(ns), ns),
+                        cfg.webhookPort(), c)).after(leader);
         Component<Container> ui = Gates.container(Layers.UI);
         Component<Container> webhook = Gates.container(Layers.WEBHOOK);
         Component<Void> spawner = new SpawnerFileComponent(config, ui);
@@ -92,6 +94,19 @@ public final class JupyterCharm implements Charm {
                 // Last: says in the Active message who can reach the UI and the notebooks.
                 Component.of("security", gateway, (m, gw) -> m.setActiveMessage(GatewayAuth.message(kube, gw)))
                         .after(platform));
+    }
+
+    /**
+     * The notebooks' namespace, checked to exist when it is not the model's: else the objects of
+     * the model's namespace would be moved out (pruned) before the API refused the new ones.
+     */
+    private static String existing(Kubernetes kube, String notebooks, String model) throws StatusException {
+        if (!notebooks.equals(model) && kube.read("get", "Namespace", notebooks,
+                c -> c.namespaces().withName(notebooks).get()) == null) {
+            throw StatusException.blocked("namespace " + notebooks + " (config namespace) does not exist: create it"
+                    + " (kubectl create namespace " + notebooks + ") or leave namespace empty for the model's");
+        }
+        return notebooks;
     }
 
     /**

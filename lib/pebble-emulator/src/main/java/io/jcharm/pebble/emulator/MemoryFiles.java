@@ -19,6 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
 final class MemoryFiles {
     private final Object lock;
     private final TreeMap<String, Node> nodes = new TreeMap<>();
+    private final java.util.Set<String> failingWrites = new java.util.HashSet<>();
 
     /** A per-path failure: kind and message as Pebble reports them. */
     static final class FileError extends RuntimeException {
@@ -84,9 +85,25 @@ final class MemoryFiles {
                 Instant.now().truncatedTo(ChronoUnit.SECONDS));
     }
 
+    /** Makes writes to {@code path} fail (or succeed again), as on a full disk. */
+    void failWrite(String rawPath, boolean fail) {
+        synchronized (lock) {
+            if (fail) {
+                failingWrites.add(normalize(rawPath));
+            } else {
+                failingWrites.remove(normalize(rawPath));
+            }
+        }
+    }
+
     void write(String rawPath, byte[] content, boolean makeDirs, Integer mode, Owner owner) {
         synchronized (lock) {
             String path = normalize(rawPath);
+            if (failingWrites.contains(path)) {
+                // Go's wording for a failed write; the other files of the same push are written.
+                throw new FileError("generic-file-error", "write " + path
+                        + ": no space left on device (simulated by the jcharm Pebble emulator)");
+            }
             if (makeDirs) {
                 mkdirs(parent(path), 0755, owner);
             }

@@ -169,6 +169,14 @@ public final class PebbleEmulator implements AutoCloseable {
         checks.setStatus(check, status);
     }
 
+    /**
+     * Makes every push to {@code path} fail as on a full disk (Pebble's per-file
+     * {@code generic-file-error}; the other files of the same request are written); false heals it.
+     */
+    public void failPush(String path, boolean fail) {
+        files.failWrite(path, fail);
+    }
+
     /** The content of a file in the container, if it is a regular file. */
     public Optional<byte[]> file(String path) {
         return files.node(path).filter(n -> !n.directory()).map(n -> n.content().clone());
