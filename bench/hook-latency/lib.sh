@@ -74,12 +74,13 @@ hook_env() {
 }
 
 # run_hook TOOLS CHARM_DIR APP HOOK [extra env...]: runs dispatch as Juju would, from the charm
-# dir, with exactly the hook environment; prints "wall user+sys maxrss_kib exit".
+# dir, with exactly the hook environment; prints "wall user+sys maxrss_kib exit". The hook runs
+# cold (JCHARM_WARM=0) unless the extra environment says JCHARM_WARM=1 (warm.sh).
 run_hook() {
   local tools=$1 charm=$2 app=$3 hook=$4; shift 4
   local -a env
   mapfile -t env < <(hook_env "$tools" "$charm" "$app" "$hook")
-  env+=("$@")
+  env+=("JCHARM_WARM=0" "$@")
   if [ -x /usr/bin/time ]; then
     local rc
     (cd "$charm" && /usr/bin/time -o "$tools/time.out" -f '%e %U %S %M' env -i "${env[@]}" "$charm/dispatch" \

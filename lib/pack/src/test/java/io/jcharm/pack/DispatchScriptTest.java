@@ -25,7 +25,7 @@ class DispatchScriptTest {
     private static final Instant JAR_TIME = Instant.parse("2026-01-01T00:00:00Z");
     private static final DispatchScript SCRIPT = new DispatchScript(List.of("-XX:+UseSerialGC", "-Xmx64m"),
             "-XX:AOTCache=runtime/jcharm.aot", List.of("lib/charm.jar", "lib/dep.jar"), "io.jcharm.core.CharmMain",
-            "io.example.DemoCharm", JAR_TIME);
+            "io.example.DemoCharm", JAR_TIME, "0123456789abcdef");
 
     @TempDir
     Path tmp;
@@ -108,10 +108,10 @@ class DispatchScriptTest {
     @Test
     void refusesValuesThatShWouldInterpret() {
         DispatchScript bad = new DispatchScript(List.of("-Dx=$(reboot)"), "-XX:AOTCache=a", List.of("lib/a.jar"),
-                "Main", "Charm", JAR_TIME);
+                "Main", "Charm", JAR_TIME, "b1");
         assertThrows(PackException.class, bad::render);
         DispatchScript spaced = new DispatchScript(List.of(), "-XX:AOTCache=a", List.of("lib/my charm.jar"), "Main",
-                "Charm", JAR_TIME);
+                "Charm", JAR_TIME, "b1");
         assertThrows(PackException.class, spaced::render);
     }
 }
