@@ -101,9 +101,11 @@ for charm in "${charms[@]}"; do
   one_hook "$dir" "$tools" "$app" 0 >/dev/null # warm-up: page cache
   for r in $(seq 1 "$runs"); do
     # cold and warm single hooks
-    one_hook "$dir" "$tools" "$app" 0 >> "$out/cold"
+    stop_runtime "$dir"
+    one_hook "$dir" "$tools" "$app" 0 bare >> "$out/cold"
     [ -n "$(runtime_pid "$dir")" ] || { one_hook "$dir" "$tools" "$app" 1 >/dev/null; \
-      for _ in $(seq 200); do [ -n "$(runtime_pid "$dir")" ] && break; sleep 0.05; done; }
+      for _ in $(seq 200); do [ -n "$(runtime_pid "$dir")" ] && break; sleep 0.05; done
+      one_hook "$dir" "$tools" "$app" 1 >/dev/null; } # the runtime's first hook loads what the archive lacks
     one_hook "$dir" "$tools" "$app" 1 >> "$out/warm"
     # bursts: warm off, then warm on from no runtime
     for warm in 0 1; do

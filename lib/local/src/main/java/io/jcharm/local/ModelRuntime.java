@@ -216,6 +216,9 @@ final class ModelRuntime implements ModelEvents, AutoCloseable {
             Path containers = workloads.prepare(u.name, List.copyOf(meta.containers().keySet()));
             env.put("JCHARM_CONTAINERS_DIR", containers.toString());
         }
+        // Hooks run in each unit's warm runtime (dispatch's default); a unit quiet for 20 s gives
+        // its JVM back, so that a model of many units does not hold one JVM each while it settles.
+        env.put(io.jcharm.pack.DispatchScript.WARM_IDLE_ENV, Integer.toString(WARM_IDLE_SECONDS));
         env.putAll(options.hookEnvironment());
         if (a.kubernetes) {
             // The bundled Java runtime resolves the model's Services (ServiceAddresses) from this file only.
@@ -224,6 +227,9 @@ final class ModelRuntime implements ModelEvents, AutoCloseable {
         }
         return env;
     }
+
+    /** How long a unit's warm runtime waits for its next hook in the local model. */
+    static final int WARM_IDLE_SECONDS = 20;
 
     // --- events from the controller (under its lock) ----------------------------------------
 
