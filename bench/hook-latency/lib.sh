@@ -5,6 +5,16 @@
 # The repository root: the fake hook tools are lib/pack's own script.
 JCHARM_ROOT=${JCHARM_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}
 
+# packed_charms: every charms/*/target/*.charm of the repository, one a line; none is an error.
+packed_charms() {
+  local -a found
+  shopt -s nullglob
+  found=("$JCHARM_ROOT"/charms/*/target/*.charm)
+  shopt -u nullglob
+  [ ${#found[@]} -gt 0 ] || { echo "no charms/*/target/*.charm: run 'mvn -B package' first" >&2; exit 1; }
+  printf '%s\n' "${found[@]}"
+}
+
 # unpack CHARM DIR: unzip keeping modes (Juju honours the Unix modes in the zip) but not file
 # times (Juju's extractor does not set them, so every file gets "now").
 unpack() {

@@ -67,6 +67,10 @@ class DispatchScriptTest {
                 .in(tmp).env(Map.of("PATH", "/usr/bin:/bin")).timeout(Duration.ofSeconds(10)));
         assertEquals(0, r.exitCode(), r.describe());
         assertTrue(SCRIPT.render().startsWith("#!/bin/sh\n"));
+        // dispatch re-runs itself under bash for the warm runtime's client
+        ProcessResult bash = new ProcessRunner().run(Command.of(List.of("/bin/bash", "-n", file.toString()))
+                .in(tmp).env(Map.of("PATH", "/usr/bin:/bin")).timeout(Duration.ofSeconds(10)));
+        assertEquals(0, bash.exitCode(), bash.describe());
     }
 
     @Test
