@@ -5,6 +5,16 @@
 # The repository root: the fake hook tools are lib/pack's own script.
 JCHARM_ROOT=${JCHARM_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}
 
+# packed_charms: every charms/*/target/*.charm of the repository, one a line; none is an error.
+packed_charms() {
+  local -a found
+  shopt -s nullglob
+  found=("$JCHARM_ROOT"/charms/*/target/*.charm)
+  shopt -u nullglob
+  [ ${#found[@]} -gt 0 ] || { echo "no charms/*/target/*.charm: run 'mvn -B package' first" >&2; exit 1; }
+  printf '%s\n' "${found[@]}"
+}
+
 # unpack CHARM DIR: unzip keeping modes (Juju honours the Unix modes in the zip) but not file
 # times (Juju's extractor does not set them, so every file gets "now").
 unpack() {
@@ -74,12 +84,13 @@ hook_env() {
 }
 
 # run_hook TOOLS CHARM_DIR APP HOOK [extra env...]: runs dispatch as Juju would, from the charm
-# dir, with exactly the hook environment; prints "wall user+sys maxrss_kib exit".
+# dir, with exactly the hook environment; prints "wall user+sys maxrss_kib exit". The hook runs
+# cold (JCHARM_WARM=0) unless the extra environment says JCHARM_WARM=1 (warm.sh).
 run_hook() {
   local tools=$1 charm=$2 app=$3 hook=$4; shift 4
   local -a env
   mapfile -t env < <(hook_env "$tools" "$charm" "$app" "$hook")
-  env+=("$@")
+  env+=("JCHARM_WARM=0" "$@")
   if [ -x /usr/bin/time ]; then
     local rc
     (cd "$charm" && /usr/bin/time -o "$tools/time.out" -f '%e %U %S %M' env -i "${env[@]}" "$charm/dispatch" \

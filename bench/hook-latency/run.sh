@@ -25,11 +25,7 @@ while [ $# -gt 0 ]; do
     *) charms+=("$1"); shift ;;
   esac
 done
-if [ ${#charms[@]} -eq 0 ]; then
-  shopt -s nullglob
-  charms=("$root"/charms/*/target/*.charm)
-  [ ${#charms[@]} -gt 0 ] || { echo "no charms/*/target/*.charm: run 'mvn -B package' first" >&2; exit 1; }
-fi
+[ ${#charms[@]} -gt 0 ] || { mapfile -t charms < <(packed_charms); [ ${#charms[@]} -gt 0 ] || exit 1; }
 [ "$runs" -ge 10 ] || { echo "--runs must be at least 10" >&2; exit 1; }
 
 work=$(mktemp -d /tmp/jcharm-bench.XXXXXX)

@@ -72,7 +72,10 @@ final class LocalCli {
 
     static final String PARALLELISM_ENV = "JCHARM_PARALLELISM";
 
-    /** The defaults, the command's timeout and, from $JCHARM_PARALLELISM, how many units run hooks at once. */
+    /**
+     * The defaults, the command's timeout, from $JCHARM_PARALLELISM how many units run hooks at
+     * once, and $JCHARM_WARM passed to every hook (0: no warm runtimes).
+     */
     static ModelOptions options(CliContext ctx, Duration timeout) {
         ModelOptions o = ModelOptions.defaults().withSettleTimeout(timeout);
         String p = ctx.env().get(PARALLELISM_ENV);
@@ -82,6 +85,11 @@ final class LocalCli {
             } catch (IllegalArgumentException e) {
                 throw CliException.user(PARALLELISM_ENV + "=" + p + " is not a number of at least 1", "unset it or set 1, 2, ...");
             }
+        }
+        // JCHARM_WARM=0 on the command runs every hook cold (dispatch reads it from the hook's environment).
+        String warm = ctx.env().get(io.jcharm.pack.DispatchScript.WARM_ENV);
+        if (warm != null) {
+            o = o.withHookEnvironment(java.util.Map.of(io.jcharm.pack.DispatchScript.WARM_ENV, warm));
         }
         return o;
     }

@@ -30,8 +30,21 @@ public final class CharmMain {
         return run(args, env, new ExecHookTools(env), System.err);
     }
 
+    /**
+     * Runs one hook in a long-lived JVM (the warm runtime): the charm class comes from
+     * {@code loader}, and the hook's own environment and stderr are used, never the process's.
+     */
+    public static int runHook(String charmClass, ClassLoader loader, Map<String, String> env, PrintStream stderr) {
+        return run(new String[] {charmClass}, env, new ExecHookTools(env), stderr, loader);
+    }
+
     /** As {@link #run(String[], Map)} with the hook tools and stderr given. */
     static int run(String[] args, Map<String, String> env, HookTools tools, PrintStream stderr) {
+        return run(args, env, tools, stderr, CharmMain.class.getClassLoader());
+    }
+
+    private static int run(String[] args, Map<String, String> env, HookTools tools, PrintStream stderr,
+                           ClassLoader loader) {
         if (args.length != 1) {
             return fail(tools, stderr, "usage: CharmMain <charm class>; the charm's dispatch passes it", null);
         }
@@ -41,7 +54,7 @@ public final class CharmMain {
         try {
             context = JujuContext.fromEnvironment(env);
             metadata = CharmMetadata.load(context.charmDir());
-            charm = instantiate(args[0]);
+            charm = instantiate(args[0], loader);
         } catch (BadContextException | MetadataException | IllegalArgumentException e) {
             return fail(tools, stderr, e.getMessage(), null);
         } catch (RuntimeException e) {
@@ -51,9 +64,9 @@ public final class CharmMain {
         return new Dispatcher(charm, context, metadata, tools, stderr).run();
     }
 
-    static Charm instantiate(String className) {
+    private static Charm instantiate(String className, ClassLoader loader) {
         try {
-            Class<?> cls = Class.forName(className);
+            Class<?> cls = Class.forName(className, true, loader);
             if (!Charm.class.isAssignableFrom(cls)) {
                 throw new IllegalArgumentException(className + " does not implement io.jcharm.core.Charm");
             }

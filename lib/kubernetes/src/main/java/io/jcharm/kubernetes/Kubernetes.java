@@ -55,7 +55,10 @@ public final class Kubernetes implements AutoCloseable {
 
     public static Kubernetes of(Model model, KubeOptions options) {
         // The client's own logging (SLF4J) goes to this hook's juju-log from now on.
-        io.jcharm.kubernetes.slf4j.JujuLogSink.attach(model.log());
+        Log hookLog = model.log();
+        io.jcharm.kubernetes.slf4j.JujuLogSink.attach(hookLog);
+        // Detached at hook end: in a warm runtime the next hook must not log through this one.
+        model.closeAtHookEnd(() -> io.jcharm.kubernetes.slf4j.JujuLogSink.detach(hookLog));
         Kubernetes kube = new Kubernetes(model.app().name(), model.name(), model.environment(), model.log(), options);
         model.closeAtHookEnd(kube);
         return kube;

@@ -6,6 +6,7 @@ import io.jcharm.controller.Secret;
 import io.jcharm.controller.Secrets;
 import io.jcharm.controller.ToolsDir;
 import io.jcharm.core.meta.CharmMetadata;
+import io.jcharm.core.warm.WarmRuntimes;
 import io.jcharm.local.ModelDoc.App;
 import io.jcharm.local.ModelDoc.Unit;
 import java.nio.file.Path;
@@ -215,6 +216,9 @@ final class ModelRuntime implements ModelEvents, AutoCloseable {
             Path containers = workloads.prepare(u.name, List.copyOf(meta.containers().keySet()));
             env.put("JCHARM_CONTAINERS_DIR", containers.toString());
         }
+        // Hooks run in each unit's warm runtime (dispatch's default); a unit quiet for 20 s gives
+        // its JVM back, so that a model of many units does not hold one JVM each while it settles.
+        env.put(io.jcharm.pack.DispatchScript.WARM_IDLE_ENV, Integer.toString(WARM_IDLE_SECONDS));
         env.putAll(options.hookEnvironment());
         if (a.kubernetes) {
             // The bundled Java runtime resolves the model's Services (ServiceAddresses) from this file only.
@@ -224,6 +228,9 @@ final class ModelRuntime implements ModelEvents, AutoCloseable {
         return env;
     }
 
+    /** How long a unit's warm runtime waits for its next hook in the local model. */
+    static final int WARM_IDLE_SECONDS = 20;
+
     // --- events from the controller (under its lock) ----------------------------------------
 
     @Override
@@ -231,6 +238,7 @@ final class ModelRuntime implements ModelEvents, AutoCloseable {
         if (workloads != null) {
             workloads.forget(unit);
         }
+        WarmRuntimes.stopUnder(dirs.unitDir(unit));
         StateDir.deleteTree(dirs.unitDir(unit));
     }
 
@@ -250,7 +258,10 @@ final class ModelRuntime implements ModelEvents, AutoCloseable {
         // The old charm ran its last hook (stop); Juju replaces the charm directory in place.
         try (var dirsOfUnit = java.nio.file.Files.list(dirs.unitDir(unit))) {
             dirsOfUnit.filter(d -> d.getFileName().toString().startsWith("charm-r")
-                    && !d.equals(dirs.charmDir(unit, revision))).forEach(StateDir::deleteTree);
+                    && !d.equals(dirs.charmDir(unit, revision))).forEach(d -> {
+                        WarmRuntimes.stop(d); // the old revision's runtime, if any, goes with it
+                        StateDir.deleteTree(d);
+                    });
         } catch (java.io.IOException e) {
             controller.log.append(unit, "WARNING", "jcharm.local", "cannot delete old charm revisions: " + e.getMessage());
         }
@@ -265,6 +276,9 @@ final class ModelRuntime implements ModelEvents, AutoCloseable {
     @Override
     public synchronized void close() {
         try {
+            // Hooks of this command ran in warm runtimes: none may outlive the command (the
+            // hook-tool server they would call goes away with it).
+            WarmRuntimes.stopUnder(dirs.units());
             if (workloads != null) {
                 workloads.close();
             }

@@ -71,8 +71,13 @@ record StateDir(Path root) {
         return root.resolve("charms").resolve(app + "-r" + revision + ".charm");
     }
 
+    /** Where every unit's directory is. */
+    Path units() {
+        return root.resolve("units");
+    }
+
     Path unitDir(String unit) {
-        return root.resolve("units").resolve(unit.replace('/', '-'));
+        return units().resolve(unit.replace('/', '-'));
     }
 
     Path charmDir(String unit, int revision) {

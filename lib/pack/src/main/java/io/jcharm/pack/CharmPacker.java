@@ -103,7 +103,7 @@ public final class CharmPacker {
         List<String> modules = runtimes.modules(jdk, jars, req.extraModules());
         RuntimeBuilder.copyTree(runtimes.image(jdk, modules), stage.resolve("runtime"));
         DispatchScript dispatch = new DispatchScript(req.jvmOptions(), kind.option(), classpath, req.mainClass(),
-                charmClass, req.time());
+                charmClass, req.time(), build(stage, classpath));
         write(stage.resolve("dispatch"), dispatch.render(), true);
         StartupArchiveBuilder.Result archive = new StartupArchiveBuilder(runner, req.cacheDir(), log)
                 .build(stage, project, jdk, kind, dispatch, req.workDir());
@@ -115,6 +115,18 @@ public final class CharmPacker {
         log.accept(String.format("packed %s (%.1f MiB; runtime %s from %s)", charm, size / 1048576.0,
                 String.join(",", modules), jdk.version()));
         return new PackResult(charm, size, platform, jdk, modules, archive, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /**
+     * The build a warm runtime serves: the jars' and the runtime's bytes. A hook from a charm
+     * whose build differs (after an upgrade) makes the old runtime exit instead of running it.
+     */
+    private static String build(Path stage, List<String> classpath) {
+        StringBuilder all = new StringBuilder(Hashes.tree(stage.resolve("runtime"), List.of()));
+        for (String jar : classpath) {
+            all.append(' ').append(Hashes.file(stage.resolve(jar)));
+        }
+        return Hashes.sha256(all.toString()).substring(0, 16);
     }
 
     /** Where charms are staged: one fixed directory per user, shared by every checkout. */

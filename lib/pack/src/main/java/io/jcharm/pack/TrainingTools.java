@@ -137,6 +137,8 @@ public final class TrainingTools implements AutoCloseable, Host {
         env.put("PATH", dir + ":/usr/local/bin:/usr/bin:/bin");
         env.put("HOME", dir.toString());
         env.put("LANG", "C.UTF-8");
+        // Training and checking the startup archive needs the cold path, and no runtime left behind.
+        env.put(DispatchScript.WARM_ENV, "0");
         env.put("JUJU_CHARM_DIR", charmDir.toString());
         env.put("JUJU_DISPATCH_PATH", "hooks/" + hook);
         env.put("JUJU_HOOK_NAME", hook);

@@ -55,7 +55,7 @@ class CharmPackerTest {
      * and copied into this run's own cache; startup archives never outlive a run, since other
      * builds in the same checkout may run these tests at the same time.
      */
-    private static final Path KEPT = Path.of("target", "pack-test-runtimes").toAbsolutePath();
+    static final Path KEPT = Path.of("target", "pack-test-runtimes").toAbsolutePath();
     private Path cache;
 
     private PackRequest request(String run) {
@@ -72,7 +72,7 @@ class CharmPackerTest {
     }
 
     /** Copies runtime-* and modules-* entries from one cache to another, skipping what is there. */
-    private static void share(Path from, Path to) throws IOException {
+    static void share(Path from, Path to) throws IOException {
         if (!Files.isDirectory(from)) {
             return;
         }

@@ -25,7 +25,7 @@ class DispatchScriptTest {
     private static final Instant JAR_TIME = Instant.parse("2026-01-01T00:00:00Z");
     private static final DispatchScript SCRIPT = new DispatchScript(List.of("-XX:+UseSerialGC", "-Xmx64m"),
             "-XX:AOTCache=runtime/jcharm.aot", List.of("lib/charm.jar", "lib/dep.jar"), "io.jcharm.core.CharmMain",
-            "io.example.DemoCharm", JAR_TIME);
+            "io.example.DemoCharm", JAR_TIME, "0123456789abcdef");
 
     @TempDir
     Path tmp;
@@ -67,6 +67,10 @@ class DispatchScriptTest {
                 .in(tmp).env(Map.of("PATH", "/usr/bin:/bin")).timeout(Duration.ofSeconds(10)));
         assertEquals(0, r.exitCode(), r.describe());
         assertTrue(SCRIPT.render().startsWith("#!/bin/sh\n"));
+        // dispatch re-runs itself under bash for the warm runtime's client
+        ProcessResult bash = new ProcessRunner().run(Command.of(List.of("/bin/bash", "-n", file.toString()))
+                .in(tmp).env(Map.of("PATH", "/usr/bin:/bin")).timeout(Duration.ofSeconds(10)));
+        assertEquals(0, bash.exitCode(), bash.describe());
     }
 
     @Test
@@ -108,10 +112,10 @@ class DispatchScriptTest {
     @Test
     void refusesValuesThatShWouldInterpret() {
         DispatchScript bad = new DispatchScript(List.of("-Dx=$(reboot)"), "-XX:AOTCache=a", List.of("lib/a.jar"),
-                "Main", "Charm", JAR_TIME);
+                "Main", "Charm", JAR_TIME, "b1");
         assertThrows(PackException.class, bad::render);
         DispatchScript spaced = new DispatchScript(List.of(), "-XX:AOTCache=a", List.of("lib/my charm.jar"), "Main",
-                "Charm", JAR_TIME);
+                "Charm", JAR_TIME, "b1");
         assertThrows(PackException.class, spaced::render);
     }
 }

@@ -25,6 +25,16 @@ public final class JujuLogSink {
         log = hookLog;
     }
 
+    /**
+     * Stops sending records to {@code hookLog} (at hook end): in a warm runtime the next hook
+     * must not log through this one's juju-log.
+     */
+    public static void detach(Log hookLog) {
+        if (log == hookLog) {
+            log = null;
+        }
+    }
+
     static void write(LogLevel level, String logger, String message) {
         Log l = log;
         String text = logger + ": " + message;

@@ -1,0 +1,262 @@
+package io.jcharm.pack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jcharm.core.warm.WarmRuntimes;
+import io.jcharm.process.Command;
+import io.jcharm.process.ProcessResult;
+import io.jcharm.process.ProcessRunner;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packed fixture charm's dispatch run repeatedly as real processes through the unit's warm
+ * runtime: what one hook leaves is not seen by the next, output and exit codes are exact, a
+ * killed dispatch stops its hook, a broken or outdated runtime is never in the way.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WarmDispatchTest {
+    private static final Pattern PID = Pattern.compile("pid=(\\d+) remembered=(\\S+) once=(\\S+)");
+    private Path tmp;
+    private PackResult packed;
+    private TrainingTools tools;
+    private final List<Path> units = new ArrayList<>();
+
+    @BeforeAll
+    void pack(@TempDir Path dir) throws IOException {
+        tmp = dir;
+        Path cache = Files.createDirectories(dir.resolve("cache"));
+        CharmPackerTest.share(CharmPackerTest.KEPT, cache);
+        FixtureCharm fixture = new FixtureCharm(tmp);
+        packed = new CharmPacker(new ProcessRunner(), line -> { }).pack(PackRequest.of(fixture.project, fixture.charmJar,
+                fixture.libraries, tmp.resolve("out")).withWorkDir(tmp.resolve("work")).withCacheDir(cache)).get(0);
+        CharmPackerTest.share(cache, CharmPackerTest.KEPT);
+        tools = TrainingTools.create(tmp.resolve("tools"), CharmcraftReader.load(fixture.project),
+                Map.of("hostname", "db-0.example"));
+    }
+
+    /** No runtime outlives its test: CI must not collect orphan JVMs. */
+    @AfterEach
+    void stopRuntimes() {
+        units.forEach(WarmRuntimes::stop);
+        units.clear();
+    }
+
+    private Path unit(String name) {
+        Path unit = tmp.resolve("unit " + name).resolve("charm");
+        try {
+            CharmUnpacker.unpack(packed.charm(), Files.createDirectories(unit));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        units.add(unit);
+        return unit;
+    }
+
+    private Map<String, String> env(Path unit, String hook, Map<String, String> extra) {
+        Map<String, String> env = new LinkedHashMap<>(tools.hookEnv(unit, "fixture", hook));
+        env.put(DispatchScript.WARM_ENV, "1");
+        env.putAll(extra);
+        return env;
+    }
+
+    private ProcessResult hook(Path unit, Map<String, String> extra, byte[] stdin) {
+        Command c = Command.of(List.of(unit.resolve("dispatch").toString())).in(unit)
+                .env(env(unit, "config-changed", extra)).timeout(Duration.ofMinutes(1));
+        return new ProcessRunner().run(stdin == null ? c : c.stdin(stdin));
+    }
+
+    private ProcessResult hook(Path unit, Map<String, String> extra) {
+        return hook(unit, extra, null);
+    }
+
+    /** The first hook runs cold and starts the runtime; returns the runtime's pid once it listens. */
+    private long warmUp(Path unit, Map<String, String> extra) {
+        ProcessResult cold = hook(unit, extra);
+        assertEquals(0, cold.exitCode(), cold.describe());
+        awaitTrue(() -> Files.exists(runtimeFile(unit)), "the warm runtime of " + unit + " to start");
+        return runtimePid(unit).orElseThrow();
+    }
+
+    private static Path runtimeFile(Path unit) {
+        return unit.resolve(".jcharm-warm/runtime");
+    }
+
+    private static Optional<Long> runtimePid(Path unit) {
+        try {
+            return Optional.of(Long.parseLong(Files.readString(runtimeFile(unit)).split(" ")[2]));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void awaitTrue(BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, "waited 90 s for " + what);
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    /** The fixture's first stdout line: pid, what a static field held, and FIXTURE_ONCE. */
+    private static Matcher said(ProcessResult r) {
+        Matcher m = PID.matcher(r.stdout());
+        assertTrue(m.find(), "the fixture printed its line: " + r.describe());
+        return m;
+    }
+
+    @Test
+    void noStaticFieldOrEnvironmentVariableOfOneHookReachesTheNext() {
+        Path unit = unit("leak");
+        long runtime = warmUp(unit, Map.of());
+        ProcessResult first = hook(unit, Map.of("FIXTURE_REMEMBER", "secret-1", "FIXTURE_ONCE", "only-1"));
+        assertEquals(0, first.exitCode(), first.describe());
+        assertEquals(Long.toString(runtime), said(first).group(1), "the second hook ran in the warm runtime");
+        assertEquals("only-1", said(first).group(3), "the hook sees its own environment");
+        ProcessResult second = hook(unit, Map.of());
+        assertEquals(0, second.exitCode(), second.describe());
+        Matcher m = said(second);
+        assertEquals(Long.toString(runtime), m.group(1), "the third hook ran in the same runtime");
+        assertEquals("null", m.group(2), "a static field set by the hook before is not seen");
+        assertEquals("null", m.group(3), "a variable given only to the hook before is not seen");
+    }
+
+    @Test
+    void stdoutStderrStdinAndExitCodeAreTheHooksOwn() {
+        Path unit = unit("streams");
+        long runtime = warmUp(unit, Map.of());
+        ProcessResult ok = hook(unit, Map.of("FIXTURE_STDIN", "1"), "line one\nline two\n".getBytes(StandardCharsets.UTF_8));
+        assertEquals(0, ok.exitCode(), ok.describe());
+        assertEquals("pid=" + runtime + " remembered=null once=null\nstdin=line one\nline two\n", ok.stdout());
+        assertEquals("hook config-changed on stderr\n", ok.stderr());
+        ProcessResult failed = hook(unit, Map.of("FIXTURE_FAIL", "1"));
+        assertEquals(1, failed.exitCode(), failed.describe());
+        assertEquals(Long.toString(runtime), said(failed).group(1));
+        assertTrue(failed.stderr().contains("the test asked the fixture charm to fail"), failed.stderr());
+    }
+
+    @Test
+    void stdoutAndStderrInOneFileKeepTheirOrder() throws Exception {
+        Path unit = unit("merged");
+        long runtime = warmUp(unit, Map.of());
+        Path out = tmp.resolve("merged.log");
+        ProcessBuilder pb = new ProcessBuilder(unit.resolve("dispatch").toString()).directory(unit.toFile())
+                .redirectErrorStream(true).redirectOutput(out.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        pb.environment().clear();
+        pb.environment().putAll(env(unit, "config-changed", Map.of()));
+        assertEquals(0, pb.start().waitFor());
+        List<String> lines = Files.readAllLines(out);
+        assertEquals("pid=" + runtime + " remembered=null once=null", lines.get(0));
+        assertEquals("hook config-changed on stderr", lines.get(1));
+    }
+
+    @Test
+    void aKilledDispatchStopsItsHookInTheRuntime() throws Exception {
+        Path unit = unit("killed");
+        long runtime = warmUp(unit, Map.of());
+        Path marker = tmp.resolve("sleep-marker");
+        ProcessBuilder pb = new ProcessBuilder(unit.resolve("dispatch").toString()).directory(unit.toFile())
+                .redirectErrorStream(true).redirectOutput(tmp.resolve("killed.log").toFile());
+        pb.environment().clear();
+        pb.environment().putAll(env(unit, "config-changed", Map.of("FIXTURE_SLEEP", marker.toString())));
+        Process p = pb.start();
+        awaitTrue(() -> Files.exists(marker), "the hook to start sleeping");
+        p.destroy(); // SIGTERM, as Juju stops a hook
+        assertEquals(143, p.waitFor(), Files.readString(tmp.resolve("killed.log")));
+        awaitTrue(() -> readQuietly(marker).equals("interrupted"), "the hook in the runtime to be interrupted");
+        // Until the interrupted hook has returned, the runtime answers "busy" and hooks run cold.
+        awaitTrue(() -> {
+            ProcessResult next = hook(unit, Map.of());
+            assertEquals(0, next.exitCode(), next.describe());
+            return said(next).group(1).equals(Long.toString(runtime));
+        }, "the same runtime to serve the next hook");
+    }
+
+    @Test
+    void aRuntimeThatDoesNotAnswerIsBypassed() throws IOException {
+        Path unit = unit("broken");
+        warmUp(unit, Map.of());
+        stopRuntimes();
+        units.add(unit);
+        try (ServerSocket mute = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            // listens, never answers: dispatch gives up on it and runs the hook in a new JVM
+            Files.writeString(runtimeFile(unit), mute.getLocalPort() + " token 1 whatever\n");
+            ProcessResult r = hook(unit, Map.of());
+            assertEquals(0, r.exitCode(), r.describe());
+            assertNotEquals("1", said(r).group(1));
+        }
+        Files.writeString(runtimeFile(unit), "not a runtime file\n");
+        ProcessResult garbage = hook(unit, Map.of());
+        assertEquals(0, garbage.exitCode(), garbage.describe());
+        assertEquals("hook config-changed on stderr\n", garbage.stderr(), "nothing about the runtime on stderr");
+    }
+
+    @Test
+    void anUpgradedCharmReplacesTheRuntime() throws IOException {
+        Path unit = unit("upgrade");
+        long old = warmUp(unit, Map.of());
+        Path dispatch = unit.resolve("dispatch");
+        String script = Files.readString(dispatch);
+        Matcher build = Pattern.compile("(?m)^warm_build=(\\S+)$").matcher(script);
+        assertTrue(build.find(), script);
+        Files.writeString(dispatch, build.replaceFirst("warm_build=" + build.group(1) + "-upgraded"));
+        ProcessResult upgraded = hook(unit, Map.of());
+        assertEquals(0, upgraded.exitCode(), upgraded.describe());
+        assertNotEquals(Long.toString(old), said(upgraded).group(1), "the hook did not run in the outdated runtime");
+        awaitTrue(() -> ProcessHandle.of(old).map(h -> !h.isAlive()).orElse(true), "the outdated runtime to exit");
+        awaitTrue(() -> readQuietly(runtimeFile(unit)).contains("-upgraded"), "a runtime of the new build");
+        ProcessResult next = hook(unit, Map.of());
+        assertEquals(runtimePid(unit).orElseThrow().toString(), said(next).group(1));
+    }
+
+    @Test
+    void theRuntimeExitsWhenIdle() {
+        Path unit = unit("idle");
+        long pid = warmUp(unit, Map.of(DispatchScript.WARM_IDLE_ENV, "2"));
+        awaitTrue(() -> ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true), "the idle runtime to exit");
+        assertFalse(Files.exists(runtimeFile(unit)), "it removed its runtime file");
+    }
+
+    @Test
+    void warmZeroStartsNoRuntime() {
+        Path unit = unit("off");
+        ProcessResult r = hook(unit, Map.of(DispatchScript.WARM_ENV, "0"));
+        assertEquals(0, r.exitCode(), r.describe());
+        assertFalse(Files.exists(unit.resolve(".jcharm-warm")));
+    }
+
+    private static String readQuietly(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}
