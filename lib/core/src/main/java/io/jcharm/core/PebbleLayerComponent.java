@@ -107,7 +107,9 @@ public final class PebbleLayerComponent implements Component<Void> {
     @Override
     public Void reconcile(Model model, Inputs inputs) throws StatusException {
         try {
-            ensure(model, inputs, containers.apply(model));
+            Container target = containers.apply(model);
+            Layer wanted = ensure(model, inputs, target);
+            reportDownChecks(target, wanted);
             return null;
         } catch (PebbleConnectionException e) {
             // The container went away between canConnect() and here (pod restart): wait for pebble-ready.
@@ -121,7 +123,21 @@ public final class PebbleLayerComponent implements Component<Void> {
         }
     }
 
-    private void ensure(Model model, Inputs inputs, Container target) throws StatusException {
+    /**
+     * A check of the layer that Pebble reports down leaves the unit waiting, naming it (Juju runs
+     * {@code <container>-pebble-check-recovered} when it comes back, which clears the status).
+     */
+    private void reportDownChecks(Container target, Layer wanted) throws StatusException {
+        List<String> down = target.checks().stream().filter(c -> wanted.checks().containsKey(c.name()))
+                .filter(c -> c.status() == io.jcharm.pebble.CheckStatus.DOWN)
+                .map(c -> c.name() + " (" + c.failures() + " failures)").sorted().toList();
+        if (!down.isEmpty()) {
+            throw StatusException.waiting(container + ": check " + String.join(", ", down) + " down; waiting for it to"
+                    + " recover (juju ssh --container " + container + " <unit> pebble checks)");
+        }
+    }
+
+    private Layer ensure(Model model, Inputs inputs, Container target) throws StatusException {
         if (!target.canConnect()) {
             throw StatusException.waiting("waiting for " + container + " Pebble");
         }
@@ -132,11 +148,11 @@ public final class PebbleLayerComponent implements Component<Void> {
             // plan holds it: only a replan starts it again, and reports the start failing again.
             List<String> stopped = notRunning(target, wanted);
             if (stopped.isEmpty()) {
-                return; // nothing changed: never replan
+                return wanted; // nothing changed: never replan
             }
             model.log().info(container + ": " + String.join(", ", stopped) + " not running; replanning to start it");
             target.replan();
-            return;
+            return wanted;
         }
         Set<String> envChanged = before.changedServices(wanted).stream()
                 .filter(name -> before.services().containsKey(name))
@@ -163,6 +179,7 @@ public final class PebbleLayerComponent implements Component<Void> {
                 target.restart(name);
             }
         }
+        return wanted;
     }
 
     /** The layer's startup-enabled services that Pebble does not report as running. */
