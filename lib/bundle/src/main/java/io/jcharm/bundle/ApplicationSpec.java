@@ -63,4 +63,14 @@ public record ApplicationSpec(String charm, String channel, Optional<Long> revis
         return new ApplicationSpec(charm, channel, revision, series, base, resources, numUnits, newTo, expose,
                 exposedEndpoints, options, annotations, constraints, storage, devices, bindings, offers, plan, trust, extras);
     }
+
+    public ApplicationSpec withOptions(Map<String, Object> newOptions) {
+        return new ApplicationSpec(charm, channel, revision, series, base, resources, numUnits, to, expose,
+                exposedEndpoints, newOptions, annotations, constraints, storage, devices, bindings, offers, plan, trust, extras);
+    }
+
+    public ApplicationSpec withAnnotations(Map<String, String> newAnnotations) {
+        return new ApplicationSpec(charm, channel, revision, series, base, resources, numUnits, to, expose,
+                exposedEndpoints, options, newAnnotations, constraints, storage, devices, bindings, offers, plan, trust, extras);
+    }
 }

@@ -23,6 +23,12 @@ import java.util.TreeSet;
 public final class BundleSelector {
     /** The application annotation that marks an application for the edge subset. */
     public static final String EDGE_ANNOTATION = "jcharm/edge";
+    /**
+     * The application annotation holding the options the edge subset sets on top of the
+     * application's own, as a YAML mapping in a string (annotations are strings), e.g.
+     * {@code "{profile: edge}"}: the full stack sizes Istio for a cluster, the edge for one node.
+     */
+    public static final String EDGE_OPTIONS_ANNOTATION = "jcharm/edge-options";
 
     /** A subset and what had to change to keep it valid. */
     public record Selection(BundleData bundle, List<String> notes) {
@@ -43,6 +49,41 @@ public final class BundleSelector {
             }
         });
         return out;
+    }
+
+    /**
+     * The edge subset: the applications {@link #edgeApplications} names, each with its
+     * {@value #EDGE_OPTIONS_ANNOTATION} merged over its options (the annotation itself dropped).
+     *
+     * @throws BundleException naming the application when its edge options are not a YAML mapping
+     */
+    public static Selection edge(BundleData bd) {
+        Selection s = select(bd, edgeApplications(bd));
+        Map<String, ApplicationSpec> apps = new LinkedHashMap<>();
+        s.bundle().applications().forEach((name, app) -> {
+            String raw = app == null ? null : app.annotations().get(EDGE_OPTIONS_ANNOTATION);
+            if (raw == null) {
+                apps.put(name, app);
+                return;
+            }
+            Object parsed;
+            try {
+                parsed = io.jcharm.yaml.GoYaml.read(raw, java.nio.file.Path.of("annotation")).get(0).root();
+            } catch (RuntimeException e) {
+                parsed = e;
+            }
+            if (!(parsed instanceof Map<?, ?> m)) {
+                throw new BundleException("application \"" + name + "\": annotation " + EDGE_OPTIONS_ANNOTATION + " is not a YAML mapping: "
+                        + GoFormat.quote(raw), Optional.empty(), "write it as a string holding a flow mapping, e.g. \"{profile: edge}\"");
+            }
+            Map<String, Object> options = new LinkedHashMap<>(app.options());
+            m.forEach((k, v) -> options.put(String.valueOf(k), v));
+            Map<String, String> annotations = new LinkedHashMap<>(app.annotations());
+            annotations.remove(EDGE_OPTIONS_ANNOTATION);
+            apps.put(name, app.withOptions(options).withAnnotations(annotations));
+        });
+        return new Selection(s.bundle().withParts(apps, s.bundle().machines(), s.bundle().saas(), s.bundle().relations()),
+                s.notes());
     }
 
     /**

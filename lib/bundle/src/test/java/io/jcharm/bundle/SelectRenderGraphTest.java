@@ -30,8 +30,8 @@ class SelectRenderGraphTest {
                 charm: ../../charms/gateway
                 scale: 1
                 trust: true
-                options: {profile: edge, replicas: 1}
-                annotations: {jcharm/edge: "true"}
+                options: {profile: default, replicas: 3}
+                annotations: {jcharm/edge: "true", jcharm/edge-options: "{profile: edge, replicas: 1}"}
               serving:
                 charm: ../../charms/serving
                 scale: 1
@@ -58,12 +58,15 @@ class SelectRenderGraphTest {
     void edgeSubsetKeepsRelationsWithBothEndsAndVerifies() {
         BundleData full = f.check(FULL, true).bundle().orElseThrow();
         assertEquals(Set.of("gateway", "serving"), BundleSelector.edgeApplications(full));
-        BundleSelector.Selection s = BundleSelector.select(full, BundleSelector.edgeApplications(full));
+        BundleSelector.Selection s = BundleSelector.edge(full);
         assertEquals(List.of(List.of("serving", "gateway")), s.bundle().relations());
         assertEquals(List.of("dropped relation wordpress - mariadb", "dropped relation wordpress:website - gateway:ingress"), s.notes());
         CheckResult again = reverify(s.bundle());
         assertTrue(again.ok(), again.problems().toString());
-        assertEquals("edge", again.bundle().orElseThrow().applications().get("gateway").options().get("profile"));
+        ApplicationSpec gateway = again.bundle().orElseThrow().applications().get("gateway");
+        assertEquals(Map.of("profile", "edge", "replicas", 1L), gateway.options(), "the edge options, typed as YAML types them");
+        assertEquals(Map.of("jcharm/edge", "true"), gateway.annotations());
+        assertEquals("default", full.applications().get("gateway").options().get("profile"), "the full bundle keeps its own");
     }
 
     @Test

@@ -77,7 +77,7 @@ public final class BundleSelectCommand implements Callable<Integer> {
         }
         BundleSelector.Selection s;
         try {
-            s = BundleSelector.select(full, names);
+            s = which.edge ? BundleSelector.edge(full) : BundleSelector.select(full, names);
         } catch (BundleException e) {
             throw CliException.user(e.getMessage(), e.hint());
         }
