@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jcharm.core.Status;
-import io.jcharm.s3.testing.S3Server;
+import io.jcharm.s3.server.S3Server;
 import java.net.ServerSocket;
 import java.util.List;
 import java.util.Optional;

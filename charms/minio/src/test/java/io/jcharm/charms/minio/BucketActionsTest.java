@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jcharm.s3.testing.S3Server;
+import io.jcharm.s3.server.S3Server;
 import io.jcharm.testing.Context;
 import io.jcharm.testing.Events;
 import io.jcharm.testing.SecretState;

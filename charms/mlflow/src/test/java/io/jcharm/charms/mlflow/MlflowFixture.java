@@ -5,7 +5,7 @@ import io.jcharm.kubernetes.RetryPolicy;
 import io.jcharm.kubernetes.testing.MockCluster;
 import io.jcharm.pebble.emulator.ExecReply;
 import io.jcharm.pebble.layer.Service;
-import io.jcharm.s3.testing.S3Server;
+import io.jcharm.s3.server.S3Server;
 import io.jcharm.testing.ContainerState;
 import io.jcharm.testing.Context;
 import io.jcharm.testing.RelationState;

@@ -1,6 +1,6 @@
 package io.jcharm.charms.mlflow;
 
-import io.jcharm.s3.testing.S3Server;
+import io.jcharm.s3.server.S3Server;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
