@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -29,7 +30,7 @@ import tools.jackson.databind.node.ObjectNode;
  * reached by the charms through a kubeconfig; its objects are restored from and saved to
  * the model's one state file ({@code model.json}, key {@code kubernetes}), so they live as long as
  * the model and are saved with it, atomically. It also holds what Juju itself creates
- * for a Kubernetes application (its Service, StatefulSet and Pods, labelled
+ * for a Kubernetes application (its Service, ServiceAccount, StatefulSet and Pods, labelled
  * {@code app.kubernetes.io/managed-by: juju}), removed with the application.
  *
  * <pre>{@code
@@ -75,7 +76,8 @@ final class KubeApi implements AutoCloseable {
         if (System.getProperty("slf4j.internal.verbosity") == null) {
             System.setProperty("slf4j.internal.verbosity", "ERROR");
         }
-        LocalCrudDispatcher dispatcher = new LocalCrudDispatcher(new KubeAccess(namespace, trusted));
+        LocalCrudDispatcher dispatcher = new LocalCrudDispatcher(new KubeAccess(namespace, trusted),
+                new ServiceAddresses(ServiceAddresses.block(dirs.root().toAbsolutePath().toString())));
         KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
         server.init(InetAddress.getLoopbackAddress(), 0);
         KubeApi api = new KubeApi(server, dispatcher, dirs, namespace, log);
@@ -103,8 +105,8 @@ final class KubeApi implements AutoCloseable {
     }
 
     /**
-     * What Juju creates for a Kubernetes application: its Service, StatefulSet and one Pod per
-     * unit, and the kubeconfig its hooks use (its own service account's token).
+     * What Juju creates for a Kubernetes application: its Service, its ServiceAccount (the pods'
+     * identity, which a charm may ask tokens for), StatefulSet and one Pod per unit, and the kubeconfig its hooks use (its own service account's token).
      */
     void ensureApp(String app, List<String> units) {
         writeKubeconfig(app);
@@ -114,6 +116,11 @@ final class KubeApi implements AutoCloseable {
                     .withLabels(labels).addToAnnotations("juju.is/version", "3.6.14").endMetadata()
                     .withNewSpec().withSelector(Map.of(NAME, app)).withType("ClusterIP").addNewPort().withName("placeholder")
                     .withPort(65535).endPort().endSpec().build()).create();
+        }
+        if (client.serviceAccounts().inNamespace(namespace).withName(app).get() == null) {
+            // Juju runs a Kubernetes charm's pods as a service account named after the application.
+            client.serviceAccounts().inNamespace(namespace).resource(new ServiceAccountBuilder().withNewMetadata().withName(app)
+                    .withLabels(labels).endMetadata().build()).create();
         }
         if (client.apps().statefulSets().inNamespace(namespace).withName(app).get() == null) {
             client.apps().statefulSets().inNamespace(namespace).resource(new StatefulSetBuilder().withNewMetadata()
@@ -140,6 +147,14 @@ final class KubeApi implements AutoCloseable {
         client.pods().inNamespace(namespace).withLabel(NAME, app).delete();
         client.apps().statefulSets().inNamespace(namespace).withLabel(NAME, app).withLabel(MANAGED_BY, "juju").delete();
         client.services().inNamespace(namespace).withLabel(NAME, app).withLabel(MANAGED_BY, "juju").delete();
+        client.serviceAccounts().inNamespace(namespace).withLabel(NAME, app).withLabel(MANAGED_BY, "juju").delete();
+    }
+
+    /** A Service of the model's namespace, as JSON (for the workload stand-ins: its address and ports). */
+    java.util.Optional<JsonNode> service(String name) {
+        io.fabric8.kubernetes.api.model.Service s = client.services().inNamespace(namespace).withName(name).get();
+        return s == null ? java.util.Optional.empty()
+                : java.util.Optional.of(json.readTree(client.getKubernetesSerialization().asJson(s)));
     }
 
     /** Writes the hosts file hooks of this model's namespace resolve Services by ({@link ServiceAddresses}). */

@@ -22,16 +22,17 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <pre>{@code
  * KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
- *         new LocalCrudDispatcher(new KubeAccess("edge", app -> true)), false);
+ *         new LocalCrudDispatcher(new KubeAccess("edge", app -> true), new ServiceAddresses(1)), false);
  * }</pre>
  */
 final class LocalCrudDispatcher extends KubernetesCrudDispatcher {
     private final ObjectMapper json = JsonMapper.builder().build();
     private final KubeAccess access;
-    private final ServiceAddresses addresses = new ServiceAddresses();
+    private final ServiceAddresses addresses;
 
-    LocalCrudDispatcher(KubeAccess access) {
+    LocalCrudDispatcher(KubeAccess access, ServiceAddresses addresses) {
         this.access = access;
+        this.addresses = addresses;
     }
 
     /** Refuses what the caller's service account may not do, as an API server's RBAC does; else serves it. */

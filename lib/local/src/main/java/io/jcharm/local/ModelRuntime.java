@@ -35,6 +35,9 @@ final class ModelRuntime implements ModelEvents, AutoCloseable {
     private Path toolsDir;
     private KubeApi kube;
     private Workloads workloads;
+    private final WorkloadStandins standins;
+    /** Whether this command has brought the workload stand-ins in line with the saved model yet. */
+    private boolean standinsStarted;
     /**
      * Each application's trust as of its latest hook's start: the API server asks on its own
      * threads, which must not wait for the controller's lock (a hook holding it may be calling the API).
@@ -45,6 +48,7 @@ final class ModelRuntime implements ModelEvents, AutoCloseable {
         this.dirs = dirs;
         this.options = options;
         this.runner = new HookRunner(options.hookTimeout());
+        this.standins = new WorkloadStandins(dirs);
     }
 
     void attach(Controller c) {
@@ -89,6 +93,7 @@ final class ModelRuntime implements ModelEvents, AutoCloseable {
     /** Runs one claimed hook to its end and records the outcome with the controller. */
     HookRunner.Result run(HookContext ctx) {
         startTools();
+        startStandins();
         Map<String, String> env;
         Path charmDir;
         String app;
@@ -117,7 +122,69 @@ final class ModelRuntime implements ModelEvents, AutoCloseable {
         } else {
             controller.finish(ctx, r.exit(), new ArrayList<>(tail), r.failure());
         }
+        reconcileStandins(app);
         return r;
+    }
+
+    /**
+     * Once per command, before its first hook: every application whose workload has a stand-in
+     * gets it as its saved containers say (a hook of another application may need it now).
+     */
+    private void startStandins() {
+        List<String> apps;
+        synchronized (this) {
+            if (standinsStarted) {
+                return;
+            }
+            standinsStarted = true;
+        }
+        synchronized (controller) {
+            apps = controller.doc.applications.values().stream()
+                    .filter(a -> a.kubernetes && WorkloadStandins.covers(a.charmName)).map(a -> a.name).toList();
+        }
+        apps.forEach(this::reconcileStandins);
+    }
+
+    /**
+     * Brings the application's workload stand-in (if its charm has one) in line with its
+     * leader's containers (else the first unit's whose containers started a service) and its
+     * Service; what changed goes to the debug log.
+     */
+    void reconcileStandins(String app) {
+        String charm;
+        List<String> units;
+        synchronized (controller) {
+            App a = controller.doc.applications.get(app);
+            if (a == null || !a.kubernetes || !WorkloadStandins.covers(a.charmName)) {
+                return;
+            }
+            charm = a.charmName;
+            units = new ArrayList<>();
+            a.units.values().stream().filter(u -> !u.dying() && u.name.equals(a.leader)).forEach(u -> units.add(u.name));
+            a.units.values().stream().filter(u -> !u.dying() && !u.name.equals(a.leader)).forEach(u -> units.add(u.name));
+        }
+        List<String> changes = standins.reconcile(app, charm, () -> {
+            String unit = units.isEmpty() ? app + "/?" : units.get(0);
+            Map<String, ContainerView> containers = Map.of();
+            for (String u : units) {
+                Map<String, ContainerView> cs = workloads().containers(u);
+                if (cs.values().stream().anyMatch(c -> !c.active().isEmpty())) {
+                    unit = u;
+                    containers = cs;
+                    break;
+                }
+            }
+            return new WorkloadView(app, unit, containers, containers.isEmpty() ? java.util.Optional.empty() : kube().service(app));
+        });
+        for (String line : changes) {
+            controller.log.append(units.isEmpty() ? app : units.get(0), line.startsWith("cannot") ? "ERROR" : "INFO",
+                    "jcharm.local.workload", app + ": " + line);
+        }
+    }
+
+    /** What serves for an application's workload in this command, if anything (see {@link WorkloadStandins}). */
+    java.util.Optional<Served> standin(String app) {
+        return standins.serving(app);
     }
 
     private void log(HookContext ctx, HookRunner.Result r) {
@@ -239,6 +306,7 @@ final class ModelRuntime implements ModelEvents, AutoCloseable {
         if (kubernetes) {
             kube().deleteApp(app);
         }
+        standins.remove(app).ifPresent(line -> controller.log.append(app, "INFO", "jcharm.local.workload", app + ": " + line));
         StateDir.deleteTree(dirs.resources(app));
     }
 
@@ -263,7 +331,15 @@ final class ModelRuntime implements ModelEvents, AutoCloseable {
 
     /** Saves the containers' state and stops everything (the caller saved the Kubernetes objects with the model). */
     @Override
-    public synchronized void close() {
+    public void close() {
+        try {
+            standins.close(); // not under this runtime's lock: a reconcile holds the stand-ins' lock, then takes it
+        } finally {
+            closeServers();
+        }
+    }
+
+    private synchronized void closeServers() {
         try {
             if (workloads != null) {
                 workloads.close();

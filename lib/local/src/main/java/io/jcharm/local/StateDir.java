@@ -23,6 +23,8 @@ import java.nio.file.attribute.BasicFileAttributes;
  * units/&lt;app&gt;-&lt;n&gt;/pebble/    each workload container's saved Pebble state
  * units/&lt;app&gt;-&lt;n&gt;/sandbox/   machine charms: fake system tools (bin/), their call log, root/
  * units/&lt;app&gt;-&lt;n&gt;/home, tmp   HOME and TMPDIR of its hooks
+ * workloads/&lt;app&gt;/          what a workload stand-in keeps (a minio application's buckets and objects)
+ * hosts                      the model's Services on loopback addresses, for hook JVMs
  * </pre>
  *
  * <pre>{@code
@@ -57,12 +59,12 @@ record StateDir(Path root) {
         return root.resolve("tools");
     }
 
-    /** The kubeconfig an application's hooks use: the embedded API, with its service account's token. */
     /** The hosts file of the model's Kubernetes Services, which hook JVMs resolve names from. */
     Path hosts() {
         return root.resolve("hosts");
     }
 
+    /** The kubeconfig an application's hooks use: the embedded API, with its service account's token. */
     Path kubeconfig(String app) {
         return root.resolve("kubeconfigs").resolve(app + ".yaml");
     }
@@ -85,6 +87,11 @@ record StateDir(Path root) {
 
     Path sandbox(String unit) {
         return unitDir(unit).resolve("sandbox");
+    }
+
+    /** Where a workload stand-in keeps an application's data (MinIO's buckets); removed with the application. */
+    Path workloadData(String app) {
+        return root.resolve("workloads").resolve(app);
     }
 
     Path resources(String app) {

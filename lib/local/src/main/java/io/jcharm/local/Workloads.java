@@ -101,23 +101,44 @@ final class Workloads implements AutoCloseable {
         running.forEach((unit, es) -> es.forEach((c, e) -> save(unit, c, e)));
     }
 
-    /** Services started in each container of a unit, from what was saved or is running. */
-    static Map<String, List<String>> activeServices(StateDir dirs, String unit) {
-        Map<String, List<String>> out = new TreeMap<>();
+    /** Each container of a unit, its plan and started services: live when this command runs them, else as last saved. */
+    synchronized Map<String, ContainerView> containers(String unit) {
+        Map<String, ContainerView> out = new TreeMap<>();
+        Map<String, PebbleEmulator> live = running.get(unit);
+        if (live != null) {
+            live.forEach((c, e) -> out.put(c, new ContainerView(Plan.parse(e.planYaml()),
+                    e.services().values().stream().filter(ServiceState::active).map(ServiceState::name)
+                            .collect(java.util.stream.Collectors.toSet()))));
+            return out;
+        }
+        return saved(dirs, unit);
+    }
+
+    /** Each container of a unit as last saved (its plan and started services). */
+    static Map<String, ContainerView> saved(StateDir dirs, String unit) {
+        Map<String, ContainerView> out = new TreeMap<>();
         Path dir = dirs.pebbleDir(unit);
         if (!Files.isDirectory(dir)) {
             return out;
         }
         try (var files = Files.list(dir)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".json")).toList()) {
-                List<String> active = new ArrayList<>();
-                JSON.readTree(Files.readString(f)).path("active").forEach(n -> active.add(n.asString("")));
+                JsonNode root = JSON.readTree(Files.readString(f));
+                java.util.Set<String> active = new java.util.TreeSet<>();
+                root.path("active").forEach(n -> active.add(n.asString("")));
                 String name = f.getFileName().toString();
-                out.put(name.substring(0, name.length() - 5), active);
+                out.put(name.substring(0, name.length() - 5), new ContainerView(Plan.parse(root.path("plan").asString("")), active));
             }
         } catch (IOException e) {
-            return out;
+            throw new UncheckedIOException("cannot read the saved containers of " + unit + " in " + dir + ": " + e.getMessage(), e);
         }
+        return out;
+    }
+
+    /** Services started in each container of a unit, from what was saved or is running. */
+    static Map<String, List<String>> activeServices(StateDir dirs, String unit) {
+        Map<String, List<String>> out = new TreeMap<>();
+        saved(dirs, unit).forEach((c, v) -> out.put(c, List.copyOf(new java.util.TreeSet<>(v.active()))));
         return out;
     }
 

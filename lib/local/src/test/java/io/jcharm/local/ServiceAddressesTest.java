@@ -25,9 +25,13 @@ class ServiceAddressesTest {
 
     @Test
     void addressesCountUpOnLoopbackSkippingZeroAndBroadcast() {
-        assertEquals("127.1.0.1", ServiceAddresses.address(1));
-        assertEquals("127.1.0.254", ServiceAddresses.address(254));
-        assertEquals("127.1.1.1", ServiceAddresses.address(255));
+        assertEquals("127.1.0.1", ServiceAddresses.address(1, 1));
+        assertEquals("127.1.0.254", ServiceAddresses.address(1, 254));
+        assertEquals("127.1.1.1", ServiceAddresses.address(1, 255));
+        assertEquals("127.37.0.2", ServiceAddresses.address(37, 2));
+        int block = ServiceAddresses.block("/home/me/.jcharm/model");
+        assertTrue(block >= 1 && block <= 254, "a block is 1-254: " + block);
+        assertEquals(block, ServiceAddresses.block("/home/me/.jcharm/model"), "the same directory, the same block");
     }
 
     @Test
@@ -38,7 +42,7 @@ class ServiceAddressesTest {
         try (LocalModel model = LocalModel.open(dir, Rehearsal.options().withSettleTimeout(java.time.Duration.ofMinutes(6)))) {
             Rehearsal.assertSettled(model.deploy(ws, List.of(), Progress.NONE), dir);
             ip = clusterIp(model.kubernetesObjects(), "web");
-            assertTrue(ip.startsWith("127.1."), ip);
+            assertTrue(ip.startsWith("127." + ServiceAddresses.block(dir.toAbsolutePath().toString()) + ".0."), ip);
         }
         String hosts = Files.readString(dir.resolve("hosts"));
         assertTrue(hosts.contains(ip + " web web.k8s-greeters web.k8s-greeters.svc web.k8s-greeters.svc.cluster.local "
