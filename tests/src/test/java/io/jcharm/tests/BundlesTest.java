@@ -46,7 +46,9 @@ class BundlesTest {
             parts.add(bundle.resolve("machine.yaml"));
         }
         parts.add(bundle.resolve("bundle.yaml"));
-        try (LocalModel model = LocalModel.open(dir, Rehearsals.options().withModelName(bundle.getFileName().toString()))) {
+        // bundles/full runs some 170 hooks, each a JVM: on a loaded 2-core machine that is well over the default 8 minutes.
+        try (LocalModel model = LocalModel.open(dir, Rehearsals.options().withModelName(bundle.getFileName().toString())
+                .withSettleTimeout(java.time.Duration.ofMinutes(40)))) {
             for (Path part : parts) {
                 Rehearsals.assertSettled(model.deploy(part, List.of(), Progress.NONE), dir);
             }

@@ -14,6 +14,7 @@ import io.jcharm.pebble.emulator.PebbleEmulator;
 import io.jcharm.pebble.emulator.ServiceState;
 import io.jcharm.pebble.layer.Layer;
 import io.jcharm.pebble.layer.Service;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -71,12 +72,11 @@ class MlflowStackTest {
             assertEquals("minio", svc.environment().get("AWS_ACCESS_KEY_ID"));
             assertEquals("first-key-123", svc.environment().get("AWS_SECRET_ACCESS_KEY"));
             assertFalse(svc.command().contains("first-key-123"), "no secret on the command line");
-            // Workloads are simulated: minio.mlops resolves to the Service's loopback address, but no MinIO
-            // answers there, so MLflow runs and says why its bucket waits.
+            // minio.mlops resolves to the Service's loopback address, where the local model serves MinIO's
+            // S3 API for real (S3Proxy, on disk in the model directory): MLflow's artifact bucket is made there.
             ModelStatus.UnitStatus related = s.unit("mlflow/0").orElseThrow();
-            assertEquals("waiting", related.workload(), related.message());
-            assertTrue(related.message().startsWith("[artifact-bucket] waiting for object storage: cannot check bucket mlflow "
-                    + "at http://minio.mlops:9000: ConnectException"), related.message());
+            assertEquals("active", related.workload(), related.message());
+            assertTrue(Files.isDirectory(dir.resolve("workloads/minio/mlflow")), "the bucket mlflow is on the S3 server's disk");
 
             int startsBefore = mlflowService(model).startCount();
             model.config("minio", Map.of("secret-key", "rotated-key-456"), List.of());
@@ -88,6 +88,8 @@ class MlflowStackTest {
                     .get("minio").environment().get("MINIO_ROOT_PASSWORD"));
             assertTrue(mlflowService(model).startCount() > startsBefore, "mlflow restarted with the new key");
             assertEquals("active", mlflowService(model).current());
+            ModelStatus.UnitStatus rotated = model.status().unit("mlflow/0").orElseThrow();
+            assertEquals("active", rotated.workload(), "the bucket check passes with the rotated key: " + rotated.message());
         }
     }
 

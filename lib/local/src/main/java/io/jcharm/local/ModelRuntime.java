@@ -115,6 +115,9 @@ final class ModelRuntime implements ModelEvents, AutoCloseable {
             toolServer.unregister(id);
         }
         log(ctx, r);
+        // Before the hook's changes are committed: a related unit woken by them (new credentials
+        // in a relation) must find the workload already serving as the plan now says.
+        reconcileStandins(app);
         List<String> tail = r.output().size() <= options.logTail() ? r.output()
                 : r.output().subList(r.output().size() - options.logTail(), r.output().size());
         if (r.interrupted()) {
@@ -122,7 +125,6 @@ final class ModelRuntime implements ModelEvents, AutoCloseable {
         } else {
             controller.finish(ctx, r.exit(), new ArrayList<>(tail), r.failure());
         }
-        reconcileStandins(app);
         return r;
     }
 

@@ -126,6 +126,14 @@ class KubernetesModelTest {
                     java.nio.charset.StandardCharsets.UTF_8);
             assertTrue(claims.contains("\"sub\":\"system:serviceaccount:k8s-greeters:runner\"") && claims.contains("pipelines.kubeflow.org"), claims);
             assertTrue(names(model.kubernetesObjects(), "TokenRequest").isEmpty(), "a subresource answer, not a stored object");
+
+            // Juju's own account for the application's pods, named after it, made at deploy and gone with it.
+            assertEquals(201, post(kube, accounts + "/web/token", request).statusCode(), "the application's service account exists");
+            assertTrue(names(model.kubernetesObjects(), "ServiceAccount").contains("web"), names(model.kubernetesObjects(), "ServiceAccount").toString());
+            model.removeApplication("web", false);
+            Rehearsal.assertSettled(model.settle(Progress.NONE), dir);
+            assertFalse(names(model.kubernetesObjects(), "ServiceAccount").contains("web"), "removed with the application");
+            assertTrue(names(model.kubernetesObjects(), "ServiceAccount").contains("runner"), "what others made stays");
         }
     }
 

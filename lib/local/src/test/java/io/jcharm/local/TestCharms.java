@@ -57,6 +57,17 @@ final class TestCharms {
                 "actions.yaml", ACTIONS, "version", version + "\n"), dispatch("io.jcharm.local.fixture.GreeterCharm"));
     }
 
+    /** A sidecar charm named minio that runs MinIO under Pebble as charms/minio does (fixture ObjectStoreCharm). */
+    static Path objectStore(Path dir) {
+        String metadata = "name: minio\nsummary: test charm\ndescription: test charm\n"
+                + "containers:\n  minio:\n    resource: oci-image\nresources:\n  oci-image:\n    type: oci-image\n"
+                + "    description: the image\n    upstream-source: example/minio:1\n";
+        String config = "options:\n  secret-key:\n    type: string\n    default: first-key-123\n    description: root key.\n"
+                + "  port:\n    type: int\n    default: 9000\n    description: Service port.\n";
+        return archive(dir.resolve("minio.charm"), Map.of("metadata.yaml", metadata, "config.yaml", config),
+                dispatch("io.jcharm.local.fixture.ObjectStoreCharm"));
+    }
+
     /** A dispatch on this JVM and classpath, with the options a packed charm uses for short-lived JVMs. */
     static String dispatch(String charmClass) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
