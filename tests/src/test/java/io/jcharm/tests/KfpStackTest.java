@@ -120,13 +120,16 @@ class KfpStackTest {
                         c + " has a secret on its command line");
             }
 
-            // The local model's API answers TokenRequests as a cluster does, but it does not create the
-            // ServiceAccount Juju makes for each application, so the request for "kfp" is a 404 and the
-            // two controllers that need a token are not started; on a cluster the account exists.
+            // Juju makes a ServiceAccount named after each application (so does the local model): kfp's
+            // TokenRequest for it succeeds, the persistence agent and the scheduled-workflow controller
+            // run with their tokens, and the buckets are made on MinIO's stand-in S3 API: kfp is active.
             ModelStatus.UnitStatus kfp = s.unit("kfp/0").orElseThrow();
-            assertTrue(kfp.message().startsWith("[sa-tokens] Kubernetes refused a token for service account kfp (HTTP 404"),
-                    kfp.workload() + " " + kfp.message());
-            assertFalse(model.workloads("kfp/0").get("persistenceagent").planYaml().contains("persistence_agent"));
+            assertEquals("active", kfp.workload(), kfp.message());
+            assertTrue(model.workloads("kfp/0").get("persistenceagent").planYaml().contains("persistence_agent"));
+            assertTrue(model.workloads("kfp/0").get("persistenceagent").file("/var/run/secrets/kubeflow/tokens/persistenceagent-sa-token")
+                    .isPresent(), "the token pushed");
+            assertTrue(model.workloads("kfp/0").get("scheduledworkflow").planYaml().contains("/bin/controller"));
+            assertTrue(java.nio.file.Files.isDirectory(dir.resolve("workloads/minio/mlpipeline")), "kfp's bucket, on MinIO's stand-in");
 
             // No API server answers in the simulation: create-run fails naming the call it made.
             ActionResult run = model.runAction("kfp/0", "create-run", Map.of("pipeline", "hello"), Progress.NONE);

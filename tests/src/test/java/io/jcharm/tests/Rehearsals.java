@@ -45,7 +45,8 @@ final class Rehearsals {
     }
 
     static ModelOptions options() {
-        return ModelOptions.defaults().withRetries(0, Duration.ofMillis(50)).withSettleTimeout(Duration.ofMinutes(8))
+        // A bound, not a measure: a bundle of several charms takes minutes more on a loaded 2-core machine.
+        return ModelOptions.defaults().withRetries(0, Duration.ofMillis(50)).withSettleTimeout(Duration.ofMinutes(25))
                 .withHookTimeout(Duration.ofMinutes(2));
     }
 
