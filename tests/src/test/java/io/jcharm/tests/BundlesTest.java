@@ -17,7 +17,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Every bundle in bundles/ rehearsed on the local model with the packed charms: a machine part
@@ -80,16 +79,11 @@ class BundlesTest {
                 String app = k8s.get(k8s.size() - 1).name();
                 model.removeApplication(app, false);
                 Rehearsals.assertSettled(model.settle(Progress.NONE), dir);
-                List<String> left = model.kubernetesObjects().stream().filter(o -> owned(o, app)
+                List<String> left = model.kubernetesObjects().stream().filter(o -> Rehearsals.owned(o, app)
                         && !o.path("kind").asString("").equals("CustomResourceDefinition")).map(o -> o.path("kind").asString("")
                         + "/" + o.path("metadata").path("name").asString("")).toList();
                 assertEquals(List.of(), left, "the objects of " + app + " (its CRDs may stay, as Juju charms keep them)");
             }
         }
-    }
-
-    private static boolean owned(JsonNode o, String app) {
-        JsonNode labels = o.path("metadata").path("labels");
-        return app.equals(labels.path("app.juju.is/created-by").asString("")) || app.equals(labels.path("app.kubernetes.io/name").asString(""));
     }
 }

@@ -18,11 +18,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Test support for rehearsals: where the repository is, the options (no automatic retry, so a
- * failure shows at once), copies of a deployed model, the hooks a unit ran, and a settle check
- * that shows the model's log when it fails.
+ * failure shows at once), copies of a deployed model, the hooks a unit ran, a settle check
+ * that shows the model's log when it fails, the model's Kubernetes objects by kind and name
+ * and by owning application, and a Juju secret as the controller holds it.
  *
  * <pre>{@code
  * Path edge = Rehearsals.repo().resolve("bundles/edge");
@@ -92,6 +95,41 @@ final class Rehearsals {
                 }
             });
             return to;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The model's Kubernetes objects of one kind. */
+    static List<JsonNode> objects(LocalModel model, String kind) {
+        return model.kubernetesObjects().stream().filter(o -> kind.equals(o.path("kind").asString(""))).toList();
+    }
+
+    /** The model's Kubernetes object of that kind and name; fails naming what is missing. */
+    static JsonNode object(LocalModel model, String kind, String name) {
+        return objects(model, kind).stream().filter(o -> name.equals(o.path("metadata").path("name").asString("")))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + kind + " " + name + " in the model's Kubernetes API"));
+    }
+
+    /** Whether a Kubernetes object belongs to {@code app}: made by its charm or by Juju for it. */
+    static boolean owned(JsonNode o, String app) {
+        JsonNode labels = o.path("metadata").path("labels");
+        return app.equals(labels.path("app.juju.is/created-by").asString("")) || app.equals(labels.path("app.kubernetes.io/name").asString(""));
+    }
+
+    /**
+     * A Juju secret as the controller keeps it in model.json ({@code owner}, {@code grants},
+     * {@code revisions}), as {@code juju show-secret --reveal} would show it; {@code id} with or
+     * without the {@code secret:} prefix.
+     */
+    static JsonNode secret(Path stateDir, String id) {
+        String key = id.startsWith("secret:") ? id : "secret:" + id;
+        try {
+            JsonNode s = JsonMapper.builder().build().readTree(Files.readString(stateDir.resolve("model.json"))).path("secrets").path(key);
+            if (s.isMissingNode()) {
+                throw new AssertionError("no secret " + key + " in " + stateDir.resolve("model.json"));
+            }
+            return s;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -17,7 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
  * fabric8's CRUD dispatcher behind the cluster's access rules ({@link KubeAccess}), plus the one
  * controller charms wait for: a CustomResourceDefinition
  * becomes {@code Established} (and its names accepted) as soon as it is stored, as an API server
- * would make it within moments; and each Service gets a loopback cluster IP
+ * would make it within moments, and deleting it deletes every object of its kind, as the API
+ * server does; and each Service gets a loopback cluster IP
  * ({@link ServiceAddresses}). Also exposes every stored object, for persisting the model.
  *
  * <pre>{@code
@@ -72,6 +73,39 @@ final class LocalCrudDispatcher extends KubernetesCrudDispatcher {
         address(request);
         return r;
     }
+
+    /**
+     * Deletes the object; for a CustomResourceDefinition also every stored object of its group
+     * and kind, as the API server removes a CRD's instances before the CRD itself.
+     */
+    @Override
+    public MockResponse handleDelete(String path) {
+        java.util.Optional<JsonNode> crd = crdAt(path);
+        MockResponse r = super.handleDelete(path);
+        crd.filter(c -> crdAt(path).isEmpty()).ifPresent(this::deleteInstances);
+        return r;
+    }
+
+    private synchronized java.util.Optional<JsonNode> crdAt(String path) {
+        java.util.regex.Matcher m = CRD_PATH.matcher(path == null ? "" : path);
+        if (!m.matches()) {
+            return java.util.Optional.empty();
+        }
+        return getMap().values().stream().map(json::readTree).filter(o -> "CustomResourceDefinition".equals(o.path("kind").asString(""))
+                && m.group(1).equals(o.path("metadata").path("name").asString(""))).findFirst();
+    }
+
+    private synchronized void deleteInstances(JsonNode crd) {
+        String group = crd.path("spec").path("group").asString("");
+        String kind = crd.path("spec").path("names").path("kind").asString("");
+        getMap().values().removeIf(v -> {
+            JsonNode o = json.readTree(v);
+            return kind.equals(o.path("kind").asString("")) && o.path("apiVersion").asString("").startsWith(group + "/");
+        });
+    }
+
+    private static final java.util.regex.Pattern CRD_PATH =
+            java.util.regex.Pattern.compile("/apis/apiextensions\\.k8s\\.io/v1/customresourcedefinitions/([^/?]+)(\\?.*)?");
 
     /** {@code POST /api/v1/namespaces/<ns>/serviceaccounts/<name>/token}: a subresource, never stored. */
     private static final java.util.regex.Pattern TOKEN_REQUEST =

@@ -137,6 +137,36 @@ class KubernetesModelTest {
         }
     }
 
+    @Test
+    void deletingACustomResourceDefinitionDeletesItsObjectsAsTheApiServerDoes() throws Exception {
+        Path ws = Rehearsal.workspace(tmp.resolve("crds"), "k8s.yaml");
+        Path dir = tmp.resolve("crds-state");
+        try (LocalModel model = LocalModel.open(dir, Rehearsal.options())) {
+            Rehearsal.assertSettled(model.deploy(ws, List.of(), Progress.NONE), dir);
+            MiniKube kube = MiniKube.fromKubeconfig(dir.resolve("kubeconfigs/web.yaml"));
+            String crds = kube.server() + "/apis/apiextensions.k8s.io/v1/customresourcedefinitions";
+            assertEquals(201, post(kube, crds, "{\"apiVersion\":\"apiextensions.k8s.io/v1\",\"kind\":\"CustomResourceDefinition\","
+                    + "\"metadata\":{\"name\":\"widgets.example.io\"},\"spec\":{\"group\":\"example.io\",\"scope\":\"Namespaced\","
+                    + "\"names\":{\"kind\":\"Widget\",\"plural\":\"widgets\",\"singular\":\"widget\"},"
+                    + "\"versions\":[{\"name\":\"v1\",\"served\":true,\"storage\":true}]}}").statusCode());
+            String widgets = kube.server() + "/apis/example.io/v1/namespaces/k8s-greeters/widgets";
+            assertEquals(201, post(kube, widgets, "{\"apiVersion\":\"example.io/v1\",\"kind\":\"Widget\",\"metadata\":{\"name\":\"w1\"}}")
+                    .statusCode());
+            assertEquals(201, post(kube, kube.server() + "/api/v1/namespaces/k8s-greeters/configmaps",
+                    "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"widgets\"}}").statusCode());
+            assertEquals(List.of("w1"), names(model.kubernetesObjects(), "Widget"));
+
+            java.net.http.HttpResponse<String> deleted = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                    .newBuilder(java.net.URI.create(crds + "/widgets.example.io")).header("Authorization", "Bearer " + kube.token())
+                    .DELETE().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, deleted.statusCode(), deleted.body());
+            assertTrue(names(model.kubernetesObjects(), "CustomResourceDefinition").isEmpty());
+            assertEquals(List.of(), names(model.kubernetesObjects(), "Widget"), "the CRD's objects went with it");
+            assertTrue(model.kubernetesObjects().stream().anyMatch(o -> "ConfigMap".equals(o.path("kind").asString(""))
+                    && "widgets".equals(o.path("metadata").path("name").asString(""))), "objects of other kinds stay");
+        }
+    }
+
     private static java.net.http.HttpResponse<String> post(MiniKube kube, String url, String body) throws Exception {
         return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
                 .header("Authorization", "Bearer " + kube.token()).header("Content-Type", "application/json")
