@@ -48,7 +48,7 @@ class BundlesTest {
             parts.add(bundle.resolve("machine.yaml"));
         }
         parts.add(bundle.resolve("bundle.yaml"));
-        // bundles/full runs some 170 hooks, each a JVM: on a loaded 2-core machine that is well over the default 8 minutes.
+        // An upper bound for a loaded 2-core machine (the default is 8 minutes); not a timing check.
         try (LocalModel model = LocalModel.open(dir, Rehearsals.options().withModelName(bundle.getFileName().toString())
                 .withSettleTimeout(java.time.Duration.ofMinutes(40)))) {
             for (Path part : parts) {
