@@ -68,11 +68,10 @@ class IstioFaultsTest extends IstioClusterTest {
         K8S_403(ApiFault.status("*", "/clusterroles", 403, "clusterroles.rbac.authorization.k8s.io is forbidden")),
         K8S_404_CRD_NOT_ESTABLISHED(ApiFault.status("*", "/apis/networking.istio.io/v1/namespaces/kubeflow/gateways", 404,
                 "the server could not find the requested resource")),
-        K8S_409(ApiFault.status("PUT", "/deployments", 409, "Operation cannot be fulfilled on deployments.apps \"istiod\":"
-                + " the object has been modified; please apply your changes to the latest version and try again").times(1)),
+        K8S_409(ApiFault.conflict("PUT", "/deployments", "deployments.apps \"istiod\"").times(1)),
         K8S_422(ApiFault.status("*", "/deployments", 422, "Deployment.apps \"istiod\" is invalid: spec.template: Invalid value")),
-        K8S_429(ApiFault.status("*", "/deployments", 429, "too many requests, please try again later").times(1)),
-        K8S_5XX(ApiFault.status("*", "/deployments", 503, "the server is currently unable to handle the request")),
+        K8S_429(ApiFault.tooManyRequests("*", "/deployments").times(1)),
+        K8S_5XX(ApiFault.unavailable("*", "/deployments")),
         K8S_TIMEOUT(ApiFault.slow("*", "/deployments", Duration.ofSeconds(2))),
         K8S_CONNECTION_DROPPED(ApiFault.drop("*", "/deployments"));
 
@@ -218,7 +217,7 @@ class IstioFaultsTest extends IstioClusterTest {
 
         // A new leader has no unit state: it asks the cluster which version runs. An API error there
         // must not pass for "nothing installed" (that skipped the downgrade refusal).
-        cluster.inject(ApiFault.status("GET", "/deployments/istiod", 503, "the server is currently unable to handle the request"));
+        cluster.inject(ApiFault.unavailable("GET", "/deployments/istiod"));
         String unanswered = FaultChecks.hookFails(() -> quick.asUnit("istio/1").run(Events.leaderElected(),
                 base.withConfig(Map.of("image-tag", "1.27.0"))));
         cluster.heal();

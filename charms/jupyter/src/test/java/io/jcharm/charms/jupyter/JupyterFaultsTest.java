@@ -171,13 +171,12 @@ class JupyterFaultsTest {
         K8S_403(ApiFault.status("*", "/clusterroles", 403, "clusterroles.rbac.authorization.k8s.io is forbidden")),
         K8S_404_CRD_NOT_ESTABLISHED(ApiFault.status("*", "/apis/kubeflow.org/v1alpha1/namespaces/kubeflow/poddefaults", 404,
                 "the server could not find the requested resource")),
-        K8S_409(ApiFault.status("PUT", "/mutatingwebhookconfigurations", 409, "Operation cannot be fulfilled on"
-                + " mutatingwebhookconfigurations.admissionregistration.k8s.io \"jupyter-poddefaults-kubeflow\": the object"
-                + " has been modified; please apply your changes to the latest version and try again").times(1)),
+        K8S_409(ApiFault.conflict("PUT", "/mutatingwebhookconfigurations",
+                "mutatingwebhookconfigurations.admissionregistration.k8s.io \"jupyter-poddefaults-kubeflow\"").times(1)),
         K8S_422(ApiFault.status("*", "/mutatingwebhookconfigurations", 422, "MutatingWebhookConfiguration.admissionregistration"
                 + ".k8s.io \"jupyter-poddefaults-kubeflow\" is invalid: webhooks[0].clientConfig.caBundle: Invalid value")),
-        K8S_429(ApiFault.status("*", "/poddefaults", 429, "too many requests, please try again later").times(1)),
-        K8S_5XX(ApiFault.status("*", "/poddefaults", 503, "the server is currently unable to handle the request")),
+        K8S_429(ApiFault.tooManyRequests("*", "/poddefaults").times(1)),
+        K8S_5XX(ApiFault.unavailable("*", "/poddefaults")),
         K8S_TIMEOUT(ApiFault.slow("*", "/mutatingwebhookconfigurations", Duration.ofSeconds(2))),
         K8S_CONNECTION_DROPPED(ApiFault.drop("*", "/mutatingwebhookconfigurations"));
 

@@ -123,11 +123,10 @@ class MinioFaultsTest {
 
     enum Api {
         K8S_403(ApiFault.status("*", "/services/minio", 403, "services \"minio\" is forbidden: User cannot patch resource")),
-        K8S_409(ApiFault.status("*", "/services/minio", 409, "Operation cannot be fulfilled on services \"minio\":"
-                + " the object has been modified; please apply your changes to the latest version and try again").times(1)),
+        K8S_409(ApiFault.conflict("*", "/services/minio", "services \"minio\"").times(1)),
         K8S_422(ApiFault.status("*", "/services/minio", 422, "Service \"minio\" is invalid: spec.ports[0].port: Invalid value")),
-        K8S_429(ApiFault.status("*", "/services/minio", 429, "too many requests, please try again later").times(1)),
-        K8S_5XX(ApiFault.status("*", "/services/minio", 503, "the server is currently unable to handle the request")),
+        K8S_429(ApiFault.tooManyRequests("*", "/services/minio").times(1)),
+        K8S_5XX(ApiFault.unavailable("*", "/services/minio")),
         K8S_TIMEOUT(ApiFault.slow("*", "/services/minio", Duration.ofSeconds(2))),
         K8S_CONNECTION_DROPPED(ApiFault.drop("*", "/services/minio"));
 

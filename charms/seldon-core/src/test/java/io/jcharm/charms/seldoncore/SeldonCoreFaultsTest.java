@@ -105,12 +105,11 @@ class SeldonCoreFaultsTest {
 
     enum Api {
         K8S_403(ApiFault.status("*", "/clusterroles", 403, "clusterroles.rbac.authorization.k8s.io is forbidden")),
-        K8S_409(ApiFault.status("PUT", "/configmaps", 409, "Operation cannot be fulfilled on configmaps \"seldon-config\":"
-                + " the object has been modified; please apply your changes to the latest version and try again").times(1)),
+        K8S_409(ApiFault.conflict("PUT", "/configmaps", "configmaps \"seldon-config\"").times(1)),
         K8S_422(ApiFault.status("*", "/validatingwebhookconfigurations/", 422,
                 "ValidatingWebhookConfiguration.admissionregistration.k8s.io is invalid: webhooks[0].clientConfig: Invalid value")),
-        K8S_429(ApiFault.status("*", "/configmaps", 429, "too many requests, please try again later").times(1)),
-        K8S_5XX(ApiFault.status("*", "/configmaps", 503, "the server is currently unable to handle the request")),
+        K8S_429(ApiFault.tooManyRequests("*", "/configmaps").times(1)),
+        K8S_5XX(ApiFault.unavailable("*", "/configmaps")),
         K8S_TIMEOUT(ApiFault.slow("*", "/configmaps", Duration.ofSeconds(2))),
         K8S_CONNECTION_DROPPED(ApiFault.drop("*", "/configmaps"));
 

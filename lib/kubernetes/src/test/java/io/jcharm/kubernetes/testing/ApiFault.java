@@ -27,6 +27,25 @@ public record ApiFault(String method, String pathContains, int code, String mess
         return new ApiFault(method, pathContains, code, message, Duration.ZERO, false, Integer.MAX_VALUE);
     }
 
+    /**
+     * 409 as the API server answers a write carrying a stale resourceVersion of {@code object}, e.g.
+     * {@code conflict("PUT", "/deployments", "deployments.apps \"istiod\"")}.
+     */
+    public static ApiFault conflict(String method, String pathContains, String object) {
+        return status(method, pathContains, 409, "Operation cannot be fulfilled on " + object
+                + ": the object has been modified; please apply your changes to the latest version and try again");
+    }
+
+    /** 429 as the API server's priority and fairness answers a request it sheds. */
+    public static ApiFault tooManyRequests(String method, String pathContains) {
+        return status(method, pathContains, 429, "too many requests, please try again later");
+    }
+
+    /** 503 as an overloaded or restarting API server answers. */
+    public static ApiFault unavailable(String method, String pathContains) {
+        return status(method, pathContains, 503, "the server is currently unable to handle the request");
+    }
+
     /** A reply held for {@code delay}: with a shorter client request timeout, the request times out. */
     public static ApiFault slow(String method, String pathContains, Duration delay) {
         return new ApiFault(method, pathContains, 0, "", delay, false, Integer.MAX_VALUE);
