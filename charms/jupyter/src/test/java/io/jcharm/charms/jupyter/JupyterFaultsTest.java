@@ -13,7 +13,6 @@ import io.jcharm.kubernetes.testing.MockCluster;
 import io.jcharm.testing.ContainerState;
 import io.jcharm.testing.Context;
 import io.jcharm.testing.Events;
-import io.jcharm.testing.HookFailedException;
 import io.jcharm.testing.RelationState;
 import io.jcharm.testing.SecretState;
 import io.jcharm.testing.State;
@@ -138,18 +137,6 @@ class JupyterFaultsTest {
         return keys.stream().filter(k -> !java.util.Objects.equals(before.get(k), after.get(k))).toList();
     }
 
-    /** The cell's outcome: the final status, or the hook failing so that Juju retries. */
-    private static String run(Context c, State in, State[] out) {
-        try {
-            out[0] = c.run(Events.configChanged(), in);
-            return FaultChecks.outcome(out[0]);
-        } catch (HookFailedException e) {
-            return FaultChecks.hookFails(() -> {
-                throw e;
-            });
-        }
-    }
-
     /** After the fault heals, Juju's retry converges and nothing was lost. */
     private void healsAndKeeps(State in, Map<String, String> users) {
         cluster.heal();
@@ -193,7 +180,7 @@ class JupyterFaultsTest {
         State in = installed;
         cluster.inject(api.fault);
         State[] out = new State[1];
-        String outcome = run(quick, in, out);
+        String outcome = FaultChecks.outcomeOrHookFails(quick, Events.configChanged(), in, out);
         if (out[0] != null) {
             FaultChecks.assertNothingLost(in, out[0]);
             assertNoSecret(out[0]);
@@ -211,7 +198,8 @@ class JupyterFaultsTest {
                 FaultKind.SECRET_GET_FAILS, FaultKind.SECRET_GET_TIMES_OUT, FaultKind.STATE_SET_FAILS,
                 FaultKind.STATE_SET_TIMES_OUT, FaultKind.STATUS_SET_FAILS, FaultKind.STATUS_SET_TIMES_OUT)) {
             String tool = kind.hookTool().orElseThrow();
-            String outcome = run(ctx.withToolFault(tool, kind.toolFault()), in, new State[1]);
+            String outcome = FaultChecks.outcomeOrHookFails(ctx.withToolFault(tool, kind.toolFault()), Events.configChanged(), in,
+                    new State[1]);
             if (tool.equals("state-set")) {
                 assertTrue(outcome.startsWith("active"), outcome);
                 outcome += " (jupyter keeps nothing in controller state: it never calls state-set)";
@@ -248,7 +236,7 @@ class JupyterFaultsTest {
         State failing = installed.withContainers(containers().stream().map(c -> c.name().equals(Layers.UI)
                 ? c.withServiceStartFailing(Layers.UI) : c).toList());
         State[] out = new State[1];
-        String started = run(ctx, failing, out);
+        String started = FaultChecks.outcomeOrHookFails(ctx, Events.configChanged(), failing, out);
         assertEquals(applied, cluster.objects(), "a failing service changed the cluster");
         faults.observed(FaultKind.PEBBLE_SERVICE_FAILS_TO_START, Layers.UI, started);
 
@@ -265,7 +253,7 @@ class JupyterFaultsTest {
         String key = Layers.WEBHOOK_CERTS.keyPath();
         State full = installed.withContainers(containers().stream().map(c -> c.name().equals(Layers.WEBHOOK)
                 ? c.withPushFailing(key) : c).toList());
-        String pushed = run(ctx, full, out);
+        String pushed = FaultChecks.outcomeOrHookFails(ctx, Events.configChanged(), full, out);
         faults.observed(FaultKind.PEBBLE_PUSH_FAILS, key, pushed);
         // Healed (the disk freed): the retry writes the secret's key, the certificates unchanged.
         State healed = ctx.run(Events.configChanged(), full.withContainers(full.containers().stream()

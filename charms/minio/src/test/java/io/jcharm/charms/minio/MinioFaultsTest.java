@@ -10,11 +10,9 @@ import io.jcharm.kubernetes.testing.MockCluster;
 import io.jcharm.testing.ContainerState;
 import io.jcharm.testing.Context;
 import io.jcharm.testing.Events;
-import io.jcharm.testing.HookFailedException;
 import io.jcharm.testing.RelationState;
 import io.jcharm.testing.SecretState;
 import io.jcharm.testing.State;
-import io.jcharm.testing.TestEvent;
 import io.jcharm.testing.faults.FaultChecks;
 import io.jcharm.testing.faults.FaultKind;
 import io.jcharm.testing.faults.FaultMatrix;
@@ -99,18 +97,6 @@ class MinioFaultsTest {
         FaultChecks.assertNoSecretIn(out.withoutRelation(CONSUMER.id()).withContainers(List.of()), secrets, texts);
     }
 
-    /** The cell's outcome: the final status, or the hook failing so that Juju retries. */
-    private static String run(Context c, TestEvent event, State in, State[] out) {
-        try {
-            out[0] = c.run(event, in);
-            return FaultChecks.outcome(out[0]);
-        } catch (HookFailedException e) {
-            return FaultChecks.hookFails(() -> {
-                throw e;
-            });
-        }
-    }
-
     /** After the fault heals, the next hook converges on the same key, idempotently, and shows it nowhere. */
     private void convergesKeeping(State in) {
         cluster.heal();
@@ -143,7 +129,7 @@ class MinioFaultsTest {
         State in = running();
         cluster.inject(api.fault);
         State[] out = new State[1];
-        String outcome = run(quick, Events.configChanged(), in, out);
+        String outcome = FaultChecks.outcomeOrHookFails(quick, Events.configChanged(), in, out);
         if (out[0] != null) {
             FaultChecks.assertNothingLost(in, out[0]);
             noKeyShown(out[0]);
@@ -171,7 +157,8 @@ class MinioFaultsTest {
                 FaultKind.STATE_SET_TIMES_OUT, FaultKind.STATUS_SET_FAILS, FaultKind.STATUS_SET_TIMES_OUT)) {
             String tool = kind.hookTool().orElseThrow();
             State[] out = new State[1];
-            String outcome = run(ctx.withToolFault(tool, kind.toolFault()), Events.configChanged(), in, out);
+            String outcome = FaultChecks.outcomeOrHookFails(ctx.withToolFault(tool, kind.toolFault()), Events.configChanged(),
+                    in, out);
             if (out[0] != null) {
                 FaultChecks.assertNothingLost(in, out[0]);
                 outcome += kind.name().startsWith("STATE_SET") && out[0].stored().isEmpty()
@@ -213,8 +200,8 @@ class MinioFaultsTest {
                 "tls-key", TLS_KEY));
         State tlsIn = in.withSecret(tls).withConfig(Map.of("tls-secret", tls.id()));
         State[] out = new State[1];
-        String pushed = run(ctx, Events.configChanged(), tlsIn.withContainer(in.container(C).withPushFailing(TlsFiles.KEY)),
-                out);
+        String pushed = FaultChecks.outcomeOrHookFails(ctx, Events.configChanged(),
+                tlsIn.withContainer(in.container(C).withPushFailing(TlsFiles.KEY)), out);
         faults.observed(FaultKind.PEBBLE_PUSH_FAILS, TlsFiles.KEY + " (certificate written, key not)", pushed);
         State healed = ctx.run(Events.configChanged(), tlsIn);
         assertEquals(Status.active(), healed.unitStatus());
