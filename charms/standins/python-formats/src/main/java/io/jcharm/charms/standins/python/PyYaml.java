@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * A flat mapping (strings, integers, lists of strings) as PyYAML's {@code yaml.dump} writes it
@@ -14,6 +17,7 @@ import java.util.regex.Pattern;
  * <pre>{@code
  * PyYaml.dump(Map.of("port", 8080, "service", "oidc-gatekeeper"));   // "port: 8080\nservice: oidc-gatekeeper\n"
  * PyYaml.dumpList(List.of("v1"));                                     // "- v1\n"
+ * PyYaml.load("- v1\n");                                               // List.of("v1")
  * }</pre>
  */
 public final class PyYaml {
@@ -22,7 +26,46 @@ public final class PyYaml {
             + "|[-+]?[0-9][0-9_]*(\\.[0-9_]*)?([eE][-+]?[0-9]+)?|[-+]?\\.[0-9_]+([eE][-+]?[0-9]+)?|[-+]?\\.(inf)|\\.nan"
             + "|0x[0-9a-f_]+|0b[01_]+|.*: .*|.* #.*|[-?:,\\[\\]{}#&*!|>'\"%@`].*|.*[: ]|\\s.*)");
 
+    private static final ObjectMapper READER = YAMLMapper.builder().build();
+
     private PyYaml() {
+    }
+
+    /**
+     * {@code yaml.safe_load(text)}: a map, list, string, number, boolean or null (empty text and
+     * {@code null}/{@code ~} read as null, as in PyYAML).
+     *
+     * @throws IllegalArgumentException when the text is not YAML (where PyYAML raises a YAMLError);
+     *     its message gives where, never the text (config such as Dex connectors holds secrets)
+     */
+    public static Object load(String text) {
+        if (text.isBlank()) {
+            return null;
+        }
+        try {
+            return READER.readValue(text, Object.class);
+        } catch (JacksonException e) {
+            var at = e.getLocation();
+            throw new IllegalArgumentException("not YAML" + (at == null ? "" : " (line " + at.getLineNr() + ", column "
+                    + at.getColumnNr() + ")"));
+        }
+    }
+
+    /** Python's truth of what {@link #load} gives: null, false, 0, "" and empty lists and maps are false. */
+    public static boolean truthy(Object value) {
+        if (value == null || Boolean.FALSE.equals(value)) {
+            return false;
+        }
+        if (value instanceof Number n) {
+            return n.doubleValue() != 0;
+        }
+        if (value instanceof String s) {
+            return !s.isEmpty();
+        }
+        if (value instanceof java.util.Collection<?> c) {
+            return !c.isEmpty();
+        }
+        return !(value instanceof Map<?, ?> m) || !m.isEmpty();
     }
 
     public static String dump(Map<String, ?> values) {

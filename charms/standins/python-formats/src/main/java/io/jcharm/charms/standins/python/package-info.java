@@ -1,5 +1,6 @@
 /**
- * Relation data as the Python libraries of Charmhub charms write it ({@code json.dumps},
- * PyYAML's {@code yaml.dump}), for the stand-ins: their own writers, never lib/relations'.
+ * Relation data as the Python libraries of Charmhub charms write and read it ({@code json.dumps},
+ * PyYAML's {@code yaml.dump} and {@code yaml.safe_load}, serialized-data-interface's handshake),
+ * for the stand-ins: their own code, never lib/relations'.
  */
 package io.jcharm.charms.standins.python;
