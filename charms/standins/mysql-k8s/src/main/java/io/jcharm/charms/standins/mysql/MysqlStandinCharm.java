@@ -11,7 +11,8 @@ import io.jcharm.core.Model;
  * Stands in for Charmhub's mysql-k8s: once its workload container answers, the leader answers
  * every database request on {@code database} as the real charm does ({@link DatabaseProvider}),
  * and the leader shows "Primary" as the real primary does. No MySQL runs: the answer names the
- * primary Service and credentials a real server would have been given.
+ * primary Service and credentials a real server would have been given. Config the real charm's
+ * validators refuse fails every hook, as it does there ({@link CharmConfig}).
  *
  * <pre>{@code
  * juju deploy mysql-k8s --channel 8.0/stable --trust   # on the local model, this charm answers
@@ -23,6 +24,8 @@ public final class MysqlStandinCharm implements Charm {
 
     @Override
     public Components components(Model model) {
+        // As the real charm: a value its CharmConfig refuses fails the hook (Juju retries it), not a status.
+        CharmConfig.validate(model.rawConfig());
         Component<Container> mysql = Gates.container(CONTAINER);
         return Components.of(
                 mysql,
