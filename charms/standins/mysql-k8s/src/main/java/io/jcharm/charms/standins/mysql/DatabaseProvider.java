@@ -5,11 +5,16 @@ import io.jcharm.core.DataBag;
 import io.jcharm.core.Model;
 import io.jcharm.core.Relation;
 import io.jcharm.core.Secret;
+import io.jcharm.core.StatusException;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The provider side of {@code mysql_client} on endpoint {@value #ENDPOINT}, as mysql-k8s 8.0
@@ -40,17 +45,30 @@ final class DatabaseProvider {
     static final List<String> USER_SECRET_FIELDS = List.of("username", "password");
     private static final String LETTERS_AND_DIGITS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    /** The databases mysql.py's get_non_system_databases leaves out: asking for one fails its CREATE DATABASE. */
+    private static final List<String> SYSTEM_DATABASES = List.of("information_schema", "mysql",
+            "mysql_innodb_cluster_metadata", "performance_schema", "sys");
     private final Model model;
 
     DatabaseProvider(Model model) {
         this.model = model;
     }
 
-    /** Leader only (the library ignores the requests elsewhere): records and answers each relation's request. */
-    void answerAll() {
+    /**
+     * Leader only (the library ignores the requests elsewhere): records and answers each
+     * relation's request. A database name MySQL refuses blocks as the real charm's failed
+     * {@code CREATE DATABASE} does, after the other relations were answered.
+     *
+     * @throws StatusException Blocked "Failed to create scoped user" for a name MySQL refuses
+     * @throws IllegalStateException {@code requested-secrets} that is not JSON: the library's
+     *     {@code json.loads} raises out of the real charm's hook, so the hook fails and Juju retries
+     */
+    void answerAll() throws StatusException {
         if (!model.isLeader()) {
             return;
         }
+        List<String> refused = new ArrayList<>();
         for (Relation relation : model.relations(ENDPOINT)) {
             DataBag theirs = relation.remoteApp();
             Map<String, String> requested = new LinkedHashMap<>(theirs.asMap());
@@ -61,9 +79,29 @@ final class DatabaseProvider {
             }
             Optional<String> database = Optional.ofNullable(requested.get("database"));
             if (database.isPresent() && mine.get("database").isEmpty()) {
+                if (refusedByMysql(database.get())) {
+                    // mysql.py's create_database logs this, then the provider logs the failure and blocks.
+                    model.log().error("Failed to create application database " + database.get());
+                    model.log().error("Failed to set up database relation");
+                    refused.add(database.get());
+                    continue;
+                }
                 answer(relation, database.get(), theirs, mine);
             }
         }
+        if (!refused.isEmpty()) {
+            throw StatusException.blocked("Failed to create scoped user");
+        }
+    }
+
+    /**
+     * What MySQL 8.0 refuses in {@code CREATE DATABASE `<name>`}: a name over 64 characters or
+     * ending in a space, a backtick or NUL (which end the quoted name), or a system database,
+     * which exists already.
+     */
+    static boolean refusedByMysql(String name) {
+        return name.length() > 64 || name.endsWith(" ") || name.contains("`") || name.contains("\0")
+                || SYSTEM_DATABASES.contains(name);
     }
 
     private boolean changedHookOf(Relation relation) {
@@ -80,7 +118,8 @@ final class DatabaseProvider {
         credentials.put("username", user);
         credentials.put("password", password);
         Map<String, String> inSecret = new LinkedHashMap<>();
-        List<?> wanted = secretsEnabled() ? theirs.getJson("requested-secrets", List.class).orElse(List.of()) : List.of();
+        List<?> listed = requestedSecrets(relation, theirs);
+        List<?> wanted = secretsEnabled() ? listed : List.of();
         credentials.forEach((k, v) -> {
             if (wanted.contains(k)) {
                 inSecret.put(k, v);
@@ -99,6 +138,26 @@ final class DatabaseProvider {
         mine.put("version", VERSION);
         mine.put("database", database);
         model.log().info("Created user for app " + relation.remoteAppName().orElse("?"));
+    }
+
+    /**
+     * data_interfaces' {@code get_encoded_list(relation, app, "requested-secrets")}: JSON that is
+     * not a list is logged and taken as none (the credentials then go in the bag); text that is
+     * not JSON raises, failing the hook.
+     */
+    private List<?> requestedSecrets(Relation relation, DataBag theirs) {
+        Object listed;
+        try {
+            listed = JSON.readValue(theirs.get("requested-secrets").orElse("[]"), Object.class);
+        } catch (JacksonException e) {
+            throw new IllegalStateException("json.decoder.JSONDecodeError: requested-secrets from "
+                    + relation.remoteAppName().orElse("?") + " is not JSON (" + e.getOriginalMessage() + ")", e);
+        }
+        if (listed instanceof List<?> l) {
+            return l;
+        }
+        model.log().error("Unexpected datatype for " + listed + " instead of list.");
+        return List.of();
     }
 
     /** {@code relation-<id>_<uuid without dashes>}, cut to MySQL's limit as the charm cuts it. */
