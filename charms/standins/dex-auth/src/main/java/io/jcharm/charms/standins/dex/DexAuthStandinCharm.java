@@ -1,6 +1,7 @@
 package io.jcharm.charms.standins.dex;
 
 import io.jcharm.charms.standins.python.PyYaml;
+import io.jcharm.charms.standins.python.Sdi;
 import io.jcharm.core.Charm;
 import io.jcharm.core.Component;
 import io.jcharm.core.Components;
@@ -9,21 +10,29 @@ import io.jcharm.core.Relation;
 import io.jcharm.core.StatusException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Stands in for Charmhub's dex-auth (2.39): the leader publishes its issuer URL on
  * {@code dex-oidc-config} ({@code issuer-url}: config {@code issuer-url}, else the deprecated
  * {@code public-url} plus {@code /dex}, else {@code http://<app>.<model>.svc:<port>/dex}), then, in
  * the real charm's order: Waiting "Waiting for pod startup to complete" until the {@code dex}
- * container answers; Waiting until a related {@code oidc-client} application listed its SDI
- * versions; Blocked without static login and connectors; then sends its route on {@code ingress}
- * ({@code /dex}, not rewritten, port {@code port}) and is Active. No Dex runs.
+ * container answers; reads {@code oidc-client} as serialized-data-interface does ({@link Sdi}:
+ * Waiting until the client listed its versions, Blocked on none in common, the hook fails on data
+ * that is not YAML or not the schema); reads {@code connectors} as YAML (the hook fails on text that
+ * is not) and is Blocked without static login and connectors; then sends its route on
+ * {@code ingress} ({@code /dex}, not rewritten, port {@code port}) and is Active. No Dex runs.
  *
  * <pre>{@code
  * juju deploy dex-auth --channel 2.39/stable --trust   # on the local model, this charm answers
  * }</pre>
  */
 public final class DexAuthStandinCharm implements Charm {
+    private static final List<String> V1 = List.of("v1");
+    /** The real charm's metadata schema for oidc-client v1's provides side (what oidc-gatekeeper sends). */
+    static final Sdi.Schema OIDC_CLIENT = new Sdi.Schema(
+            Map.of("id", "string", "name", "string", "redirectURIs", "array", "secret", "string"),
+            List.of("id", "name", "redirectURIs", "secret"));
 
     @Override
     public Components components(Model model) {
@@ -42,21 +51,26 @@ public final class DexAuthStandinCharm implements Charm {
         if (!model.container("dex").canConnect()) {
             throw StatusException.waiting("Waiting for pod startup to complete");
         }
-        for (String endpoint : List.of("oidc-client", "ingress")) {
-            for (Relation r : model.relations(endpoint)) {
-                r.localApp().put("_supported_versions", PyYaml.dumpList(List.of("v1")));
-                if (r.remoteApp().get("_supported_versions").isEmpty()) {
-                    throw StatusException.waiting("List of <ops.model.Relation " + endpoint + ":" + r.id()
-                            + "> versions not found for apps: " + r.remoteAppName().orElse(""));
-                }
-            }
+        // _generate_dex_auth_config: the clients' data, read and checked as serialized-data-interface does...
+        Sdi.getInterface(model, "oidc-client", V1, Optional.of(OIDC_CLIENT));
+        // ...then connectors as yaml.safe_load reads it: text that is not YAML fails the hook there too.
+        Object connectors;
+        try {
+            connectors = PyYaml.load(String.valueOf(config.getOrDefault("connectors", "")));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("config connectors: " + e.getMessage() + " (yaml.safe_load fails on it):"
+                    + " set connectors to Dex connectors as YAML", e);
         }
-        if (!Boolean.TRUE.equals(config.get("enable-password-db")) && String.valueOf(config.getOrDefault("connectors", "")).isBlank()) {
+        if (!Boolean.TRUE.equals(config.get("enable-password-db")) && !PyYaml.truthy(connectors)) {
             throw StatusException.blocked("Please add a connectors configuration to proceed without a static login.");
         }
+        // handle_ingress: the route, once istio-pilot listed a version we share.
+        Map<Integer, Object> routes = Sdi.getInterface(model, "ingress", V1, Optional.empty());
         for (Relation r : model.relations("ingress")) {
-            r.localApp().put("data", PyYaml.dump(Map.of("prefix", "/dex", "rewrite", "/dex", "service", model.app().name(),
-                    "port", ((Number) config.get("port")).intValue())));
+            if (routes.containsKey(r.id())) {
+                r.localApp().put("data", PyYaml.dump(Map.of("prefix", "/dex", "rewrite", "/dex", "service", model.app().name(),
+                        "port", ((Number) config.get("port")).intValue())));
+            }
         }
     }
 
