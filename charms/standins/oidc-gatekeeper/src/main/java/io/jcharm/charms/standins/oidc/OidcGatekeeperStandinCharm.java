@@ -1,11 +1,11 @@
 package io.jcharm.charms.standins.oidc;
 
 import io.jcharm.charms.standins.python.PyYaml;
+import io.jcharm.charms.standins.python.Sdi;
 import io.jcharm.core.Charm;
 import io.jcharm.core.Component;
 import io.jcharm.core.Components;
 import io.jcharm.core.DataBag;
-import io.jcharm.core.Gates;
 import io.jcharm.core.Model;
 import io.jcharm.core.Relation;
 import io.jcharm.core.StatusException;
@@ -17,14 +17,17 @@ import java.util.Optional;
 
 /**
  * Stands in for Charmhub's oidc-gatekeeper (ckf-1.10), in the real charm's order: leader only
- * ("Waiting for leadership"); Blocked without a {@code dex-oidc-config} relation, Waiting until
- * it carries {@code issuer-url}; Waiting until each related SDI application lists its versions;
+ * ("Waiting for leadership"); Blocked without a {@code dex-oidc-config} relation, Waiting while
+ * its bag is empty (the hook fails on data without {@code issuer-url}, a KeyError there); each SDI
+ * endpoint read as serialized-data-interface does ({@link Sdi}: Waiting until the other side lists
+ * its versions, Blocked on none in common, the hook fails on what the library cannot read);
  * Waiting without the {@code client-secret} peer relation, whose application bag then holds a
  * 30-character client secret; then it sends {@code oidc-client}, {@code ingress}
  * ({@code /authservice} rewritten to {@code /}) and {@code ingress-auth} (this application's
  * Service, port 8080, request headers cookie and X-Auth-Token, response header kubeflow-userid),
  * each as serialized-data-interface v1 ({@code _supported_versions}, {@code data}, PyYAML's
- * text). No authservice runs behind the Service.
+ * text); last, Maintenance "Waiting for pod startup to complete" until the {@code oidc-authservice}
+ * container answers. No authservice runs behind the Service.
  *
  * <pre>{@code
  * juju deploy oidc-gatekeeper --channel ckf-1.10/stable --trust   # on the local model, this charm answers
@@ -40,9 +43,7 @@ public final class OidcGatekeeperStandinCharm implements Charm {
 
     @Override
     public Components components(Model model) {
-        return Components.of(
-                Component.of("oidc-gatekeeper", OidcGatekeeperStandinCharm::main),
-                Gates.container("oidc-authservice"));
+        return Components.of(Component.of("oidc-gatekeeper", OidcGatekeeperStandinCharm::main));
     }
 
     static void main(Model model) throws StatusException {
@@ -53,18 +54,19 @@ public final class OidcGatekeeperStandinCharm implements Charm {
         if (dex.isEmpty()) {
             throw StatusException.blocked("Missing relation with a Dex OIDC config provider. Please add the missing relation.");
         }
-        if (dex.get().remoteApp().get("issuer-url").isEmpty()) {
+        Map<String, String> dexData = dex.get().remoteApp().asMap();
+        if (dexData.isEmpty()) {
             throw StatusException.waiting("Empty or missing data in dex-oidc-config relation. This may be transient, but if"
                     + " it persists it is likely an error.");
         }
+        if (!dexData.containsKey("issuer-url")) {
+            // The library checks only that the bag is not empty, then reads relation_data["issuer-url"]: a KeyError.
+            throw new IllegalStateException("KeyError: 'issuer-url' (dex-oidc-config relation " + dex.get().id()
+                    + " has data but no issuer-url)");
+        }
+        // get_interfaces: the remote side of each sends no data our metadata has a schema for.
         for (String endpoint : SDI) {
-            for (Relation r : model.relations(endpoint)) {
-                r.localApp().put("_supported_versions", PyYaml.dumpList(List.of("v1")));
-                if (r.remoteApp().get("_supported_versions").isEmpty()) {
-                    throw StatusException.waiting("List of <ops.model.Relation " + endpoint + ":" + r.id()
-                            + "> versions not found for apps: " + r.remoteAppName().orElse(""));
-                }
-            }
+            Sdi.getInterface(model, endpoint, List.of("v1"), Optional.empty());
         }
         String secret = clientSecret(model);
         Map<String, Object> config = model.rawConfig();
@@ -79,6 +81,10 @@ public final class OidcGatekeeperStandinCharm implements Charm {
         auth.put("allowed-request-headers", List.of("cookie", "X-Auth-Token"));
         auth.put("allowed-response-headers", List.of("kubeflow-userid"));
         send(model, "ingress-auth", auth);
+        // chisme's update_layer, last in main: the data above is sent before the pod is up.
+        if (!model.container("oidc-authservice").canConnect()) {
+            throw StatusException.maintenance("Waiting for pod startup to complete");
+        }
     }
 
     /** The charm's _check_secret: the first client-secret relation's app bag, generated once. */
