@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  *
  * <pre>{@code
  * List<FaultRecord> records = FaultTable.read(repoRoot);
- * String markdown = FaultTable.render(records, List.of("hello", "istio"), List.of("minio"));
+ * String markdown = FaultTable.render(records, List.of("hello", "istio"), List.of("mysql-k8s"), List.of("minio"));
  * Set<FaultKind> gaps = FaultTable.missing(records, "istio");
  * }</pre>
  */
@@ -95,6 +95,15 @@ public final class FaultTable {
      * {@code pending} charms named as not yet covered.
      */
     public static String render(List<FaultRecord> records, List<String> covered, List<String> pending) {
+        return render(records, covered, List.of(), pending);
+    }
+
+    /**
+     * As {@link #render(List, List, List)}, with {@code standIns} (the local model's imitations of
+     * Charmhub charms) in an overview of their own after the charms', so that neither grows too
+     * wide, and a section each after the charms' sections.
+     */
+    public static String render(List<FaultRecord> records, List<String> covered, List<String> standIns, List<String> pending) {
         StringBuilder md = new StringBuilder();
         md.append("# Fault matrix\n\n")
                 .append("Generated from test results: do not edit. Each charm's fault test class (`<Charm>FaultsTest`,\n")
@@ -107,21 +116,16 @@ public final class FaultTable {
         if (!pending.isEmpty()) {
             md.append("Not yet covered: ").append(String.join(", ", pending)).append(".\n\n");
         }
-        md.append("| Fault |");
-        covered.forEach(c -> md.append(' ').append(c).append(" |"));
-        md.append("\n|---|");
-        covered.forEach(c -> md.append("---|"));
-        md.append('\n');
-        for (FaultKind k : FaultKind.values()) {
-            md.append("| ").append(k.area()).append(": ").append(k.title()).append(" |");
-            for (String c : covered) {
-                Set<String> codes = records.stream().filter(r -> r.charm().equals(c) && r.kind() == k)
-                        .map(FaultTable::code).collect(Collectors.toCollection(LinkedHashSet::new));
-                md.append(' ').append(codes.isEmpty() ? "**missing**" : String.join(" / ", codes)).append(" |");
-            }
-            md.append('\n');
+        overview(md, records, covered);
+        if (!standIns.isEmpty()) {
+            md.append("\n## Stand-ins\n\n")
+                    .append("The local model runs these Java charms in place of the Charmhub charms of the same names\n")
+                    .append("(charms/standins/); under each fault they must do what the charm they imitate does.\n\n");
+            overview(md, records, standIns);
         }
-        for (String c : covered) {
+        List<String> sections = new ArrayList<>(covered);
+        sections.addAll(standIns);
+        for (String c : sections) {
             md.append("\n## ").append(c).append("\n\n| Fault | Variant | Outcome | Test |\n|---|---|---|---|\n");
             for (FaultRecord r : records) {
                 if (r.charm().equals(c)) {
@@ -133,6 +137,24 @@ public final class FaultTable {
             }
         }
         return md.toString();
+    }
+
+    /** One overview table: a row per fault, a column per charm, each cell the kinds of its outcomes. */
+    private static void overview(StringBuilder md, List<FaultRecord> records, List<String> charms) {
+        md.append("| Fault |");
+        charms.forEach(c -> md.append(' ').append(c).append(" |"));
+        md.append("\n|---|");
+        charms.forEach(c -> md.append("---|"));
+        md.append('\n');
+        for (FaultKind k : FaultKind.values()) {
+            md.append("| ").append(k.area()).append(": ").append(k.title()).append(" |");
+            for (String c : charms) {
+                Set<String> codes = records.stream().filter(r -> r.charm().equals(c) && r.kind() == k)
+                        .map(FaultTable::code).collect(Collectors.toCollection(LinkedHashSet::new));
+                md.append(' ').append(codes.isEmpty() ? "**missing**" : String.join(" / ", codes)).append(" |");
+            }
+            md.append('\n');
+        }
     }
 
     /** The overview's word for a cell: how the unit ended, from the start of the outcome. */

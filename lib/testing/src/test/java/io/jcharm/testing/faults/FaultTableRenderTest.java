@@ -33,6 +33,18 @@ class FaultTableRenderTest {
     }
 
     @Test
+    void standInsGetAnOverviewOfTheirOwnAndTheirSectionsAfterTheCharms() {
+        FaultRecord standIn = new FaultRecord("s", FaultKind.CONFIG_BAD, "profile", true, "hook fails, Juju retries: x", "STest#c");
+        String md = FaultTable.render(List.of(blocked, standIn), List.of("a"), List.of("s"), List.of());
+        assertTrue(md.contains("| Fault | a |\n"), md);
+        assertTrue(md.contains("## Stand-ins\n"), md);
+        assertTrue(md.contains("| Fault | s |\n"), md);
+        assertTrue(md.indexOf("| Fault | s |") > md.indexOf("| Fault | a |"), md);
+        assertTrue(md.indexOf("\n## s\n") > md.indexOf("\n## a\n"), md);
+        assertTrue(md.contains("| config: bad value (per option) | retry |"), md);
+    }
+
+    @Test
     void missingListsEveryKindWithoutACell() {
         Set<FaultKind> expected = EnumSet.allOf(FaultKind.class);
         expected.removeAll(Set.of(FaultKind.CONFIG_BAD, FaultKind.K8S_5XX, FaultKind.PEBBLE_CHECK_DOWN));
