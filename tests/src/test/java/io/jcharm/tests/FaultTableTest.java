@@ -24,17 +24,28 @@ import org.junit.jupiter.api.Test;
 class FaultTableTest {
     /** Charms whose every cell must be filled; a charm moves here from PENDING when its FaultsTest is complete. */
     static final List<String> COVERED = List.of("hello", "istio", "seldon-core", "jupyter", "minio");
-    static final List<String> PENDING = List.of("microk8s", "mlflow", "kfp",
-            "mysql-k8s", "dex-auth", "oidc-gatekeeper", "python-formats");
+    /**
+     * The stand-ins (charms/standins/), every cell filled too, in a summary table of their own.
+     * charms/standins/python-formats is not listed: it is the stand-ins' library, not a charm.
+     */
+    static final List<String> STANDINS = List.of("mysql-k8s", "dex-auth", "oidc-gatekeeper");
+    static final List<String> PENDING = List.of("microk8s", "mlflow", "kfp");
     private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
     private static final Path DOC = ROOT.resolve("docs/faults.md");
 
+    /** The charms and stand-ins whose every cell must be filled. */
+    private static List<String> filled() {
+        List<String> all = new ArrayList<>(COVERED);
+        all.addAll(STANDINS);
+        return all;
+    }
+
     private static List<FaultRecord> records() {
         List<FaultRecord> records = FaultTable.read(ROOT);
-        for (String charm : COVERED) {
+        for (String charm : filled()) {
             if (records.stream().noneMatch(r -> r.charm().equals(charm))) {
                 fail("no fault records for " + charm + " under " + ROOT + ": run its module's tests first (the reactor does"
-                        + " in mvn -B verify), e.g. mvn -B verify -pl charms/" + charm + ",tests -am");
+                        + " in mvn -B verify), e.g. mvn -B verify -pl charms/" + charm + ",tests -am (stand-ins: charms/standins/" + charm + ")");
             }
         }
         return records;
@@ -42,7 +53,7 @@ class FaultTableTest {
 
     @Test
     void docsFaultsMdIsWhatThisBuildsRecordsGenerate() throws IOException {
-        String rendered = FaultTable.render(records(), COVERED, PENDING);
+        String rendered = FaultTable.render(records(), COVERED, STANDINS, PENDING);
         if (Boolean.getBoolean("jcharm.faults.write")) {
             Files.writeString(DOC, rendered);
         }
@@ -56,7 +67,7 @@ class FaultTableTest {
     void everyCoveredCharmFillsEveryCell() {
         List<FaultRecord> records = records();
         List<String> gaps = new ArrayList<>();
-        for (String charm : COVERED) {
+        for (String charm : filled()) {
             Set<FaultKind> missing = FaultTable.missing(records, charm);
             if (!missing.isEmpty()) {
                 gaps.add(charm + ": " + missing);
@@ -69,9 +80,9 @@ class FaultTableTest {
     void recordsNameOnlyKnownCharms() {
         Set<String> unknown = new TreeSet<>();
         records().forEach(r -> unknown.add(r.charm()));
-        unknown.removeAll(COVERED);
+        unknown.removeAll(filled());
         unknown.removeAll(PENDING);
         assertTrue(unknown.isEmpty(), "fault records for charms FaultTableTest does not know: " + unknown
-                + "; add them to COVERED (all cells filled) or PENDING");
+                + "; add them to COVERED or STANDINS (all cells filled) or PENDING");
     }
 }
