@@ -88,6 +88,26 @@ public final class FaultChecks {
     }
 
     /**
+     * The eight hook-tool cells of one event: runs {@code event} on {@code in} with each hook tool
+     * of {@code FaultKind.inArea("hook tools")} failing or timing out, and records each cell
+     * (variant {@code "<tool> during <event>"}) with {@link #outcomeOrHookFails}. When the hook
+     * completes despite the fault, {@code absorbed} gets the tool and the output state, checks it
+     * (e.g. nothing lost, no secret shown) and returns what to append to the outcome, saying why.
+     */
+    public static void recordHookToolCells(FaultRecorder faults, Context ctx, TestEvent event, State in,
+            java.util.function.BiFunction<String, State, String> absorbed) {
+        for (FaultKind kind : FaultKind.inArea("hook tools")) {
+            String tool = kind.hookTool().orElseThrow();
+            State[] out = new State[1];
+            String outcome = outcomeOrHookFails(ctx.withToolFault(tool, kind.toolFault()), event, in, out);
+            if (out[0] != null) {
+                outcome += absorbed.apply(tool, out[0]);
+            }
+            faults.observed(kind, tool + " during " + event.name(), outcome);
+        }
+    }
+
+    /**
      * Runs an action {@code run} whose hook must fail: Juju marks the action failed and does not
      * retry it (the operator reruns it). Returns {@code "action fails, not retried: <error line>"}.
      */

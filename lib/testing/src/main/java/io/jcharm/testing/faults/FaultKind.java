@@ -76,6 +76,21 @@ public enum FaultKind {
         return title.endsWith("times out") ? ToolFault.TIMES_OUT : ToolFault.FAILS;
     }
 
+    /**
+     * The kinds of one area, in the table's order: {@code inArea("hook tools")} are the eight
+     * hook-tool kinds, {@code inArea("Kubernetes API")} the eight API kinds.
+     *
+     * @throws IllegalArgumentException for an area no kind belongs to
+     */
+    public static java.util.List<FaultKind> inArea(String area) {
+        java.util.List<FaultKind> kinds = java.util.Arrays.stream(values()).filter(k -> k.area.equals(area)).toList();
+        if (kinds.isEmpty()) {
+            throw new IllegalArgumentException("no fault kind in area \"" + area + "\": the areas are hook tools,"
+                    + " Kubernetes API, Pebble, relation data, config and lifecycle");
+        }
+        return kinds;
+    }
+
     /** The group the fault belongs to in the table, e.g. {@code "Kubernetes API"}. */
     public String area() {
         return area;

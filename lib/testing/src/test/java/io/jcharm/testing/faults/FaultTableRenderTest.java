@@ -79,6 +79,11 @@ class FaultTableRenderTest {
         assertEquals(io.jcharm.testing.ToolFault.FAILS, FaultKind.STATUS_SET_FAILS.toolFault());
         assertEquals(java.util.Optional.empty(), FaultKind.K8S_409.hookTool());
         assertThrows(IllegalStateException.class, FaultKind.K8S_409::toolFault);
+        assertEquals(8, FaultKind.inArea("hook tools").size());
+        assertTrue(FaultKind.inArea("hook tools").stream().allMatch(k -> k.hookTool().isPresent()));
+        assertEquals(List.of(FaultKind.MACHINE_REBOOT), FaultKind.inArea("lifecycle").stream()
+                .filter(k -> k.title().contains("reboot")).toList());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> FaultKind.inArea("disk")).getMessage().contains("disk"));
     }
 
     @Test

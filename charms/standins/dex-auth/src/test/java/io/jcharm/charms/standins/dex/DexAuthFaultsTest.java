@@ -59,30 +59,19 @@ class DexAuthFaultsTest {
 
     @Test
     void hookToolFaults(FaultRecorder faults) {
-        for (FaultKind kind : List.of(FaultKind.RELATION_GET_FAILS, FaultKind.RELATION_GET_TIMES_OUT,
-                FaultKind.SECRET_GET_FAILS, FaultKind.SECRET_GET_TIMES_OUT, FaultKind.STATE_SET_FAILS,
-                FaultKind.STATE_SET_TIMES_OUT, FaultKind.STATUS_SET_FAILS, FaultKind.STATUS_SET_TIMES_OUT)) {
-            String tool = kind.hookTool().orElseThrow();
-            State[] out = new State[1];
-            String outcome = FaultChecks.outcomeOrHookFails(ctx.withToolFault(tool, kind.toolFault()),
-                    Events.relationChanged(client), running, out);
-            if (out[0] != null) {
-                nothingShown(out[0]);
-                outcome += " (dex-auth calls no " + tool + ": it keeps nothing in secrets or controller state)";
-            }
-            faults.observed(kind, tool + " during oidc-client-relation-changed", outcome);
-        }
+        FaultChecks.recordHookToolCells(faults, ctx, Events.relationChanged(client), running, (tool, out) -> {
+            nothingShown(out);
+            return " (dex-auth calls no " + tool + ": it keeps nothing in secrets or controller state)";
+        });
         converges(running);
     }
 
     @Test
     void noKubernetesClientAndNoWorkloadInTheContainer(FaultRecorder faults) {
         assertThrows(ClassNotFoundException.class, () -> Class.forName("io.jcharm.kubernetes.KubeOptions"));
-        for (FaultKind kind : FaultKind.values()) {
-            if (kind.name().startsWith("K8S_")) {
-                faults.notApplicable(kind, "the stand-in has no Kubernetes client (lib/kubernetes is not on its class"
-                        + " path): it does not patch its Service's ports as the real charm does, and calls no API");
-            }
+        for (FaultKind kind : FaultKind.inArea("Kubernetes API")) {
+            faults.notApplicable(kind, "the stand-in has no Kubernetes client (lib/kubernetes is not on its class"
+                    + " path): it does not patch its Service's ports as the real charm does, and calls no API");
         }
         State out = converges(running);
         assertTrue(out.container("dex").plan().isEmpty() || out.container("dex").plan().get().services().isEmpty());

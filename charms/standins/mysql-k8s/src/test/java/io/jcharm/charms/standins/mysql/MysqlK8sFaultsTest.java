@@ -56,22 +56,13 @@ class MysqlK8sFaultsTest {
 
     @Test
     void hookToolFaultsWhileAnsweringARequest(FaultRecorder faults) {
-        for (FaultKind kind : List.of(FaultKind.RELATION_GET_FAILS, FaultKind.RELATION_GET_TIMES_OUT,
-                FaultKind.SECRET_GET_FAILS, FaultKind.SECRET_GET_TIMES_OUT, FaultKind.STATE_SET_FAILS,
-                FaultKind.STATE_SET_TIMES_OUT, FaultKind.STATUS_SET_FAILS, FaultKind.STATUS_SET_TIMES_OUT)) {
-            String tool = kind.hookTool().orElseThrow();
-            State[] out = new State[1];
-            String outcome = FaultChecks.outcomeOrHookFails(ctx.withToolFault(tool, kind.toolFault()),
-                    Events.relationChanged(mlflow), leader, out);
-            if (out[0] != null) {
-                // The hook did not need the tool: the request must still be answered, once.
-                assertEquals(1, out[0].secrets().size());
-                noPasswordShown(out[0], password(out[0]));
-                outcome += tool.equals("secret-get") ? " (answering adds the user secret and never reads it back)"
-                        : " (the stand-in keeps nothing in controller state)";
-            }
-            faults.observed(kind, tool + " during database-relation-changed", outcome);
-        }
+        FaultChecks.recordHookToolCells(faults, ctx, Events.relationChanged(mlflow), leader, (tool, out) -> {
+            // The hook did not need the tool: the request must still be answered, once.
+            assertEquals(1, out.secrets().size());
+            noPasswordShown(out, password(out));
+            return tool.equals("secret-get") ? " (answering adds the user secret and never reads it back)"
+                    : " (the stand-in keeps nothing in controller state)";
+        });
         // Juju's retry: a failed hook committed nothing, so the request is answered once, with one user.
         State retried = FaultChecks.assertIdempotent(ctx, Events.relationChanged(mlflow), leader);
         assertEquals(1, retried.secrets().size());
@@ -83,11 +74,9 @@ class MysqlK8sFaultsTest {
     void noKubernetesClientAndNoWorkloadInTheContainer(FaultRecorder faults) {
         // The real charm creates the -primary and -replicas Services; the stand-in has no client to.
         assertThrows(ClassNotFoundException.class, () -> Class.forName("io.jcharm.kubernetes.KubeOptions"));
-        for (FaultKind kind : FaultKind.values()) {
-            if (kind.name().startsWith("K8S_")) {
-                faults.notApplicable(kind, "the stand-in has no Kubernetes client (lib/kubernetes is not on its class"
-                        + " path): it names the -primary Service the real charm would create, and calls no API");
-            }
+        for (FaultKind kind : FaultKind.inArea("Kubernetes API")) {
+            faults.notApplicable(kind, "the stand-in has no Kubernetes client (lib/kubernetes is not on its class"
+                    + " path): it names the -primary Service the real charm would create, and calls no API");
         }
         State out = answered();
         assertTrue(out.container(C).plan().isEmpty() || out.container(C).plan().get().services().isEmpty());

@@ -70,31 +70,20 @@ class OidcGatekeeperFaultsTest {
     void hookToolFaults(FaultRecorder faults) {
         State in = running();
         String secret = secret(in);
-        for (FaultKind kind : List.of(FaultKind.RELATION_GET_FAILS, FaultKind.RELATION_GET_TIMES_OUT,
-                FaultKind.SECRET_GET_FAILS, FaultKind.SECRET_GET_TIMES_OUT, FaultKind.STATE_SET_FAILS,
-                FaultKind.STATE_SET_TIMES_OUT, FaultKind.STATUS_SET_FAILS, FaultKind.STATUS_SET_TIMES_OUT)) {
-            String tool = kind.hookTool().orElseThrow();
-            State[] out = new State[1];
-            String outcome = FaultChecks.outcomeOrHookFails(ctx.withToolFault(tool, kind.toolFault()),
-                    Events.relationChanged(auth), in, out);
-            if (out[0] != null) {
-                assertEquals(secret, secret(out[0]));
-                secretShownNowhereElse(out[0], secret);
-                outcome += " (oidc-gatekeeper calls no " + tool + ": its client secret is in the peer relation)";
-            }
-            faults.observed(kind, tool + " during ingress-auth-relation-changed", outcome);
-        }
+        FaultChecks.recordHookToolCells(faults, ctx, Events.relationChanged(auth), in, (tool, out) -> {
+            assertEquals(secret, secret(out));
+            secretShownNowhereElse(out, secret);
+            return " (oidc-gatekeeper calls no " + tool + ": its client secret is in the peer relation)";
+        });
         converges(in, secret);
     }
 
     @Test
     void noKubernetesClientAndNoWorkloadInTheContainer(FaultRecorder faults) {
         assertThrows(ClassNotFoundException.class, () -> Class.forName("io.jcharm.kubernetes.KubeOptions"));
-        for (FaultKind kind : FaultKind.values()) {
-            if (kind.name().startsWith("K8S_")) {
-                faults.notApplicable(kind, "the stand-in has no Kubernetes client (lib/kubernetes is not on its class"
-                        + " path): it does not patch its Service's ports as the real charm does, and calls no API");
-            }
+        for (FaultKind kind : FaultKind.inArea("Kubernetes API")) {
+            faults.notApplicable(kind, "the stand-in has no Kubernetes client (lib/kubernetes is not on its class"
+                    + " path): it does not patch its Service's ports as the real charm does, and calls no API");
         }
         State in = running();
         String secret = secret(in);
