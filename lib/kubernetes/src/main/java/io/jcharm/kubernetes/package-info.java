@@ -4,7 +4,8 @@
  * server-side in kind order with pruning and ordered removal, or one object at a time for
  * actions ({@link io.jcharm.kubernetes.ManagedResources}, wrapped as a component by
  * {@link io.jcharm.kubernetes.ResourcesComponent}), the ports of the Service Juju creates
- * ({@link io.jcharm.kubernetes.ServicePatch}), and the client configuration (the pod's service
+ * ({@link io.jcharm.kubernetes.ServicePatch}), the check of image options
+ * ({@link io.jcharm.kubernetes.ImageReference}), and the client configuration (the pod's service
  * account, or {@code KUBECONFIG} from the hook environment). Start-up cost matters in a hook:
  * {@link io.jcharm.kubernetes.Kubernetes}, the components, options and records keep fabric8
  * types out of what they execute until the first call that needs the API, so a hook that never

@@ -2,7 +2,9 @@ package io.jcharm.charms.kfp;
 
 import io.jcharm.core.InvalidConfigException;
 import io.jcharm.core.OneOf;
+import io.jcharm.kubernetes.ImageReference;
 import io.jcharm.s3.BucketName;
+import java.time.ZoneId;
 import java.util.regex.Pattern;
 
 /**
@@ -24,8 +26,6 @@ public record KfpConfig(String httpPort, String grpcPort, String uiPort, String 
 
     // A DNS-1123 subdomain: the runner service account is a Kubernetes object name.
     private static final Pattern DNS_NAME = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
-    // registry/path:tag or @digest, no spaces: enough to catch a pasted sentence or an empty value.
-    private static final Pattern IMAGE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/:@-]*");
 
     public KfpConfig {
         port("http-port", httpPort);
@@ -49,8 +49,11 @@ public record KfpConfig(String httpPort, String grpcPort, String uiPort, String 
             throw new InvalidConfigException("key-format", "is empty: Argo needs a key pattern such as"
                     + " artifacts/{{workflow.name}}/{{pod.name}}");
         }
-        if (timezone.isBlank()) {
-            throw new InvalidConfigException("timezone", "is empty: use UTC, Local or an IANA name such as Europe/Paris");
+        // The controller loads it with Go's time.LoadLocation: UTC, Local or a tz database name; anything
+        // else stops it at start while the unit would show active.
+        if (!timezone.equals("UTC") && !timezone.equals("Local") && !ZoneId.getAvailableZoneIds().contains(timezone)) {
+            throw new InvalidConfigException("timezone", "\"" + timezone + "\" is not a time zone: use UTC, Local or an"
+                    + " IANA name such as Europe/Paris");
         }
     }
 
@@ -84,7 +87,7 @@ public record KfpConfig(String httpPort, String grpcPort, String uiPort, String 
     }
 
     private static void image(String option, String value) {
-        if (!IMAGE.matcher(value).matches()) {
+        if (!ImageReference.valid(value)) {
             throw new InvalidConfigException(option, "\"" + value + "\" is not an image reference such as"
                     + " ghcr.io/kubeflow/kfp-launcher:2.5.0");
         }

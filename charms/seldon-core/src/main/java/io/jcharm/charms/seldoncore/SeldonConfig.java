@@ -4,6 +4,7 @@ import io.jcharm.core.InvalidConfigException;
 import io.jcharm.core.OneOf;
 import io.jcharm.core.OptionName;
 import io.jcharm.core.Range;
+import io.jcharm.kubernetes.ImageReference;
 import java.util.regex.Pattern;
 
 /**

@@ -1,6 +1,7 @@
 package io.jcharm.charms.seldoncore;
 
 import io.jcharm.core.InvalidConfigException;
+import io.jcharm.kubernetes.ImageReference;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

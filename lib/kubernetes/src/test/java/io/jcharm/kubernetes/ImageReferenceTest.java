@@ -1,4 +1,4 @@
-package io.jcharm.charms.seldoncore;
+package io.jcharm.kubernetes;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
