@@ -36,7 +36,7 @@ import java.util.Optional;
  * }</pre>
  */
 public final class KfpCharm implements Charm {
-    /** Unit state: the argo option the charm was deployed with. */
+    /** The argo option the application was deployed with (an {@link AppRecords} key). */
     static final String ARGO_MODE = "argo-mode";
     private final KubeOptions options;
 
@@ -150,10 +150,10 @@ public final class KfpCharm implements Charm {
      * workflow, and the CRDs the external Argo also uses); the other way would take them over.
      */
     private static void checkArgoMode(Model model, KfpConfig cfg) throws StatusException {
-        Optional<String> chosen = model.state().get(ARGO_MODE, String.class);
-        if (chosen.isEmpty()) {
-            model.state().set(ARGO_MODE, cfg.argo());
-        } else if (!chosen.get().equals(cfg.argo())) {
+        Optional<String> chosen = AppRecords.get(model, ARGO_MODE);
+        if (chosen.isEmpty() || chosen.get().equals(cfg.argo())) {
+            AppRecords.keep(model, ARGO_MODE, cfg.argo());
+        } else {
             throw StatusException.blocked("argo was " + chosen.get() + " when the charm was deployed and"
                     + " cannot change (it decides who owns Argo's CRDs and the workflows in them): set argo="
                     + chosen.get() + " again, or deploy a new application to change it");

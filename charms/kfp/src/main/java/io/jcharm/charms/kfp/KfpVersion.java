@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * The Kubeflow Pipelines release this charm runs, and its upgrade rule: the API server migrates
  * the database forward when it starts, so any later release may follow; nothing earlier may, as
- * KFP has no down-migrations. The version the database was last run with is kept in unit state.
+ * KFP has no down-migrations. The version the database was last run with is kept for the
+ * application ({@link AppRecords}), so that a new leader refuses a downgrade too.
  *
  * <pre>{@code
  * KfpVersion.refusal("2.6.0", "2.5.0");  // Optional["the database was migrated by Kubeflow Pipelines 2.6.0 ..."]
@@ -16,7 +17,7 @@ import java.util.Optional;
 final class KfpVersion {
     /** The release the images in charmcraft.yaml and the commands in {@link Workloads} are from. */
     static final String CURRENT = "2.5.0";
-    /** Unit state: the KFP version the API server last ran against the database. */
+    /** The KFP version the API server last ran against the database (an {@link AppRecords} key). */
     static final String RECORDED = "kfp-version";
 
     private KfpVersion() {
@@ -24,7 +25,7 @@ final class KfpVersion {
 
     /** Blocked when the database was run by a later KFP than this charm's. */
     static void check(Model model) throws StatusException {
-        Optional<String> recorded = model.state().get(RECORDED, String.class);
+        Optional<String> recorded = AppRecords.get(model, RECORDED);
         if (recorded.isPresent()) {
             Optional<String> refusal = refusal(recorded.get(), CURRENT);
             if (refusal.isPresent()) {
@@ -35,11 +36,12 @@ final class KfpVersion {
 
     /** Records the running version once the API server is planned with it. */
     static void record(Model model) {
-        if (!model.state().get(RECORDED, String.class).filter(CURRENT::equals).isPresent()) {
-            model.state().get(RECORDED, String.class).ifPresent(from -> model.log().info("upgraded Kubeflow Pipelines from "
-                    + from + " to " + CURRENT + ": the API server migrates the database as it starts"));
-            model.state().set(RECORDED, CURRENT);
+        Optional<String> from = AppRecords.get(model, RECORDED);
+        if (from.isPresent() && !from.get().equals(CURRENT)) {
+            model.log().info("upgraded Kubeflow Pipelines from " + from.get() + " to " + CURRENT
+                    + ": the API server migrates the database as it starts");
         }
+        AppRecords.keep(model, RECORDED, CURRENT);
         model.unit().setWorkloadVersion(CURRENT);
     }
 

@@ -45,6 +45,8 @@ final class KfpFixture implements AutoCloseable {
     final SecretState dbUser = SecretState.granted(Map.of("username", "relation-9", "password", DB_PASSWORD));
     final RelationState mysql;
     final RelationState storage;
+    /** The peer relation Juju makes with the application, where the leader keeps the application's records. */
+    final RelationState peers = RelationState.peer(AppRecords.PEERS, APP, List.of());
 
     KfpFixture(Path tmp, S3Server s3) {
         this(tmp, s3, 201);
@@ -66,7 +68,7 @@ final class KfpFixture implements AutoCloseable {
                     .always();
         }
         State base = State.empty().withLeader(true).withModel(NS, "5f1c7e2a-0000-4000-8000-0000000000c4")
-                .withEnvironment(cluster.env());
+                .withEnvironment(cluster.env()).withRelation(peers);
         for (String c : Workloads.CONTAINERS) {
             base = base.withContainer(ContainerState.reachable(c));
         }
