@@ -79,9 +79,14 @@ public record MysqlClient(String database, String endpoints, String username, St
             Map<String, String> content;
             try {
                 content = model.secrets().byId(secretId.get()).refresh();
-            } catch (SecretNotFoundException | SecretPermissionDeniedException e) {
+            } catch (SecretPermissionDeniedException e) {
                 throw StatusException.blocked("the " + SECRET_USER + " secret " + secretId.get() + " from " + remote
                         + " is not readable: it was not granted to " + model.app().name());
+            } catch (SecretNotFoundException e) {
+                // Removed by its owner: granting cannot help; the provider must send a new one.
+                throw StatusException.blocked("the " + SECRET_USER + " secret " + secretId.get() + " from " + remote
+                        + " is not found (removed?): wait for " + remote + " to send a new one, or remove and add the "
+                        + relation.endpoint() + " relation again");
             }
             user = content.get("username");
             password = content.get("password");

@@ -113,9 +113,20 @@ class MlopsWireTest {
     void mysqlSecretNotGrantedBlocksNamingIt() {
         RelationState rel = RelationState.of("relational-db", "mysql-k8s").withRemoteAppData(Map.of(
                 "endpoints", "db:3306", "secret-user", "secret:cv0tmpd2ju3s6aaaaaaa"));
-        State out = ctx.run(Events.relationChanged(rel), State.empty().withRelation(rel));
+        State out = ctx.run(Events.relationChanged(rel), State.empty().withRelation(rel)
+                .withSecret(SecretState.notGranted("secret:cv0tmpd2ju3s6aaaaaaa")));
         assertEquals(Status.blocked("[relational-db] the secret-user secret secret:cv0tmpd2ju3s6aaaaaaa from mysql-k8s"
                 + " is not readable: it was not granted to wire"), out.unitStatus());
+    }
+
+    @Test
+    void mysqlSecretRemovedBlocksSayingSoNotAskingForAGrant() {
+        RelationState rel = RelationState.of("relational-db", "mysql-k8s").withRemoteAppData(Map.of(
+                "endpoints", "db:3306", "secret-user", "secret:cv0tmpd2ju3s6aaaaaaa"));
+        State out = ctx.run(Events.relationChanged(rel), State.empty().withRelation(rel));
+        assertEquals(Status.blocked("[relational-db] the secret-user secret secret:cv0tmpd2ju3s6aaaaaaa from mysql-k8s"
+                + " is not found (removed?): wait for mysql-k8s to send a new one, or remove and add the relational-db"
+                + " relation again"), out.unitStatus());
     }
 
     @Test
