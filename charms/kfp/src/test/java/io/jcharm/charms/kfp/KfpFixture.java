@@ -1,7 +1,9 @@
 package io.jcharm.charms.kfp;
 
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.jcharm.kubernetes.KubeOptions;
 import io.jcharm.kubernetes.RetryPolicy;
 import io.jcharm.kubernetes.testing.MockCluster;
@@ -12,11 +14,14 @@ import io.jcharm.testing.Context;
 import io.jcharm.testing.RelationState;
 import io.jcharm.testing.SecretState;
 import io.jcharm.testing.State;
+import io.jcharm.testing.faults.FaultChecks;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What the kfp tests share: a mock API server holding the application's Service and answering
@@ -38,6 +43,8 @@ final class KfpFixture implements AutoCloseable {
     static final KubeOptions FAST = KubeOptions.DEFAULT.withPollInterval(Duration.ofMillis(10))
             .withRetry(new RetryPolicy(2, Duration.ofMillis(1), 1.0, Duration.ofMillis(1)))
             .withCrdTimeout(Duration.ofSeconds(10));
+    /** Every secret value the charm holds: MySQL's password, the S3 key and the service-account token. */
+    static final List<String> SECRETS = List.of(DB_PASSWORD, S3_KEY, TOKEN);
     final MockCluster cluster;
     final Context ctx = Context.of(() -> new KfpCharm(FAST));
     final State leader;
@@ -85,6 +92,52 @@ final class KfpFixture implements AutoCloseable {
     /** The leader with relational-db and object-storage related and answered. */
     State related() {
         return leader.withRelation(mysql).withSecret(dbUser).withRelation(storage);
+    }
+
+    /**
+     * A user's Argo Workflow and recurring run (ScheduledWorkflow), made after an install applied
+     * the CRDs; returns what no fault may touch: those two and the CRDs holding them.
+     */
+    Map<String, String> addUserObjects() {
+        userObject("argoproj.io", "v1alpha1", "Workflow", "workflows", "users-train");
+        userObject("kubeflow.org", "v1beta1", "ScheduledWorkflow", "scheduledworkflows", "users-nightly");
+        Map<String, String> users = new TreeMap<>();
+        cluster.objects().forEach((k, v) -> {
+            if (k.endsWith("/" + NS + "/users-train") || k.endsWith("/" + NS + "/users-nightly")
+                    || k.contains("/CustomResourceDefinition/")) {
+                users.put(k, v);
+            }
+        });
+        return users;
+    }
+
+    private void userObject(String group, String version, String kind, String plural, String name) {
+        ResourceDefinitionContext rd = new ResourceDefinitionContext.Builder().withGroup(group).withVersion(version)
+                .withKind(kind).withPlural(plural).withNamespaced(true).build();
+        cluster.admin.genericKubernetesResources(rd).inNamespace(NS).resource(new GenericKubernetesResourceBuilder()
+                .withApiVersion(group + "/" + version).withKind(kind).withNewMetadata().withName(name).withNamespace(NS)
+                .endMetadata().addToAdditionalProperties("spec", Map.of("entrypoint", "main")).build()).create();
+    }
+
+    /**
+     * No secret value shows where an operator reads it: logs, statuses, action output, relation
+     * bags, stored state, the services' commands, the commands run, and every Kubernetes object
+     * but the Secrets (mlpipeline-minio-artifact hands the S3 key to pipeline pods: its purpose).
+     * The plans' environment is left out: it is how the API server and the UI take their
+     * credentials, as upstream's images read them.
+     */
+    void assertNoSecretShown(State out) {
+        List<String> texts = new ArrayList<>();
+        cluster.objects().forEach((k, v) -> {
+            if (!k.contains("/Secret/")) {
+                texts.add(v);
+            }
+        });
+        for (ContainerState c : out.containers()) {
+            c.plan().ifPresent(p -> p.services().values().forEach(svc -> texts.add(svc.command())));
+            texts.add(c.execHistory().toString());
+        }
+        FaultChecks.assertNoSecretIn(out.withContainers(List.of()), SECRETS, texts);
     }
 
     /** The one service of a container's plan. */
