@@ -25,9 +25,17 @@ public final class Secret {
         this.label = label;
     }
 
-    /** The secret's id, once known (a secret looked up by label learns it from secret-info-get). */
+    /**
+     * The secret's id as {@code secret-add} gives it, {@code secret:<xid>}: a secret looked up by
+     * label learns it from secret-info-get, which keys its answer by the bare xid, so the prefix
+     * is added (as ops does) and the id a charm publishes is the same whichever way it got it.
+     */
     public String id() {
-        return id.orElseGet(() -> info().id());
+        return id.orElseGet(() -> canonical(info().id()));
+    }
+
+    private static String canonical(String id) {
+        return id.startsWith("secret:") ? id : "secret:" + id;
     }
 
     public Optional<String> label() {

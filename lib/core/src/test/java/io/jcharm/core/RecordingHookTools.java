@@ -266,7 +266,8 @@ final class RecordingHookTools implements HookTools {
 
     @Override public SecretInfo secretInfoGet(Optional<String> id, Optional<String> label) {
         call("secret-info-get " + id.orElse("") + label.map(l -> "--label " + l).orElse(""));
-        String resolved = resolve(id, label);
+        // Juju keys secret-info-get's answer by the bare xid, without "secret:".
+        String resolved = resolve(id, label).replaceFirst("^secret:", "");
         return new SecretInfo(resolved, label, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 1);
     }
 

@@ -78,7 +78,8 @@ class SecretsTest {
         tools.secretLabels.put("lbl", "secret:a");
         model.secrets().byId("secret:a").info();
         Secret byLabel = model.secrets().byLabel("lbl").orElseThrow();
-        assertEquals("secret:a", byLabel.id(), "a label-only secret learns its id from secret-info-get");
+        assertEquals("secret:a", byLabel.id(), "a label-only secret learns its id from secret-info-get (bare there),"
+                + " as secret-add gives it");
         assertEquals(List.of("secret-info-get secret:a", "secret-info-get --label lbl"),
                 tools.calls.stream().filter(c -> c.startsWith("secret-info-get")).toList());
     }
