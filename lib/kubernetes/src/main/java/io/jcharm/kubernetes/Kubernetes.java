@@ -83,7 +83,8 @@ public final class Kubernetes implements AutoCloseable {
     }
 
     /**
-     * A read this library does not wrap, under the house error policy: conflicts, 429, 5xx,
+     * A read this library does not wrap (or a write that is safe to repeat, such as a JSON
+     * patch), under the house error policy: conflicts, 429, 5xx,
      * timeouts and dropped connections are retried, then fail the hook naming the call and the
      * cause (Juju retries it); a 403 or missing credentials become Blocked.
      *
