@@ -14,10 +14,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Runs {@code mlflow db upgrade} once when the workload's MLflow differs from the one the
- * database was last used with (a new image), before the server is (re)planned: the leader runs it,
- * and a failure blocks with the command's output, leaving the plan as it was. A fresh database
- * needs none (the server creates its schema); the version it starts with is recorded.
+ * Runs {@code mlflow db upgrade} once when the workload's MLflow is newer than the one the
+ * database was last used with (a new image), before the server is (re)planned: each unit for its
+ * own sqlite database, the leader for the shared MySQL one; a failure blocks with the command's
+ * output, leaving the plan as it was. An older MLflow (a downgraded image) is refused: MLflow
+ * cannot downgrade a schema. A fresh database needs none (the server creates its schema); the
+ * version it starts with is recorded.
  *
  * <pre>{@code
  * new SchemaUpgradeComponent(choice, container, dbCredentials);
@@ -68,9 +70,17 @@ final class SchemaUpgradeComponent implements Component<Void> {
         if (recorded.get().equals(version.get())) {
             return null;
         }
-        if (!model.isLeader()) {
-            throw StatusException.waiting("waiting for the leader to upgrade the database schema from MLflow "
-                    + recorded.get() + " to " + version.get());
+        if (older(version.get(), recorded.get())) {
+            throw StatusException.blocked("the " + store.kind() + " schema was last used by MLflow " + recorded.get()
+                    + ", newer than this image's " + version.get() + ": MLflow cannot downgrade a schema, so the server "
+                    + "was not restarted; refresh to an image with MLflow " + recorded.get() + " or later");
+        }
+        if (store.kind().equals(BackendStore.MYSQL) && !model.isLeader()) {
+            // The shared schema is the leader's to upgrade. Not recorded here: should this unit
+            // become leader before that happened, it runs the (idempotent) upgrade itself. Its
+            // server meanwhile starts once the schema is current (MLflow refuses an old one).
+            model.log().info("the leader upgrades the MySQL schema from MLflow " + recorded.get() + " to " + version.get());
+            return null;
         }
         model.unit().setStatus(io.jcharm.core.Status.maintenance("upgrading the database schema to MLflow " + version.get()));
         // The URI names no password (MySQL's is in the option file), so argv holds no secret.
@@ -83,6 +93,26 @@ final class SchemaUpgradeComponent implements Component<Void> {
         model.log().info("upgraded the " + store.kind() + " schema from MLflow " + recorded.get() + " to " + version.get());
         model.state().set(key, version.get());
         return null;
+    }
+
+    /** Whether version {@code a} is older than {@code b}, comparing their numeric dot-separated parts ("2.9.1" < "2.22.0"). */
+    static boolean older(String a, String b) {
+        int[] x = parts(a);
+        int[] y = parts(b);
+        for (int i = 0; i < Math.max(x.length, y.length); i++) {
+            int p = i < x.length ? x[i] : 0;
+            int q = i < y.length ? y[i] : 0;
+            if (p != q) {
+                return p < q;
+            }
+        }
+        return false;
+    }
+
+    private static int[] parts(String version) {
+        // "2.22.0rc1" or "2.22.0+local": the release numbers only.
+        return java.util.Arrays.stream(version.split("[^0-9.]", 2)[0].split("\\."))
+                .filter(p -> !p.isEmpty()).mapToInt(Integer::parseInt).toArray();
     }
 
     /** "2.22.0" from "mlflow, version 2.22.0". */

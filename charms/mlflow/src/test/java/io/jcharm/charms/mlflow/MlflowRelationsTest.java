@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jcharm.core.Status;
 import io.jcharm.pebble.emulator.ExecReply;
+import io.jcharm.testing.ContainerState;
 import io.jcharm.testing.Events;
 import io.jcharm.testing.RelationState;
 import io.jcharm.testing.SecretState;
@@ -116,14 +117,35 @@ class MlflowRelationsTest extends MlflowTestBase {
     }
 
     @Test
-    void aFollowerWaitsForTheLeaderToUpgradeTheSchema() {
-        State first = f.ctx.run(Events.pebbleReady(MlflowCharm.CONTAINER), f.leader.withLeader(false)
+    void aFollowerUpgradesItsOwnSqliteButLeavesTheSharedMysqlSchemaToTheLeader() {
+        ContainerState newImage = MlflowFixture.workload(MlflowFixture.VERSION)
+                .withExec(List.of("mlflow", "db", "upgrade"), ExecReply.ok("INFO upgraded\n"));
+        State onSqlite = f.ctx.run(Events.pebbleReady(MlflowCharm.CONTAINER), f.leader.withLeader(false)
                 .withContainer(MlflowFixture.workload("mlflow, version 2.15.1\n")));
-        State out = f.ctx.run(Events.upgradeCharm(), first.withContainer(MlflowFixture.workload(MlflowFixture.VERSION)));
-        assertEquals(Status.waiting("[schema] waiting for the leader to upgrade the database schema from MLflow 2.15.1 "
-                + "to 2.22.0"), out.unitStatus());
+        State sqlite = f.ctx.run(Events.upgradeCharm(), onSqlite.withContainer(newImage));
+        assertTrue(sqlite.container(MlflowCharm.CONTAINER).execHistory().stream().anyMatch(c -> c.contains("upgrade")),
+                "a follower's sqlite database is its own: nobody else upgrades it");
+        assertEquals(Optional.of("\"2.22.0\""), sqlite.storedValue(SchemaUpgradeComponent.RECORDED + "sqlite"));
+
+        State onMysql = f.ctx.run(Events.relationChanged(mysql), f.leader.withLeader(false).withRelation(mysql).withSecret(user)
+                .withContainer(MlflowFixture.workload("mlflow, version 2.15.1\n")));
+        State out = f.ctx.run(Events.upgradeCharm(), onMysql.withContainer(newImage));
         assertFalse(out.container(MlflowCharm.CONTAINER).execHistory().stream().anyMatch(c -> c.contains("upgrade")),
-                "only the leader migrates");
+                "only the leader migrates the shared schema");
+        assertEquals(Status.waiting("[leader] waiting for leadership"), out.unitStatus(), "the follower serves meanwhile");
+        assertEquals("\"2.15.1\"", out.stored().get(SchemaUpgradeComponent.RECORDED + "mysql"),
+                "not recorded: as leader it would run the upgrade itself");
+    }
+
+    @Test
+    void anOlderMlflowThanTheSchemasIsRefused() {
+        State first = f.ctx.run(Events.pebbleReady(MlflowCharm.CONTAINER), f.leader);
+        State out = f.ctx.run(Events.upgradeCharm(), first.withContainer(MlflowFixture.workload("mlflow, version 2.9.2\n")));
+        assertEquals(Status.blocked("[schema] the sqlite schema was last used by MLflow 2.22.0, newer than this image's 2.9.2: "
+                + "MLflow cannot downgrade a schema, so the server was not restarted; refresh to an image with MLflow 2.22.0 "
+                + "or later"), out.unitStatus());
+        assertFalse(out.container(MlflowCharm.CONTAINER).planOrFail().services().containsKey(ServerLayer.SERVICE));
+        assertTrue(SchemaUpgradeComponent.older("2.9.2", "2.22.0") && !SchemaUpgradeComponent.older("2.22.0rc1", "2.22.0"));
     }
 
     @Test
