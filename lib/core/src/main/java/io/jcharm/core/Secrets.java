@@ -20,6 +20,15 @@ public final class Secrets {
         this.model = model;
     }
 
+    /**
+     * Whether {@code id} has the form of a Juju secret id ({@code secret:<xid>},
+     * {@code secret://<model-uuid>/<xid>} or the bare 20-character xid), e.g. to check an id
+     * another application sent before asking Juju for it.
+     */
+    public static boolean isSecretId(String id) {
+        return id != null && id.matches("(secret:(//[0-9a-f-]+/)?)?[0-9a-v]{20}");
+    }
+
     /** A secret by id (for example from a config option of type secret). */
     public Secret byId(String id) {
         return new Secret(model, Optional.of(id), Optional.empty());

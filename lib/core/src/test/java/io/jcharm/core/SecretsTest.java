@@ -99,4 +99,13 @@ class SecretsTest {
                 "secret-revoke secret:a " + ref, "secret-remove secret:a --revision 2", "secret-remove secret:a"),
                 tools.calls.stream().filter(c -> c.startsWith("secret-") && !c.startsWith("secret-get")).toList());
     }
+
+    @Test
+    void secretIdsInJujusThreeForms() {
+        assertTrue(Secrets.isSecretId("secret:cv0tmpd2ju3s6aaaaaaa"));
+        assertTrue(Secrets.isSecretId("secret://5f1c7e2a-0000-4000-8000-0000000000f1/cv0tmpd2ju3s6aaaaaaa"));
+        assertTrue(Secrets.isSecretId("cv0tmpd2ju3s6aaaaaaa"));
+        assertFalse(Secrets.isSecretId("user-secret-7"));
+        assertFalse(Secrets.isSecretId("secret:cv0tmpd2ju3s6aaaaaaa\n"));
+    }
 }

@@ -3,6 +3,7 @@ package io.jcharm.relations;
 import io.jcharm.core.DataBag;
 import io.jcharm.core.Model;
 import io.jcharm.core.Relation;
+import io.jcharm.core.Secrets;
 import io.jcharm.core.StatusException;
 import io.jcharm.core.tools.SecretNotFoundException;
 import io.jcharm.core.tools.SecretPermissionDeniedException;
@@ -76,6 +77,10 @@ public record MysqlClient(String database, String endpoints, String username, St
         String user;
         String password;
         if (secretId.isPresent()) {
+            if (!Secrets.isSecretId(secretId.get())) {
+                throw StatusException.blocked("Incorrect data found in relation " + relation.endpoint() + ": "
+                        + SECRET_USER + " from " + remote + " is not a Juju secret id");
+            }
             Map<String, String> content;
             try {
                 content = model.secrets().byId(secretId.get()).refresh();

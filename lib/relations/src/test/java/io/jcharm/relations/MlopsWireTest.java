@@ -120,6 +120,15 @@ class MlopsWireTest {
     }
 
     @Test
+    void mysqlSecretUserThatIsNoSecretIdBlocksWithoutEchoingIt() {
+        RelationState rel = RelationState.of("relational-db", "mysql-k8s").withRemoteAppData(Map.of(
+                "endpoints", "db:3306", "secret-user", "user-secret-7"));
+        State out = ctx.run(Events.relationChanged(rel), State.empty().withRelation(rel));
+        assertEquals(Status.blocked("[relational-db] Incorrect data found in relation relational-db: secret-user from "
+                + "mysql-k8s is not a Juju secret id"), out.unitStatus());
+    }
+
+    @Test
     void mysqlSecretRemovedBlocksSayingSoNotAskingForAGrant() {
         RelationState rel = RelationState.of("relational-db", "mysql-k8s").withRemoteAppData(Map.of(
                 "endpoints", "db:3306", "secret-user", "secret:cv0tmpd2ju3s6aaaaaaa"));
