@@ -35,21 +35,17 @@ class MlflowFaultsTest extends MlflowFaultsBase {
 
     @Test
     void hookToolFaults(FaultRecorder faults) {
-        for (FaultKind kind : List.of(FaultKind.RELATION_GET_FAILS, FaultKind.RELATION_GET_TIMES_OUT,
-                FaultKind.SECRET_GET_FAILS, FaultKind.SECRET_GET_TIMES_OUT, FaultKind.STATE_SET_FAILS,
-                FaultKind.STATE_SET_TIMES_OUT, FaultKind.STATUS_SET_FAILS, FaultKind.STATUS_SET_TIMES_OUT)) {
-            String tool = kind.hookTool().orElseThrow();
-            // state-set is called when there is something to record: the first hook records the
-            // backend store and the MLflow version the schema was made with.
-            State in = tool.equals("state-set") ? base : running;
-            State[] out = new State[1];
-            String outcome = FaultChecks.outcomeOrHookFails(f.ctx.withToolFault(tool, kind.toolFault()),
-                    Events.configChanged(), in, out);
-            if (out[0] != null) {
-                nothingLost(in, out[0]);
-                noSecretShown(out[0]);
-            }
-            faults.observed(kind, tool + (in == base ? " (first hook)" : ""), outcome);
+        FaultChecks.recordHookToolCells(faults, f.ctx, Events.configChanged(), running, (tool, out) -> {
+            assertEquals("state-set", tool, tool + " failing went unnoticed");
+            assertEquals(running.stored(), out.stored());
+            nothingLost(running, out);
+            noSecretShown(out);
+            return " (a converged unit has nothing new to record: state-set is not called)";
+        });
+        // The first hook records the backend store and the MLflow version the schema was made with.
+        for (FaultKind kind : List.of(FaultKind.STATE_SET_FAILS, FaultKind.STATE_SET_TIMES_OUT)) {
+            faults.observed(kind, "state-set during the first config-changed", FaultChecks.hookFails(
+                    () -> f.ctx.withToolFault("state-set", kind.toolFault()).run(Events.configChanged(), base)));
         }
         State first = convergesKeeping(base);
         assertEquals(running.stored(), first.stored(), "the retried first hook records what the install did");
