@@ -74,6 +74,11 @@ public final class PackCommand implements Callable<Integer> {
             description = "Replaces dispatch's JVM options (repeat it; default: the measured set in PackRequest).")
     List<String> jvmOptions = List.of();
 
+    @Option(names = "--warm-idle", paramLabel = "<seconds>",
+            description = "Seconds the unit's warm runtime waits for the next hook before it exits (default: 60;"
+                    + " JCHARM_WARM_IDLE on a unit overrides it).")
+    Integer warmIdle;
+
     @Option(names = "--validate-only", description = "Only check charmcraft.yaml; build nothing.")
     boolean validateOnly;
 
@@ -123,6 +128,9 @@ public final class PackCommand implements Callable<Integer> {
             }
             if (!extraModules.isEmpty()) {
                 req = req.withExtraModules(extraModules);
+            }
+            if (warmIdle != null) {
+                req = req.withWarmIdle(warmIdle);
             }
             List<PackResult> results = new CharmPacker(new ProcessRunner(), m -> out.println("jcharm pack: " + m))
                     .pack(req);

@@ -1,13 +1,13 @@
 package io.jcharm.core;
 
+import io.jcharm.core.json.JsonException;
+import io.jcharm.core.json.TypedJson;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * One relation data bag (a unit's or an application's), with Juju's access rules; writes are
@@ -26,19 +26,17 @@ public final class DataBag {
     private final boolean writable;
     private final String writeDenied;
     private final Supplier<Map<String, String>> loader;
-    private final ObjectMapper json;
     private Map<String, String> data;
     private Map<String, String> sent;
 
     DataBag(String owner, boolean readable, String readDenied, boolean writable, String writeDenied,
-            Supplier<Map<String, String>> loader, ObjectMapper json) {
+            Supplier<Map<String, String>> loader) {
         this.owner = owner;
         this.readable = readable;
         this.readDenied = readDenied;
         this.writable = writable;
         this.writeDenied = writeDenied;
         this.loader = loader;
-        this.json = json;
     }
 
     /** The unit or application this bag belongs to. */
@@ -72,10 +70,10 @@ public final class DataBag {
             return Optional.empty();
         }
         try {
-            return Optional.ofNullable(json.readValue(raw.get(), type));
-        } catch (JacksonException e) {
+            return Optional.ofNullable(TypedJson.read(raw.get(), type));
+        } catch (JsonException e) {
             throw new RelationDataException(owner + " wrote " + key + " that is not valid " + type.getSimpleName()
-                    + " JSON: " + e.getOriginalMessage());
+                    + " JSON: " + e.getMessage());
         }
     }
 
@@ -93,7 +91,7 @@ public final class DataBag {
 
     /** Sets a value to the JSON form of {@code value}. */
     public void putJson(String key, Object value) {
-        put(key, json.writeValueAsString(value));
+        put(key, TypedJson.write(value));
     }
 
     /** Sets several values. */

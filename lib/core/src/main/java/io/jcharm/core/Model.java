@@ -19,8 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What a charm sees of Juju during one hook: this unit and application, leadership, config,
@@ -35,7 +33,6 @@ public final class Model {
     private final JujuContext context;
     private final CharmMetadata metadata;
     private final HookTools tools;
-    private final ObjectMapper json = JsonMapper.builder().build();
     private final Log log;
     private final Unit unit;
     private final App app;
@@ -57,7 +54,7 @@ public final class Model {
         this.unit = new Unit(context.unitName(), tools);
         this.app = new App(context.appName(), tools, this::isLeader, log);
         this.secrets = new Secrets(this);
-        this.state = new StateStore(tools, json);
+        this.state = new StateStore(tools);
     }
 
     public String name() { return context.modelName(); }
@@ -235,7 +232,6 @@ public final class Model {
     }
 
     HookTools tools() { return tools; }
-    ObjectMapper json() { return json; }
 
     void redact(Collection<String> secretValues) {
         log.addSecrets(secretValues);

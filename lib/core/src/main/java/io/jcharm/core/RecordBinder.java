@@ -60,10 +60,11 @@ final class RecordBinder {
 
     private static <T extends Record> T bind(Class<T> type, Map<String, Object> values, Kind kind) {
         RecordComponent[] components = type.getRecordComponents();
+        RecordAnnotations annotations = RecordAnnotations.of(type);
         Object[] args = new Object[components.length];
         for (int i = 0; i < components.length; i++) {
             RecordComponent c = components[i];
-            String option = optionName(c);
+            String option = annotations.optionName(c);
             if (!kind.declared().containsKey(option)) {
                 throw new IllegalStateException(type.getSimpleName() + "." + c.getName() + " binds " + kind.noun() + " \""
                         + option + "\", which " + kind.declaredIn() + " does not declare; declared: "
@@ -74,7 +75,7 @@ final class RecordBinder {
                 raw = kind.declared().get(option).orElse(null);
             }
             args[i] = convert(option, raw, c.getGenericType(), kind);
-            check(option, args[i], c, kind);
+            check(option, args[i], c, annotations, kind);
         }
         try {
             Constructor<T> ctor = type.getDeclaredConstructor(
@@ -89,22 +90,6 @@ final class RecordBinder {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot build record " + type.getName(), e);
         }
-    }
-
-    static String optionName(RecordComponent c) {
-        OptionName n = c.getAnnotation(OptionName.class);
-        if (n != null) {
-            return n.value();
-        }
-        StringBuilder sb = new StringBuilder();
-        for (char ch : c.getName().toCharArray()) {
-            if (Character.isUpperCase(ch)) {
-                sb.append('-').append(Character.toLowerCase(ch));
-            } else {
-                sb.append(ch);
-            }
-        }
-        return sb.toString();
     }
 
     private static Object convert(String option, Object raw, Type type, Kind kind) {
@@ -191,23 +176,23 @@ final class RecordBinder {
         return raw instanceof Number n ? n.longValue() : Long.decode(raw.toString().trim());
     }
 
-    private static void check(String option, Object value, RecordComponent c, Kind kind) {
+    private static void check(String option, Object value, RecordComponent c, RecordAnnotations annotations, Kind kind) {
         Object v = value instanceof Optional<?> o ? o.orElse(null) : value;
         if (v == null) {
             return;
         }
-        Range range = c.getAnnotation(Range.class);
-        if (range != null && v instanceof Number n) {
+        Optional<double[]> range = annotations.range(c);
+        if (range.isPresent() && v instanceof Number n) {
             double d = n.doubleValue();
-            if (d < range.min() || d > range.max()) {
-                throw kind.invalid().apply(option, "must be between " + fmt(range.min()) + " and "
-                        + fmt(range.max()) + ", got " + v);
+            double min = range.get()[0];
+            double max = range.get()[1];
+            if (d < min || d > max) {
+                throw kind.invalid().apply(option, "must be between " + fmt(min) + " and " + fmt(max) + ", got " + v);
             }
         }
-        OneOf oneOf = c.getAnnotation(OneOf.class);
-        if (oneOf != null && !Arrays.asList(oneOf.value()).contains(v.toString())) {
-            throw kind.invalid().apply(option, "must be one of " + String.join(", ", oneOf.value())
-                    + ", got \"" + v + "\"");
+        Optional<List<String>> oneOf = annotations.oneOf(c);
+        if (oneOf.isPresent() && !oneOf.get().contains(v.toString())) {
+            throw kind.invalid().apply(option, "must be one of " + String.join(", ", oneOf.get()) + ", got \"" + v + "\"");
         }
     }
 

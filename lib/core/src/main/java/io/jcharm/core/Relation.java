@@ -97,7 +97,7 @@ public final class Relation {
         }
         String app = remoteAppName().orElse("");
         if (app.isEmpty()) {
-            return new DataBag("", true, null, false, "remote data is read-only", Map::of, model.json());
+            return new DataBag("", true, null, false, "remote data is read-only", Map::of);
         }
         return bag("remote-app", app, true, true, null, false, "application data of " + app + " on " + ref + " is read-only");
     }
@@ -124,7 +124,7 @@ public final class Relation {
                     } catch (RelationNotFoundException e) {
                         return Map.of();
                     }
-                }, model.json()));
+                }));
     }
 
     /** Sends one relation-set per written bag, only the keys that changed. */

@@ -1,11 +1,11 @@
 package io.jcharm.core;
 
+import io.jcharm.core.json.JsonException;
+import io.jcharm.core.json.TypedJson;
 import io.jcharm.core.tools.HookTools;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * Controller-side unit state (state-get/state-set): survives pod churn and upgrades, values
@@ -18,12 +18,10 @@ import tools.jackson.databind.ObjectMapper;
  */
 public final class StateStore {
     private final HookTools tools;
-    private final ObjectMapper json;
     private Map<String, String> cache;
 
-    StateStore(HookTools tools, ObjectMapper json) {
+    StateStore(HookTools tools) {
         this.tools = tools;
-        this.json = json;
     }
 
     /**
@@ -37,16 +35,16 @@ public final class StateStore {
             return Optional.empty();
         }
         try {
-            return Optional.ofNullable(json.readValue(raw, type));
-        } catch (JacksonException e) {
+            return Optional.ofNullable(TypedJson.read(raw, type));
+        } catch (JsonException e) {
             throw new IllegalStateException("stored state \"" + key + "\" is not a " + type.getSimpleName()
-                    + " (" + e.getOriginalMessage() + "); an upgrade changed its type? delete it with state-delete", e);
+                    + " (" + e.getMessage() + "); an upgrade changed its type? delete it with state-delete", e);
         }
     }
 
     /** Stores a value (as JSON) at once. */
     public void set(String key, Object value) {
-        String raw = json.writeValueAsString(value);
+        String raw = TypedJson.write(value);
         tools.stateSet(Map.of(key, raw));
         all().put(key, raw);
     }

@@ -36,6 +36,12 @@ public final class CharmPacker {
     /** Where a charm module names its charm class (a ServiceLoader file in the charm's jar). */
     public static final String CHARM_SERVICE = "META-INF/services/io.jcharm.core.Charm";
 
+    /**
+     * metadata.yaml, config.yaml and actions.yaml as one JSON document, which a hook reads instead
+     * of parsing YAML (io.jcharm.core.meta.CharmMetadata.PACKED_FILE; lib/pack does not depend on core).
+     */
+    static final String PACKED_METADATA = "jcharm-metadata.json";
+
     private final ProcessRunner runner;
     private final Consumer<String> log;
 
@@ -103,7 +109,7 @@ public final class CharmPacker {
         List<String> modules = runtimes.modules(jdk, jars, req.extraModules());
         RuntimeBuilder.copyTree(runtimes.image(jdk, modules), stage.resolve("runtime"));
         DispatchScript dispatch = new DispatchScript(req.jvmOptions(), kind.option(), classpath, req.mainClass(),
-                charmClass, req.time(), build(stage, classpath));
+                charmClass, req.time(), build(stage, classpath), req.warmIdle());
         write(stage.resolve("dispatch"), dispatch.render(), true);
         StartupArchiveBuilder.Result archive = new StartupArchiveBuilder(runner, req.cacheDir(), log)
                 .build(stage, project, jdk, kind, dispatch, req.workDir());
@@ -135,11 +141,12 @@ public final class CharmPacker {
         return Path.of(System.getProperty("java.io.tmpdir"), "jcharm-pack-" + user, "stage");
     }
 
-    /** Metadata, config, actions, manifest, version and jars; returns the classpath, charm jar first. */
+    /** Metadata, config, actions (also as JSON), manifest, version and jars; returns the classpath, charm jar first. */
     private List<String> stageFiles(PackRequest req, CharmProject project, Platform platform, Path stage) {
         stageYaml(project, stage, CharmcraftReader.METADATA, Optional.of(project.metadata()));
         stageYaml(project, stage, CharmcraftReader.CONFIG, project.config());
         stageYaml(project, stage, CharmcraftReader.ACTIONS, project.actions());
+        write(stage.resolve(PACKED_METADATA), YamlFiles.packedMetadata(project), false);
         write(stage.resolve("manifest.yaml"), YamlFiles.manifest(platform, req.time()), false);
         req.version().ifPresent(v -> write(stage.resolve("version"), v + "\n", false));
         Path lib = mkdirs(stage.resolve("lib"));

@@ -57,9 +57,21 @@ public final class PackMain {
             req = req.withExtraModules(Arrays.stream(a.get("--extra-modules").split(",")).map(String::trim)
                     .filter(s -> !s.isEmpty()).toList());
         }
+        if (nonBlank(a.get("--warm-idle"))) {
+            req = req.withWarmIdle(seconds(a.get("--warm-idle").trim()));
+        }
         long start = System.nanoTime();
         new CharmPacker(new ProcessRunner(), m -> System.out.printf("[jcharm pack %5.1fs] %s%n",
                 (System.nanoTime() - start) / 1e9, m)).pack(req);
+    }
+
+    /** A whole number of seconds, or a message naming the property to fix. */
+    static int seconds(String s) {
+        if (!s.matches("[0-9]{1,9}")) {
+            throw new PackException("jcharm.warmIdle (--warm-idle) must be a whole number of seconds, got "
+                    + GoFormat.quote(s));
+        }
+        return Integer.parseInt(s);
     }
 
     /** "aot" or "cds" (also the enum names). */
@@ -77,7 +89,7 @@ public final class PackMain {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
                 throw new PackException("usage: PackMain --project DIR --jar JAR --libs DIR --output DIR [--work DIR]"
                         + " [--cache DIR] [--jdk HOME] [--archive aot|cds] [--version V] [--extra-modules m1,m2]"
-                        + " [--jvm-options \"-XX:+UseSerialGC ...\"]"
+                        + " [--jvm-options \"-XX:+UseSerialGC ...\"] [--warm-idle SECONDS]"
                         + " [--skip true]; got " + String.join(" ", args));
             }
             out.put(args[i], args[++i]);

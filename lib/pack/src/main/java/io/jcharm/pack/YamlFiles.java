@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
@@ -23,6 +24,8 @@ public final class YamlFiles {
             .enable(YAMLWriteFeature.LITERAL_BLOCK_STYLE)
             .build();
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     /** charmcraft writes e.g. 2026-01-01T00:00:00+00:00. */
     private static final DateTimeFormatter STARTED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
 
@@ -31,6 +34,19 @@ public final class YamlFiles {
 
     public static String write(Map<String, Object> doc) {
         return YAML.writeValueAsString(doc);
+    }
+
+    /**
+     * The charm's metadata, config and actions as one compact JSON document
+     * ({@code {"metadata":{...},"config":{...},"actions":{...}}}, the latter two only when the
+     * charm has them): the same content as the YAML files, for hooks to read without a YAML parser.
+     */
+    public static String packedMetadata(CharmProject project) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("metadata", project.metadata());
+        project.config().ifPresent(c -> doc.put("config", c));
+        project.actions().ifPresent(a -> doc.put("actions", a));
+        return JSON.writeValueAsString(doc) + "\n";
     }
 
     /**

@@ -25,7 +25,7 @@ class DispatchScriptTest {
     private static final Instant JAR_TIME = Instant.parse("2026-01-01T00:00:00Z");
     private static final DispatchScript SCRIPT = new DispatchScript(List.of("-XX:+UseSerialGC", "-Xmx64m"),
             "-XX:AOTCache=runtime/jcharm.aot", List.of("lib/charm.jar", "lib/dep.jar"), "io.jcharm.core.CharmMain",
-            "io.example.DemoCharm", JAR_TIME, "0123456789abcdef");
+            "io.example.DemoCharm", JAR_TIME, "0123456789abcdef", 45);
 
     @TempDir
     Path tmp;
@@ -49,8 +49,13 @@ class DispatchScriptTest {
     }
 
     private ProcessResult dispatch(Path dir, TrainingTools tools) {
+        return dispatch(dir, tools, Map.of());
+    }
+
+    private ProcessResult dispatch(Path dir, TrainingTools tools, Map<String, String> extra) {
         Map<String, String> env = new LinkedHashMap<>(tools.hookEnv(dir, "demo", "install"));
         env.put("JCHARM_JAVA_OPTS", "-Dextra=1");
+        env.putAll(extra);
         return new ProcessRunner().run(Command.of(List.of(dir.resolve("dispatch").toString()))
                 .in(dir.resolve("lib")).env(env).timeout(Duration.ofSeconds(30)));
     }
@@ -89,6 +94,49 @@ class DispatchScriptTest {
                 "jar times are put back to pack time for the startup archive");
     }
 
+    /** The warm runtime dispatch starts gets the packed idle time; JCHARM_WARM_IDLE on the unit wins. */
+    @Test
+    void theWarmRuntimeGetsThePackedIdleTimeUnlessTheUnitSetsOne() throws IOException {
+        // the stand-in records the warm runtime's arguments (its last one is the idle time)
+        Path dir = charmDir("#!/bin/sh\ncase \"$*\" in *io.jcharm.core.warm.WarmRuntime*) printf '%s\\n' \"$@\" > warm.tmp;"
+                + " mv warm.tmp warm.args ;; esac\nexit 0\n");
+        assertEquals("45", lastWarmArgument(dir, Map.of()));
+        assertEquals("7", lastWarmArgument(dir, Map.of(DispatchScript.WARM_IDLE_ENV, "7")));
+        assertTrue(SCRIPT.render().contains("idle time in seconds (packed: 45)"), "the script says what was packed");
+    }
+
+    @Test
+    void aWarmIdleTimeOutOfRangeIsRefusedNamingTheSetting() {
+        PackRequest req = PackRequest.of(tmp, tmp.resolve("c.jar"), List.of(), tmp);
+        assertEquals(PackRequest.DEFAULT_WARM_IDLE, req.warmIdle());
+        assertEquals(300, req.withWarmIdle(300).warmIdle());
+        assertTrue(assertThrows(PackException.class, () -> req.withWarmIdle(0)).getMessage().startsWith(
+                "the warm runtime's idle time must be 1 to 86400 seconds, got 0 (jcharm.warmIdle in the charm's pom, or"
+                + " jcharm pack --warm-idle)"));
+        assertEquals("jcharm.warmIdle (--warm-idle) must be a whole number of seconds, got \"1m\"",
+                assertThrows(PackException.class, () -> PackMain.seconds("1m")).getMessage());
+    }
+
+    private String lastWarmArgument(Path dir, Map<String, String> extra) throws IOException {
+        Files.deleteIfExists(dir.resolve("warm.args"));
+        Map<String, String> env = new LinkedHashMap<>(extra);
+        env.put(DispatchScript.WARM_ENV, "1");
+        ProcessResult r = dispatch(dir, tools(), env);
+        assertEquals(0, r.exitCode(), r.describe());
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!Files.exists(dir.resolve("warm.args"))) { // started in the background
+            assertTrue(System.nanoTime() < deadline, "dispatch started no warm runtime: " + r.describe());
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        List<String> args = Files.readAllLines(dir.resolve("warm.args"));
+        return args.get(args.size() - 1);
+    }
+
     @Test
     void missingRuntimeIsReportedOnStderrAndJujuLog() throws IOException {
         TrainingTools tools = tools();
@@ -112,10 +160,10 @@ class DispatchScriptTest {
     @Test
     void refusesValuesThatShWouldInterpret() {
         DispatchScript bad = new DispatchScript(List.of("-Dx=$(reboot)"), "-XX:AOTCache=a", List.of("lib/a.jar"),
-                "Main", "Charm", JAR_TIME, "b1");
+                "Main", "Charm", JAR_TIME, "b1", 60);
         assertThrows(PackException.class, bad::render);
         DispatchScript spaced = new DispatchScript(List.of(), "-XX:AOTCache=a", List.of("lib/my charm.jar"), "Main",
-                "Charm", JAR_TIME, "b1");
+                "Charm", JAR_TIME, "b1", 60);
         assertThrows(PackException.class, spaced::render);
     }
 }

@@ -9,12 +9,17 @@ import io.jcharm.core.warm.WarmRuntimes;
 import io.jcharm.process.Command;
 import io.jcharm.process.ProcessResult;
 import io.jcharm.process.ProcessRunner;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -216,6 +221,69 @@ class WarmDispatchTest {
         ProcessResult garbage = hook(unit, Map.of());
         assertEquals(0, garbage.exitCode(), garbage.describe());
         assertEquals("hook config-changed on stderr\n", garbage.stderr(), "nothing about the runtime on stderr");
+    }
+
+    /**
+     * A runtime that takes the hook (renames its claim) just as dispatch's 5 s run out: dispatch
+     * can no longer take the claim back, so it waits for the answer and does not run the hook cold.
+     */
+    @Test
+    void aHookTheRuntimeTookLateRunsOnlyThere() throws Exception {
+        Path unit = unit("late");
+        warmUp(unit, Map.of());
+        stopRuntimes();
+        units.add(unit);
+        try (ServerSocket slow = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Files.writeString(runtimeFile(unit), slow.getLocalPort() + " token 1 whatever\n");
+            Thread runtime = new Thread(() -> {
+                try (Socket s = slow.accept()) {
+                    Path dir = Path.of(new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8))
+                            .readLine().split(" ", 5)[4]);
+                    Files.move(dir.resolve("claim"), dir.resolve("claimed"), StandardCopyOption.ATOMIC_MOVE);
+                    Thread.sleep(6000); // past dispatch's 5 s
+                    s.getOutputStream().write("ok\n".getBytes(StandardCharsets.US_ASCII));
+                    try (OutputStream err = Files.newOutputStream(dir.resolve("err"))) {
+                        err.write("from the runtime, on stderr\n".getBytes(StandardCharsets.UTF_8));
+                    }
+                    s.getOutputStream().write("from the runtime\n".getBytes(StandardCharsets.UTF_8));
+                    Files.writeString(dir.resolve("rc"), "0\n");
+                } catch (IOException | InterruptedException e) {
+                    throw new AssertionError(e);
+                }
+            });
+            runtime.start();
+            ProcessResult r = hook(unit, Map.of());
+            runtime.join();
+            assertEquals(0, r.exitCode(), r.describe());
+            assertEquals("from the runtime\n", r.stdout(), "the hook did not also run in a new JVM");
+            assertEquals("from the runtime, on stderr\n", r.stderr());
+        }
+    }
+
+    /** A runtime that answers after dispatch gave up finds no claim and does not run the hook. */
+    @Test
+    void aHookDispatchGaveUpOnNeverRunsInTheRuntime() throws Exception {
+        Path unit = unit("gave-up");
+        long runtime = warmUp(unit, Map.of());
+        String[] file = Files.readString(runtimeFile(unit)).trim().split(" ");
+        Path dir = Files.createDirectories(unit.resolve(".jcharm-warm/h.test"));
+        Path marker = tmp.resolve("gave-up-marker");
+        StringBuilder env = new StringBuilder();
+        env(unit, "config-changed", Map.of("FIXTURE_SLEEP", marker.toString())).forEach((k, v) -> env.append(k).append('=')
+                .append(v).append('\0'));
+        Files.writeString(dir.resolve("env"), env);
+        // no claim file: dispatch deleted it when its 5 s ran out, and runs the hook itself
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(file[0]))) {
+            s.getOutputStream().write(("jcharm-warm1 " + file[1] + " " + file[3] + " 1 " + dir + "\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            assertEquals(-1, s.getInputStream().read(), "the runtime closed the connection without taking the hook");
+        }
+        assertFalse(Files.exists(marker), "the hook did not start");
+        assertFalse(Files.exists(dir.resolve("rc")));
+        awaitTrue(() -> readQuietly(unit.resolve(".jcharm-warm/runtime.log")).contains("dispatch gave up on the hook in "
+                + dir), "the runtime to say why it did not run the hook");
+        ProcessResult next = hook(unit, Map.of());
+        assertEquals(Long.toString(runtime), said(next).group(1), "the runtime still serves the next hook");
     }
 
     @Test

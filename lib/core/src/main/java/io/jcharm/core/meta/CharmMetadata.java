@@ -1,5 +1,8 @@
 package io.jcharm.core.meta;
 
+import io.jcharm.core.json.Json;
+import io.jcharm.core.json.JsonException;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -25,6 +28,12 @@ public record CharmMetadata(String name, String displayName, String summary, Str
                             Map<String, StorageMeta> storage, List<String> extraBindings,
                             List<Object> assumes, Optional<String> charmUser,
                             Map<String, ConfigOption> config, Map<String, ActionSpec> actions) {
+
+    /**
+     * The file in a packed charm's root that holds metadata, config and actions as one JSON
+     * document, written by jcharm pack next to the YAML files and read instead of them.
+     */
+    public static final String PACKED_FILE = "jcharm-metadata.json";
 
     public CharmMetadata {
         endpoints = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(endpoints));
@@ -59,6 +68,10 @@ public record CharmMetadata(String name, String displayName, String summary, Str
      * @throws MetadataException naming the file when it is missing or malformed
      */
     public static CharmMetadata load(Path charmDir) {
+        Path packed = charmDir.resolve(PACKED_FILE);
+        if (Files.isRegularFile(packed)) {
+            return loadPacked(packed);
+        }
         Path metadata = charmDir.resolve("metadata.yaml");
         YamlDocs yaml = new YamlDocs();
         if (Files.isRegularFile(metadata)) {
@@ -87,6 +100,27 @@ public record CharmMetadata(String name, String displayName, String summary, Str
         }
         throw new MetadataException("no metadata.yaml or charmcraft.yaml in " + charmDir
                 + ": is JUJU_CHARM_DIR the charm's root directory?");
+    }
+
+    /**
+     * Reads the packer's JSON form of metadata.yaml, config.yaml and actions.yaml
+     * ({@code {"metadata": {...}, "config": {...}, "actions": {...}}}, the same documents as the
+     * YAML files beside it, typed as Juju's Go decoder types them): no YAML parser on a hook's path.
+     */
+    private static CharmMetadata loadPacked(Path file) {
+        Map<String, Object> all;
+        try {
+            all = Json.object(Json.parse(Files.readString(file)));
+        } catch (IOException | JsonException e) {
+            throw new MetadataException(file.getFileName() + " (written by jcharm pack) cannot be read: " + e.getMessage()
+                    + "; repack the charm with jcharm pack", e);
+        }
+        return MetadataParser.parse("metadata.yaml", section(all, "metadata"), "config.yaml", section(all, "config"),
+                "actions.yaml", section(all, "actions"));
+    }
+
+    private static Map<String, Object> section(Map<String, Object> all, String key) {
+        return all.get(key) instanceof Map<?, ?> ? Json.object(all.get(key)) : Map.of();
     }
 
     /** Parses already-read YAML documents (a test or a packed archive in memory). */

@@ -1,6 +1,8 @@
 package io.jcharm.core.tools;
 
 import io.jcharm.core.Status;
+import io.jcharm.core.json.Json;
+import io.jcharm.core.json.TypedJson;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -108,11 +110,10 @@ public final class ExecHookTools implements HookTools {
     public String relationModelUuid(RelationRef relation) {
         List<String> argv = List.of("relation-model-get", "--format=json", "-r", relation.toString());
         String out = run(argv);
-        JsonNode uuid = output.tree(argv, out, false).path("uuid");
-        if (!uuid.isString()) {
+        if (!(ToolOutput.map(output.value(argv, out, false)).get("uuid") instanceof String uuid)) {
             throw ToolOutput.unexpected(argv, out, "a JSON object with a \"uuid\" string", false);
         }
-        return uuid.stringValue();
+        return uuid;
     }
 
     // --- config, leadership, status ------------------------------------------------------
@@ -127,11 +128,10 @@ public final class ExecHookTools implements HookTools {
     public boolean isLeader() {
         List<String> argv = List.of("is-leader", "--format=json");
         String out = run(argv);
-        JsonNode node = output.tree(argv, out, false);
-        if (!node.isBoolean()) {
+        if (!(output.value(argv, out, false) instanceof Boolean leader)) {
             throw ToolOutput.unexpected(argv, out, "true or false", false);
         }
-        return node.booleanValue();
+        return leader;
     }
 
     @Override
@@ -200,11 +200,11 @@ public final class ExecHookTools implements HookTools {
         // No key argument: the whole object carries both kind and location.
         List<String> argv = List.of("storage-get", "--format=json", "-s", storageId);
         String out = run(argv);
-        JsonNode node = output.tree(argv, out, false);
-        if (!node.path("location").isString()) {
+        Map<String, Object> node = ToolOutput.map(output.value(argv, out, false));
+        if (!(node.get("location") instanceof String location)) {
             throw ToolOutput.unexpected(argv, out, "a JSON object with \"kind\" and \"location\"", false);
         }
-        return new StorageInfo(storageId, ToolOutput.text(node, "kind"), Path.of(node.path("location").stringValue()));
+        return new StorageInfo(storageId, ToolOutput.text(node, "kind"), Path.of(location));
     }
 
     @Override
@@ -386,11 +386,8 @@ public final class ExecHookTools implements HookTools {
     public JsonNode credentialGet() {
         List<String> argv = List.of("credential-get", "--format=json");
         String out = run(argv);
-        JsonNode node = output.tree(argv, out, true); // holds cloud keys: never quote it
-        if (!node.isObject()) {
-            throw ToolOutput.unexpected(argv, out, "a JSON object", true);
-        }
-        return node;
+        output.object(argv, out, "a JSON object", true); // holds cloud keys: never quote it
+        return TypedJson.tree(out); // Jackson only here: the one tool whose answer is handed out as a tree
     }
 
     @Override
@@ -418,7 +415,7 @@ public final class ExecHookTools implements HookTools {
     }
 
     /** Sorted keys, so the same data always gives the same bytes. */
-    private byte[] json(Map<String, String> values) {
-        return output.mapper().writeValueAsString(new TreeMap<>(values)).getBytes(StandardCharsets.UTF_8);
+    private static byte[] json(Map<String, String> values) {
+        return Json.write(new TreeMap<>(values)).getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -1,67 +1,56 @@
 package io.jcharm.core.tools;
 
 import io.jcharm.core.Status;
+import io.jcharm.core.json.Json;
+import io.jcharm.core.json.JsonException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.NullNode;
 
 /**
  * Parses what hook tools print with {@code --format=json}; package-private helper of
- * {@link ExecHookTools}. One instance (and one mapper) per {@code ExecHookTools}.
+ * {@link ExecHookTools}. Plain maps and lists ({@link Json}), so that reading a hook's config and
+ * relation data loads no JSON library.
  */
 final class ToolOutput {
 
     /** How much of a bad output an exception quotes: enough to recognise it, not a log flood. */
     private static final int QUOTE_LIMIT = 200;
 
-    private final ObjectMapper mapper = JsonMapper.builder().build();
-
-    ObjectMapper mapper() {
-        return mapper;
-    }
-
     /**
-     * The output as a JSON tree; empty output (nothing stored, nothing set) reads as JSON null.
+     * The output as plain values; empty output (nothing stored, nothing set) reads as null.
      *
      * @param sensitive whether the output may hold secret values, which must not be quoted
      */
-    JsonNode tree(List<String> argv, String out, boolean sensitive) {
+    Object value(List<String> argv, String out, boolean sensitive) {
         if (out.isBlank()) {
-            return NullNode.getInstance();
+            return null;
         }
         try {
-            return mapper.readTree(out);
-        } catch (JacksonException e) {
+            return Json.parse(out);
+        } catch (JsonException e) {
             throw unexpected(argv, out, "JSON", sensitive);
         }
     }
 
     /** A JSON object of strings; null or empty output gives an empty map. */
     Map<String, String> stringMap(List<String> argv, String out, boolean sensitive) {
-        return stringMap(argv, out, tree(argv, out, sensitive), sensitive);
-    }
-
-    Map<String, String> stringMap(List<String> argv, String out, JsonNode node, boolean sensitive) {
+        Object node = value(argv, out, sensitive);
         Map<String, String> result = new LinkedHashMap<>();
-        if (node.isNull() || node.isMissingNode()) {
+        if (node == null) {
             return result;
         }
-        if (!node.isObject()) {
+        if (!(node instanceof Map<?, ?> m)) {
             throw unexpected(argv, out, "a JSON object of strings", sensitive);
         }
-        for (Map.Entry<String, JsonNode> e : node.properties()) {
-            JsonNode v = e.getValue();
-            if (v.isString()) {
-                result.put(e.getKey(), v.stringValue());
-            } else if (v.isNumber() || v.isBoolean()) {
-                result.put(e.getKey(), v.asString()); // YAML-typed scalars Juju may echo back
+        for (Map.Entry<?, ?> e : m.entrySet()) {
+            Object v = e.getValue();
+            if (v instanceof String str) {
+                result.put((String) e.getKey(), str);
+            } else if (v instanceof Number || v instanceof Boolean) {
+                result.put((String) e.getKey(), String.valueOf(v)); // YAML-typed scalars Juju may echo back
             } else {
                 throw unexpected(argv, out, "a JSON object of strings", sensitive);
             }
@@ -71,46 +60,50 @@ final class ToolOutput {
 
     /** A JSON object of any values as plain Java maps, lists and scalars; null gives an empty map. */
     Map<String, Object> objectMap(List<String> argv, String out) {
-        JsonNode node = tree(argv, out, false);
-        if (node.isNull()) {
+        Object node = value(argv, out, false);
+        if (node == null) {
             return new LinkedHashMap<>();
         }
-        if (!node.isObject()) {
+        if (!(node instanceof Map)) {
             throw unexpected(argv, out, "a JSON object", false);
         }
-        Map<String, Object> result = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> e : node.properties()) {
-            result.put(e.getKey(), mapper.treeToValue(e.getValue(), Object.class));
-        }
-        return result;
+        return Json.object(node);
     }
 
     /** A JSON list of strings; null or empty output gives an empty list. */
     List<String> stringList(List<String> argv, String out) {
-        JsonNode node = tree(argv, out, false);
+        Object node = value(argv, out, false);
         List<String> result = new ArrayList<>();
-        if (node.isNull()) {
+        if (node == null) {
             return result;
         }
-        if (!node.isArray()) {
+        if (!(node instanceof List<?> items)) {
             throw unexpected(argv, out, "a JSON list of strings", false);
         }
-        for (JsonNode item : node) {
-            if (!item.isString()) {
+        for (Object item : items) {
+            if (!(item instanceof String str)) {
                 throw unexpected(argv, out, "a JSON list of strings", false);
             }
-            result.add(item.stringValue());
+            result.add(str);
         }
         return result;
     }
 
     /** A single JSON string. */
     String string(List<String> argv, String out) {
-        JsonNode node = tree(argv, out, false);
-        if (!node.isString()) {
+        if (!(value(argv, out, false) instanceof String str)) {
             throw unexpected(argv, out, "a JSON string", false);
         }
-        return node.stringValue();
+        return str;
+    }
+
+    /** A JSON object (empty output is an error), for tools that always print one. */
+    Map<String, Object> object(List<String> argv, String out, String expected, boolean sensitive) {
+        Object node = value(argv, out, sensitive);
+        if (!(node instanceof Map<?, ?>)) {
+            throw unexpected(argv, out, expected, sensitive);
+        }
+        return Json.object(node);
     }
 
     /**
@@ -118,13 +111,13 @@ final class ToolOutput {
      * which wraps the same fields in {@code "application-status"} next to per-unit entries.
      */
     Status status(List<String> argv, String out) {
-        JsonNode node = tree(argv, out, false);
-        JsonNode status = node.has("application-status") ? node.path("application-status") : node;
-        if (!status.path("status").isString()) {
+        Map<String, Object> node = map(value(argv, out, false));
+        Map<String, Object> status = node.containsKey("application-status") ? map(node.get("application-status")) : node;
+        if (!(status.get("status") instanceof String name)) {
             throw unexpected(argv, out, "a JSON object with a \"status\" string", false);
         }
         try {
-            return Status.of(status.path("status").stringValue(), text(status, "message"));
+            return Status.of(name, text(status, "message"));
         } catch (IllegalArgumentException e) {
             throw unexpected(argv, out, "a known status name", false);
         }
@@ -132,80 +125,91 @@ final class ToolOutput {
 
     /** secret-info-get's {@code {"<id>": {"label","description","expiry","rotation","rotates","revision"}}}. */
     SecretInfo secretInfo(List<String> argv, String out) {
-        JsonNode node = tree(argv, out, false);
-        if (!node.isObject() || node.size() != 1) {
+        Object node = value(argv, out, false);
+        if (!(node instanceof Map<?, ?> m) || m.size() != 1) {
             throw unexpected(argv, out, "a JSON object with one secret", false);
         }
-        Map.Entry<String, JsonNode> entry = node.properties().iterator().next();
-        JsonNode info = entry.getValue();
-        if (!info.isObject() || !info.path("revision").canConvertToInt()) {
+        Map.Entry<String, Object> entry = Json.object(node).entrySet().iterator().next();
+        if (!(entry.getValue() instanceof Map<?, ?>) || !(map(entry.getValue()).get("revision") instanceof Number revision)
+                || revision.doubleValue() != revision.intValue()) {
             throw unexpected(argv, out, "a secret with a \"revision\" number", false);
         }
+        Map<String, Object> info = map(entry.getValue());
         return new SecretInfo(entry.getKey(), optional(info, "label"), optional(info, "description"),
-                optional(info, "expiry"), optional(info, "rotation"), optional(info, "rotates"),
-                info.path("revision").asInt());
+                optional(info, "expiry"), optional(info, "rotation"), optional(info, "rotates"), revision.intValue());
     }
 
     /** goal-state's {@code {"units":{name:{"status","since"}},"relations":{ep:{name:{...}}}}}. */
     GoalState goalState(List<String> argv, String out) {
-        JsonNode node = tree(argv, out, false);
-        if (!node.isObject() && !node.isNull()) {
+        Object node = value(argv, out, false);
+        if (node != null && !(node instanceof Map)) {
             throw unexpected(argv, out, "a JSON object with \"units\" and \"relations\"", false);
         }
+        Map<String, Object> all = map(node);
         Map<String, Map<String, String>> relations = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> e : node.path("relations").properties()) {
-            relations.put(e.getKey(), statuses(e.getValue()));
+        for (Map.Entry<String, Object> e : map(all.get("relations")).entrySet()) {
+            relations.put(e.getKey(), statuses(map(e.getValue())));
         }
-        return new GoalState(statuses(node.path("units")), relations);
+        return new GoalState(statuses(map(all.get("units"))), relations);
     }
 
     /** {@code {"name": {"status": s, "since": t}}} to name -> s. */
-    private static Map<String, String> statuses(JsonNode byName) {
+    private static Map<String, String> statuses(Map<String, Object> byName) {
         Map<String, String> result = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> e : byName.properties()) {
-            result.put(e.getKey(), text(e.getValue(), "status"));
+        for (Map.Entry<String, Object> e : byName.entrySet()) {
+            result.put(e.getKey(), text(map(e.getValue()), "status"));
         }
         return result;
     }
 
     /** network-get's {@code {"bind-addresses":[...],"egress-subnets":[...],"ingress-addresses":[...]}}. */
     NetworkInfo networkInfo(List<String> argv, String out) {
-        JsonNode node = tree(argv, out, false);
-        if (!node.isObject()) {
+        Object node = value(argv, out, false);
+        if (!(node instanceof Map)) {
             throw unexpected(argv, out, "a JSON object with \"bind-addresses\"", false);
         }
+        Map<String, Object> all = map(node);
         List<NetworkInfo.BindAddress> binds = new ArrayList<>();
-        for (JsonNode b : node.path("bind-addresses")) {
+        for (Object bind : list(all.get("bind-addresses"))) {
+            Map<String, Object> b = map(bind);
             List<NetworkInfo.Address> addresses = new ArrayList<>();
-            for (JsonNode a : b.path("addresses")) {
+            for (Object address : list(b.get("addresses"))) {
+                Map<String, Object> a = map(address);
                 // Juju before 2.9 printed the IP as "address"; later versions as "value".
-                String value = a.has("value") ? text(a, "value") : text(a, "address");
+                String value = a.containsKey("value") ? text(a, "value") : text(a, "address");
                 addresses.add(new NetworkInfo.Address(text(a, "hostname"), value, text(a, "cidr")));
             }
             binds.add(new NetworkInfo.BindAddress(text(b, "interface-name"), text(b, "mac-address"), addresses));
         }
-        return new NetworkInfo(binds, strings(node.path("egress-subnets")), strings(node.path("ingress-addresses")));
+        return new NetworkInfo(binds, strings(all.get("egress-subnets")), strings(all.get("ingress-addresses")));
     }
 
-    private static List<String> strings(JsonNode array) {
+    /** The value as an object's map; anything else (missing, null, another type) as an empty one. */
+    static Map<String, Object> map(Object value) {
+        return value instanceof Map<?, ?> ? Json.object(value) : Map.of();
+    }
+
+    private static List<?> list(Object value) {
+        return value instanceof List<?> l ? l : List.of();
+    }
+
+    private static List<String> strings(Object array) {
         List<String> result = new ArrayList<>();
-        for (JsonNode item : array) {
-            if (item.isString()) {
-                result.add(item.stringValue());
+        for (Object item : list(array)) {
+            if (item instanceof String s) {
+                result.add(s);
             }
         }
         return result;
     }
 
-    private static Optional<String> optional(JsonNode node, String field) {
-        JsonNode v = node.path(field);
-        return v.isString() && !v.stringValue().isEmpty() ? Optional.of(v.stringValue()) : Optional.empty();
+    private static Optional<String> optional(Map<String, Object> node, String field) {
+        return node.get(field) instanceof String s && !s.isEmpty() ? Optional.of(s) : Optional.empty();
     }
 
     /** The text of {@code node.field} when it is a string, else "". */
-    static String text(JsonNode node, String field) {
-        JsonNode v = node.path(field);
-        return v.isString() ? v.stringValue() : "";
+    static String text(Map<String, Object> node, String field) {
+        return node.get(field) instanceof String s ? s : "";
     }
 
     /**

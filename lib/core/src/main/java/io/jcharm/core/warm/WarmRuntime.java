@@ -13,6 +13,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -32,9 +33,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * port and writes {@code .jcharm-warm/runtime} (mode 0600 in a 0700 directory, so only the
  * charm's user can read it): {@code <port> <token> <pid> <build>}. dispatch (bash, /dev/tcp)
  * connects and sends one line {@code jcharm-warm1 <token> <build> <merged> <hook dir>}; the hook
- * dir holds {@code env} (the hook's environment, NUL-separated) and the fifos {@code err} (unless
- * {@code merged} is 1: stdout and stderr are one file) and {@code in}. The runtime answers one
- * line, {@code ok}, {@code busy} or {@code mismatch}; after {@code ok} the hook's stdout follows
+ * dir holds {@code env} (the hook's environment, NUL-separated), the fifos {@code err} (unless
+ * {@code merged} is 1: stdout and stderr are one file) and {@code in}, and an empty {@code claim}.
+ * The runtime answers one line, {@code ok}, {@code busy} or {@code mismatch}; before {@code ok}
+ * it renames {@code claim} to {@code claimed}, and dispatch, when it stops waiting for an answer
+ * (5 s), deletes {@code claim}: whichever comes first owns the hook, so a hook dispatch gave up
+ * on never runs in the runtime as well. After {@code ok} the hook's stdout follows
  * on the socket, its stderr goes to the err fifo, and its exit code is written to {@code rc}
  * before the socket closes. When the connection drops first (dispatch was killed), the hook is
  * interrupted, and if it does not stop within 10 s the runtime exits.
@@ -50,6 +54,9 @@ public final class WarmRuntime {
     /** The file naming port, token, pid and build of the live runtime. */
     public static final String RUNTIME_FILE = "runtime";
     static final String MAGIC = "jcharm-warm1";
+    /** The file in the hook dir whose rename hands the hook to the runtime (see {@link #claim}). */
+    static final String CLAIM = "claim";
+    static final String CLAIMED = "claimed";
     private static final int REQUEST_TIMEOUT_MS = 5000;
     private static final long STOP_GRACE_MS = 10_000;
 
@@ -208,6 +215,9 @@ public final class WarmRuntime {
         OutputStream err;
         try {
             env = HookEnvironment.read(hookDir.resolve("env"));
+            if (!claim(hookDir)) {
+                return; // dispatch gave up waiting and runs the hook itself: it must not run here too
+            }
             s.setSoTimeout(0);
             out = new BufferedOutputStream(s.getOutputStream(), 8192);
             out.write("ok\n".getBytes(StandardCharsets.US_ASCII));
@@ -252,6 +262,21 @@ public final class WarmRuntime {
             Files.move(tmp, hookDir.resolve("rc"), StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             log.println("jcharm warm runtime: cannot hand the exit code " + rc[0] + " back to dispatch: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Takes the hook from dispatch by renaming its {@code claim} file; dispatch deletes the same
+     * file when it stops waiting for us, and only one of the two can succeed.
+     */
+    private boolean claim(Path hookDir) throws IOException {
+        try {
+            Files.move(hookDir.resolve(CLAIM), hookDir.resolve(CLAIMED), StandardCopyOption.ATOMIC_MOVE);
+            return true;
+        } catch (NoSuchFileException e) {
+            log.println("jcharm warm runtime: dispatch gave up on the hook in " + hookDir + " before it was taken:"
+                    + " not running it here (dispatch runs it in a new JVM)");
+            return false;
         }
     }
 

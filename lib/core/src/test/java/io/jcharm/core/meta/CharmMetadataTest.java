@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 class CharmMetadataTest {
     private static final String METADATA = """
@@ -87,6 +90,22 @@ class CharmMetadataTest {
                 + METADATA.replace("display-name: Demo", "title: Demo") + "config:\n" + indent(CONFIG)
                 + "actions:\n" + indent(ACTIONS));
         assertEquals(fromSplit, CharmMetadata.load(unified));
+    }
+
+    @Test
+    void thePackersJsonFormIsReadInsteadOfTheYaml() throws IOException {
+        CharmMetadata fromYaml = split();
+        YAMLMapper yaml = YAMLMapper.builder().build();
+        Map<String, Object> all = new LinkedHashMap<>();
+        all.put("metadata", yaml.readValue(METADATA, Object.class));
+        all.put("config", yaml.readValue(CONFIG, Object.class));
+        all.put("actions", yaml.readValue(ACTIONS, Object.class));
+        Files.writeString(dir.resolve(CharmMetadata.PACKED_FILE), JsonMapper.builder().build().writeValueAsString(all));
+        Files.writeString(dir.resolve("metadata.yaml"), "name: [not, what, the, hook, reads]\n");
+        assertEquals(fromYaml, CharmMetadata.load(dir));
+        Files.writeString(dir.resolve(CharmMetadata.PACKED_FILE), "{\"metadata\": {\"name\": \"demo\"");
+        assertEquals("jcharm-metadata.json (written by jcharm pack) cannot be read: expected ',' or '}' at line 1, column 29;"
+                + " repack the charm with jcharm pack", loadFails().getMessage());
     }
 
     @Test
