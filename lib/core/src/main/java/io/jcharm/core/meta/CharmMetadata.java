@@ -88,8 +88,8 @@ public record CharmMetadata(String name, String displayName, String summary, Str
         Path charmcraft = charmDir.resolve("charmcraft.yaml");
         if (Files.isRegularFile(charmcraft)) {
             Map<String, Object> all = yaml.readMap(charmcraft, true);
-            Map<String, Object> config = YamlDocs.map(all.get("config"));
-            Map<String, Object> actions = YamlDocs.map(all.get("actions"));
+            Map<String, Object> config = MetadataParser.stringKeys(all.get("config"));
+            Map<String, Object> actions = MetadataParser.stringKeys(all.get("actions"));
             for (String key : List.of("config", "actions")) {
                 if (all.get(key) != null && !(all.get(key) instanceof Map)) {
                     throw new MetadataException("charmcraft.yaml: " + key + ": expected a map, got " + all.get(key));

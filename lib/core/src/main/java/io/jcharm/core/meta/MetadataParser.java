@@ -75,7 +75,7 @@ final class MetadataParser {
             throw new MetadataException(file + ": " + role.key() + "." + name
                     + ": expected an interface name or a map with \"interface\"");
         }
-        Map<String, Object> m = YamlDocs.map(spec);
+        Map<String, Object> m = stringKeys(spec);
         if (!(m.get("interface") instanceof String iface)) {
             throw new MetadataException(file + ": " + role.key() + "." + name + ".interface: expected string, got "
                     + (m.get("interface") == null ? "nothing" : goRepr(m.get("interface"))));
@@ -231,7 +231,7 @@ final class MetadataParser {
         if (v != null && !(v instanceof Map)) {
             throw new MetadataException(file + ": " + path + ": expected a map, got " + goRepr(v));
         }
-        return YamlDocs.map(v);
+        return stringKeys(v);
     }
 
     private static List<?> list(String file, String path, Object v) {
@@ -242,5 +242,16 @@ final class MetadataParser {
             return l;
         }
         throw new MetadataException(file + ": " + path + ": expected a list, got " + goRepr(v));
+    }
+
+    /** A YAML or JSON mapping with its keys as strings (YAML keys may be numbers); anything else as an empty map. */
+    static Map<String, Object> stringKeys(Object o) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (o instanceof Map<?, ?> m) {
+            for (Map.Entry<?, ?> e : m.entrySet()) { // a loop, not forEach: no lambda to spin or archive
+                out.put(String.valueOf(e.getKey()), e.getValue());
+            }
+        }
+        return out;
     }
 }

@@ -2,14 +2,17 @@ package io.jcharm.core.meta;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
-/** Reads YAML files into plain maps, with errors that name the file and line. */
+/**
+ * Reads YAML files into plain maps, with errors that name the file and line; only for charm
+ * directories without the packer's JSON form, so that a packed charm's hook never loads (nor, in
+ * its startup archive, links) the YAML stack.
+ */
 final class YamlDocs {
     private final ObjectMapper mapper = YAMLMapper.builder().build();
 
@@ -31,20 +34,10 @@ final class YamlDocs {
                 throw new MetadataException(file.getFileName() + ": expected a mapping at the top level, got "
                         + doc.getClass().getSimpleName());
             }
-            return map(doc);
+            return MetadataParser.stringKeys(doc);
         } catch (JacksonException e) {
             throw new MetadataException(file.getFileName() + " is not valid YAML: " + e.getOriginalMessage()
                     + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ")" : ""), e);
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> map(Object o) {
-        if (o instanceof Map<?, ?> m) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            m.forEach((k, v) -> out.put(String.valueOf(k), v));
-            return out;
-        }
-        return Map.of();
     }
 }

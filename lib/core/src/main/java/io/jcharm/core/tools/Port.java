@@ -55,6 +55,18 @@ public record Port(String protocol, int fromPort, int toPort) {
         }
     }
 
+    // equals and hashCode by hand: a record's generated ones bootstrap through invokedynamic on
+    // first use, which spins method-handle classes in every cold hook that opens a port.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Port p && p.protocol.equals(protocol) && p.fromPort == fromPort && p.toPort == toPort;
+    }
+
+    @Override
+    public int hashCode() {
+        return (protocol.hashCode() * 31 + fromPort) * 31 + toPort;
+    }
+
     @Override
     public String toString() {
         if (protocol.equals("icmp")) {
