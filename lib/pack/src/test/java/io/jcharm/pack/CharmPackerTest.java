@@ -1,5 +1,6 @@
 package io.jcharm.pack;
 
+import io.jcharm.core.meta.CharmMetadata;
 import io.jcharm.process.Command;
 import io.jcharm.process.ProcessResult;
 import io.jcharm.process.ProcessRunner;
@@ -167,6 +168,20 @@ class CharmPackerTest {
         assertEquals(8080L, ((Map<?, ?>) ((Map<?, ?>) config.get("options")).get("port")).get("default"));
         Map<?, ?> actions = (Map<?, ?>) YamlTree.parse("actions.yaml", entryText("actions.yaml")).root();
         assertEquals(Map.of("description", "Answers pong."), actions.get("ping"));
+    }
+
+    /** What a hook reads (the packer's JSON) is what Juju reads (the YAML files): lib/core parses both. */
+    @Test
+    void thePackedJsonMetadataSaysWhatTheYamlFilesSay() throws IOException {
+        Path unit = Files.createDirectories(tmp.resolve("json unit").resolve("charm"));
+        CharmUnpacker.unpack(first.charm(), unit);
+        assertTrue(Files.isRegularFile(unit.resolve(CharmPacker.PACKED_METADATA)));
+        assertEquals(CharmPacker.PACKED_METADATA, CharmMetadata.PACKED_FILE, "packer and runtime name the same file");
+        CharmMetadata fromJson = CharmMetadata.load(unit);
+        Files.delete(unit.resolve(CharmPacker.PACKED_METADATA));
+        CharmMetadata fromYaml = CharmMetadata.load(unit);
+        assertEquals(fromYaml, fromJson);
+        assertEquals("fixture", fromJson.name());
     }
 
     @Test
