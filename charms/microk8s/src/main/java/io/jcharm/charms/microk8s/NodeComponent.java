@@ -41,6 +41,24 @@ final class NodeComponent implements Component<Void> {
         return null;
     }
 
+    /**
+     * Why kubectl could not read the node, by what the API server answered: only NotFound means
+     * the node has not registered; refused admin credentials will not heal by waiting; anything
+     * else (429, 5xx, a timeout, the API server restarting) is the API server's and passes.
+     */
+    static StatusException unreadable(String host, String why) {
+        if (why.contains("(NotFound)")) {
+            return StatusException.waiting("node " + host + " is not registered yet (" + why + ")");
+        }
+        if (why.contains("(Forbidden)") || why.contains("(Unauthorized)")) {
+            return StatusException.blocked("the API server refuses microk8s's admin credentials (" + why + "); check"
+                    + " its authentication and RBAC with `microk8s kubectl auth can-i get nodes`; update-status checks"
+                    + " again");
+        }
+        return StatusException.waiting("could not read node " + host + " from the API server (" + why + ");"
+                + " update-status checks again");
+    }
+
     private void apply(Model model) throws StatusException {
         if (ClusterComponent.isWorkerNode(model)) {
             // A worker has no API server to ask; the control plane reports it.
@@ -50,8 +68,7 @@ final class NodeComponent implements Component<Void> {
         String host = client.hostname();
         CommandResult r = client.node(host);
         if (!r.ok()) {
-            throw StatusException.waiting("node " + host + " is not registered yet ("
-                    + SnapComponent.firstLine(r.stderr()) + ")");
+            throw unreadable(host, SnapComponent.firstLine(r.stderr() + "\n" + r.stdout()));
         }
         String[] cols = r.stdout().trim().split("\\s+");
         String condition = cols.length > 1 ? cols[1] : "unknown";

@@ -188,6 +188,17 @@ class MicroK8sCharmTest {
     }
 
     @Test
+    void aFailedReadOfTheNodeIsNotTakenForAnUnregisteredNode() {
+        machine.installed("1.32/stable", "v1.32.3").fail("microk8s", "kubectl", 1, "Error from server"
+                + " (ServiceUnavailable): the server is currently unable to handle the request (get nodes machine-0)");
+        assertEquals(Status.waiting("[node] could not read node machine-0 from the API server (Error from server"
+                + " (ServiceUnavailable): the server is currently unable to handle the request (get nodes machine-0));"
+                + " update-status checks again"), ctx.run(Events.updateStatus(), base.withLeader(false)).unitStatus());
+        machine.fail("microk8s", "kubectl", 1, "Error from server (Forbidden): nodes \"machine-0\" is forbidden");
+        assertEquals("blocked", ctx.run(Events.updateStatus(), base.withLeader(false)).unitStatus().name());
+    }
+
+    @Test
     void containerdEnvIsWrittenQuotedInsideTheSnapsFileAndRestartsContainerdOnlyOnChange() throws Exception {
         machine.installed("1.32/stable", "v1.32.3");
         java.nio.file.Files.createDirectories(machine.path(MachineFiles.CONTAINERD_ENV).getParent());
