@@ -9,6 +9,7 @@ import io.jcharm.core.Status;
 import io.jcharm.core.StatusException;
 import io.jcharm.core.process.CommandException;
 import io.jcharm.core.tools.SecretNotFoundException;
+import io.jcharm.core.tools.SecretPermissionDeniedException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
@@ -156,8 +157,11 @@ final class ClusterComponent implements Component<Void> {
         Map<String, String> content;
         try {
             content = model.secrets().byId(id.get()).refresh(); // redacts the token from every log line
-        } catch (SecretNotFoundException e) {
-            throw StatusException.waiting("waiting for the join token secret " + id.get() + " to become readable");
+        } catch (SecretNotFoundException | SecretPermissionDeniedException e) {
+            // Removed, or not this application's: the leader issues a new token in a new secret.
+            throw StatusException.waiting("waiting for the join token secret " + id.get() + " to become readable ("
+                    + (e instanceof SecretNotFoundException ? "not found" : "permission denied") + "); the leader"
+                    + " replaces a removed one");
         }
         boolean worker = cfg.role().equals("worker");
         if (files.read(JOINED_LOCK).isPresent()) {
@@ -209,7 +213,24 @@ final class ClusterComponent implements Component<Void> {
         }
     }
 
-    /** Keeps one token valid while some peer has not joined; renewed when a third of its life is left. */
+    /**
+     * Whether the join secret is still there: someone may have run {@code juju remove-secret} on
+     * it, and the units waiting to join would then wait for a secret nobody replaces.
+     */
+    private static boolean exists(Model model, String id) {
+        try {
+            model.secrets().byId(id).info();
+            return true;
+        } catch (SecretNotFoundException e) {
+            model.log().warning("the join token secret " + id + " is gone (removed?): issuing a new token in a new secret");
+            return false;
+        }
+    }
+
+    /**
+     * Keeps one token valid while some peer has not joined; renewed when a third of its life is
+     * left, and at once in a new secret when the published one was removed.
+     */
     private void issueToken(Model model, Relation rel) throws StatusException {
         boolean waiting = rel.units().stream().anyMatch(u -> rel.unit(u).get("joined").isEmpty());
         if (!waiting) {
@@ -217,7 +238,7 @@ final class ClusterComponent implements Component<Void> {
         }
         long now = clock.instant().getEpochSecond();
         long expires = model.state().get(TOKEN_EXPIRES, Long.class).orElse(0L);
-        Optional<String> id = rel.localApp().get("join-secret");
+        Optional<String> id = rel.localApp().get("join-secret").filter(s -> exists(model, s));
         if (id.isPresent() && expires - now > MicroK8sClient.TOKEN_TTL.toSeconds() / 3) {
             return;
         }

@@ -5,6 +5,7 @@ import io.jcharm.core.Inputs;
 import io.jcharm.core.Model;
 import io.jcharm.core.StatusException;
 import io.jcharm.core.tools.SecretNotFoundException;
+import io.jcharm.core.tools.SecretPermissionDeniedException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -99,7 +100,7 @@ final class RegistriesComponent implements Component<Void> {
         try {
             // refresh: a secret-changed hook must pick up the new revision.
             content = model.secrets().byId(id).refresh();
-        } catch (SecretNotFoundException e) {
+        } catch (SecretNotFoundException | SecretPermissionDeniedException e) {
             throw StatusException.blocked("registry-credentials secret " + id + " not found or not granted: juju"
                     + " grant-secret " + id + " " + model.app().name());
         }

@@ -94,6 +94,20 @@ class MicroK8sClusterTest {
     }
 
     @Test
+    void aRemovedJoinSecretIsReplacedByANewTokenInANewSecret() {
+        RelationState peer = RelationState.peer("peer", "microk8s", List.of("microk8s/1"))
+                .withLocalAppData(Map.of("seed", "microk8s/0", "join-secret", "secret:cv0tmpd2ju3s6ccccccc"));
+        long fresh = Instant.now().getEpochSecond() + 7000;
+        State out = leader.run(Events.updateStatus(), base.withLeader(true).withRelation(peer).withStored(Map.of(
+                "role", "\"\"", "addons", FakeMachine.EDGE_MANAGED, "token-expires", Long.toString(fresh))));
+        SecretState secret = out.secretByLabel(ClusterComponent.SECRET_LABEL).orElseThrow();
+        assertEquals(secret.id(), out.relation(peer.id()).localAppData().get("join-secret"));
+        assertTrue(machine.takeCalls().contains("microk8s add-node --token " + secret.content().get("token")
+                + " --token-ttl 7200"));
+        assertTrue(logged(out, "the join token secret secret:cv0tmpd2ju3s6ccccccc is gone (removed?)"));
+    }
+
+    @Test
     void noTokenIsMadeWhenEveryPeerHasJoined() {
         RelationState peer = RelationState.peer("peer", "microk8s", List.of("microk8s/1"))
                 .withRemoteUnitsData(Map.of("microk8s/1", Map.of("hostname", "machine-1", "joined", "true")));
@@ -151,6 +165,17 @@ class MicroK8sClusterTest {
         assertTrue(e.logs().stream().anyMatch(l -> l.contains("command `microk8s join ***` failed with"
                 + " exit code 1: Connection failed. Invalid token (500).")), e.getMessage());
         assertFalse(e.getMessage().contains(TOKEN));
+    }
+
+    @Test
+    void aFollowerThatCannotReadTheJoinSecretWaitsSayingWhy() {
+        State in = followerWithToken("");
+        String id = in.relation("peer").localAppData().get("join-secret");
+        State out = follower.run(Events.relationAppChanged(in.relation("peer")),
+                in.withSecrets(List.of(SecretState.notGranted(id))));
+        assertEquals(Status.waiting("[cluster] waiting for the join token secret " + id + " to become readable"
+                + " (permission denied); the leader replaces a removed one"), out.unitStatus());
+        assertTrue(machine.takeCalls().stream().noneMatch(c -> c.startsWith("microk8s join")));
     }
 
     @Test

@@ -110,5 +110,9 @@ class MicroK8sRegistriesTest {
                 "custom-registries", "[{\"url\": \"https://registry.example:5000\"}]", "registry-credentials", id)));
         assertEquals(Status.blocked("[registries] registry-credentials secret " + id + " not found or not granted:"
                 + " juju grant-secret " + id + " microk8s"), out.unitStatus());
+        // A secret that exists but was not granted: secret-get answers "permission denied".
+        State denied = ctx.run(Events.configChanged(), base.withSecret(SecretState.notGranted(id)).withConfig(Map.of(
+                "custom-registries", "[{\"url\": \"https://registry.example:5000\"}]", "registry-credentials", id)));
+        assertEquals(out.unitStatus(), denied.unitStatus());
     }
 }
