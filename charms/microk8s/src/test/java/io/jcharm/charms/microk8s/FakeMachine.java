@@ -41,7 +41,12 @@ final class FakeMachine {
             #MOREIPS
             '
 
-            if [ $# -gt 0 ]; then echo "$t $*" >> "$d/calls"; else echo "$t" >> "$d/calls"; fi
+            if [ $# -gt 0 ]; then line="$t $*"; else line="$t"; fi
+            echo "$line" >> "$d/calls"; echo "$line" >> "$d/history"
+            if [ -f "$d/rc.$t.$1.$2" ]; then
+              cat "$d/err.$t.$1.$2" >&2
+              exit "$(cat "$d/rc.$t.$1.$2")"
+            fi
             if [ -f "$d/rc.$t.$1" ]; then
               cat "$d/err.$t.$1" >&2
               exit "$(cat "$d/rc.$t.$1")"
@@ -255,6 +260,46 @@ final class FakeMachine {
         return this;
     }
 
+    /** The next calls of {@code tool sub arg} (only with that first argument) exit {@code rc} with {@code stderr}. */
+    FakeMachine fail(String tool, String sub, String arg, int rc, String stderr) {
+        return fail(tool, sub + "." + arg, rc, stderr);
+    }
+
+    /** Every injected failure ({@link #fail}) and a not-ready API server are gone: the next calls succeed. */
+    FakeMachine heal() {
+        try (var files = Files.list(dir)) {
+            for (Path p : files.toList()) {
+                String n = p.getFileName().toString();
+                if (n.startsWith("rc.") || n.startsWith("err.") || n.equals("not-ready") || n.equals("stays-down")) {
+                    Files.delete(p);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    /**
+     * What the machine holds: every file the charm or the fake tools wrote (the machine root and
+     * the fake snap's state: channel, addons, nodes, locks), by path, without the command logs.
+     */
+    Map<String, String> snapshot() {
+        Map<String, String> out = new java.util.TreeMap<>();
+        for (Path base : List.of(root, dir)) {
+            try (var walk = Files.walk(base)) {
+                for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                    if (!p.equals(dir.resolve("calls")) && !p.equals(dir.resolve("history"))) {
+                        out.put(p.toString(), Files.readString(p));
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return out;
+    }
+
     /** kubelite never serves again after its next restart. */
     FakeMachine kubeliteStaysDown() {
         write("stays-down", "");
@@ -320,6 +365,16 @@ final class FakeMachine {
             List<String> calls = Files.readAllLines(dir.resolve("calls"), StandardCharsets.UTF_8);
             Files.writeString(dir.resolve("calls"), "");
             return calls;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every command run on this machine since it was made (as {@link #takeCalls}, never forgotten). */
+    List<String> history() {
+        try {
+            Path h = dir.resolve("history");
+            return Files.exists(h) ? Files.readAllLines(h, StandardCharsets.UTF_8) : List.of();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
