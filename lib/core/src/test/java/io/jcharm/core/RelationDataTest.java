@@ -203,6 +203,21 @@ class RelationDataTest {
     }
 
     @Test
+    void malformedJsonIsReportedInOneLineWithoutJacksonsLocationDetails() {
+        tools.unitBag(db, "mysql/0").put("endpoints", "[\"db.local\"");
+        tools.unitBag(db, "mysql/0").put("hosts", "{\"db.local\": true}");
+        Model m = model();
+        RelationDataException cut = assertThrows(RelationDataException.class,
+                () -> dbRelation(m).unit("mysql/0").getJson("endpoints", String[].class));
+        assertEquals("mysql/0 wrote endpoints that is not valid String[] JSON: Unexpected end-of-input: expected close"
+                + " marker for Array", cut.getMessage());
+        RelationDataException shape = assertThrows(RelationDataException.class,
+                () -> dbRelation(m).unit("mysql/0").getJson("hosts", String[].class));
+        assertEquals("mysql/0 wrote hosts that is not valid String[] JSON: Cannot deserialize value of type"
+                + " `java.lang.String[]` from Object value", shape.getMessage());
+    }
+
+    @Test
     void relationBrokenExcludesTheBrokenRelation() {
         RelationRef second = tools.relate("ingress", 8, "traefik", "traefik/0");
         tools.relate("ingress", 9, "nginx", "nginx/0");

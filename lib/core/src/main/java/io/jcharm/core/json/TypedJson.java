@@ -33,7 +33,7 @@ public final class TypedJson {
         try {
             return Holder.MAPPER.readValue(text, type);
         } catch (JacksonException e) {
-            throw new JsonException(e.getOriginalMessage());
+            throw new JsonException(oneLine(e.getOriginalMessage()));
         }
     }
 
@@ -51,7 +51,18 @@ public final class TypedJson {
         try {
             return Holder.MAPPER.readTree(text);
         } catch (JacksonException e) {
-            throw new JsonException(e.getOriginalMessage());
+            throw new JsonException(oneLine(e.getOriginalMessage()));
         }
+    }
+
+    /**
+     * Jackson's message without its location and token details ("(start marker at [Source:
+     * REDACTED ...; byte offset: #UNKNOWN])", "(token `JsonToken.START_OBJECT`)"), which tell an
+     * operator nothing: the message becomes a unit status.
+     */
+    static String oneLine(String message) {
+        return message.lines().findFirst().orElse("").strip()
+                .replaceAll("\\s*\\((start marker at )?\\[Source:.*$", "")
+                .replaceAll("\\s*\\(token `[^`]*`\\)", "");
     }
 }
