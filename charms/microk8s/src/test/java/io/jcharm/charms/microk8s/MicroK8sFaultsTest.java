@@ -341,9 +341,9 @@ class MicroK8sFaultsTest extends MicroK8sFaultScenes {
         assertEquals(java.util.Optional.of("{}"), settled.storedValue(NodeRemovals.HOSTNAMES));
         FaultChecks.assertNothingLost(led, settled, NodeRemovals.HOSTNAMES, AddonsComponent.STATE_KEY);
         faults.observed(FaultKind.SCALE_3_AND_BACK, "3 joined units, then microk8s/2 and microk8s/0 depart",
-                "at 3 " + FaultChecks.outcome(three) + "; departing units " + FaultChecks.outcome(gone2) + " / "
-                        + FaultChecks.outcome(gone0) + "; the leader ran remove-node --force for machine-2 and machine-0;"
-                        + " at 1 " + FaultChecks.outcome(settled));
+                FaultChecks.outcome(settled) + " back at 1; at 3 " + FaultChecks.outcome(three) + "; departing units "
+                        + FaultChecks.outcome(gone2) + " / " + FaultChecks.outcome(gone0) + "; the leader ran remove-node"
+                        + " --force for machine-2 and machine-0");
 
         RelationState info = RelationState.of("kubernetes-info", "istio");
         m1.takeCalls();
