@@ -67,7 +67,12 @@ case "$t" in
       disable) rm -f "$d/addons/${2#*/}" ;;
       config)
         printf 'apiVersion: v1\nclusters:\n- cluster:\n    server: https://127.0.0.1:16443\n  name: microk8s-cluster\ncontexts:\n- context:\n    cluster: microk8s-cluster\n    user: admin\n  name: microk8s\ncurrent-context: microk8s\nkind: Config\nusers:\n- name: admin\n  user:\n    token: simulated-token\n' ;;
-      add-node) echo "microk8s join 127.0.0.1:25000/$(date +%s)0000000000000000000000/simulated" ;;
+      add-node)
+        tok="$(date +%s)0000000000000000000000"
+        case " $* " in
+          *" --format token "*) echo "$tok" ;;
+          *) echo "microk8s join 127.0.0.1:25000/$tok/simulated" ;;
+        esac ;;
       kubectl)
         case " $* " in
           *" get node "*) printf '%s   Ready   <none>   1d   v1.32.3\n' "${4:-jcharm-local}" ;;

@@ -10,9 +10,7 @@ import io.jcharm.core.StatusException;
 import io.jcharm.core.process.CommandException;
 import io.jcharm.core.tools.SecretNotFoundException;
 import io.jcharm.core.tools.SecretPermissionDeniedException;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +42,6 @@ final class ClusterComponent implements Component<Void> {
     private final MachineFiles files;
     private final NodeRemovals removals;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
     private final Component<MicroK8sConfig> config;
     private final Component<?> snap;
 
@@ -252,20 +249,17 @@ final class ClusterComponent implements Component<Void> {
                     + ") and `microk8s join` takes only <IPv4>:<port>/<token>; bind the peer endpoint to a space with"
                     + " IPv4 addresses (juju deploy ... --bind peer=<space>)");
         }
-        byte[] bytes = new byte[16];
-        random.nextBytes(bytes);
-        String token = HexFormat.of().formatHex(bytes); // add-node wants exactly 32 characters
+        String token = client.addNode(); // made by MicroK8s: never on this machine's command lines
         String urls = String.join(" ", addresses.stream().map(a -> a + ":25000/" + token).toList());
         Map<String, String> content = Map.of("token", token, "join-urls", urls);
-        // Store first: Secret redacts the values from every later log line, add-node's argv included.
-        // App-owned: every unit of this application can read it without a grant.
+        // App-owned: every unit of this application can read it without a grant. If this fails, the
+        // token registered above is never handed out and expires unused.
         if (id.isPresent()) {
             model.secrets().byId(id.get()).setContent(content);
         } else {
             Secret s = model.secrets().addForApp(content, SECRET_LABEL);
             rel.localApp().put("join-secret", s.id());
         }
-        client.addNode(token);
         model.state().set(TOKEN_EXPIRES, now + MicroK8sClient.TOKEN_TTL.toSeconds());
         model.log().info("issued a join token valid for " + MicroK8sClient.TOKEN_TTL.toSeconds() + " s");
     }

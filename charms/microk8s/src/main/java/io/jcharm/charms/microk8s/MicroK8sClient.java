@@ -111,10 +111,24 @@ final class MicroK8sClient {
         }
     }
 
-    /** Registers a join token usable by several nodes until it expires. */
-    void addNode(String token) {
-        commands.check(List.of("microk8s", "add-node", "--token", token, "--token-ttl",
-                Long.toString(TOKEN_TTL.toSeconds())), QUICK);
+    /**
+     * Registers a new join token, usable by several nodes until it expires, and returns it.
+     * MicroK8s makes the token itself and prints it ({@code --format token}, scripts/wrappers/add_token.py
+     * in 1.31-1.33), so it never is on a command line of this machine, where any local user could
+     * read it in the process list.
+     *
+     * @throws CommandException when add-node fails, or prints something that is not a token (not quoted: it might be one)
+     */
+    String addNode() {
+        CommandResult r = commands.check(List.of("microk8s", "add-node", "--token-ttl", Long.toString(TOKEN_TTL.toSeconds()),
+                "--format", "token"), QUICK);
+        String token = r.stdout().strip();
+        if (!token.matches("[0-9a-f]{32}")) {
+            throw new CommandException(r.argv(), r.exitCode(), "", "`" + String.join(" ", r.argv()) + "` printed "
+                    + token.length() + " characters, not a 32-character hexadecimal token; check the microk8s snap's"
+                    + " version (snap list microk8s): this charm expects 1.31 to 1.33");
+        }
+        return token;
     }
 
     CommandResult join(String url, boolean worker) {

@@ -163,6 +163,16 @@ final class FakeMachine {
                       exit 1
                     fi
                     rm -f "$d/nodes/$2" ;;
+                  add-node)
+                    # add_token.py: --token or a new token_hex(16), kept in SNAP_DATA/credentials (left out here);
+                    # --format token prints the token alone.
+                    tok=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
+                    prev=""; for a in "$@"; do [ "$prev" = --token ] && tok="$a"; prev="$a"; done
+                    case " $* " in
+                      *" --format token "*) echo "$tok" ;;
+                      *) echo "From the node you wish to join to this cluster, run the following:"
+                         echo "microk8s join 10.1.0.10:25000/$tok/2b6e6d1e4f3a" ;;
+                    esac ;;
                   config)
                     printf 'apiVersion: v1\nclusters:\n- cluster:\n    server: https://10.1.0.10:16443\n  name: microk8s-cluster\nusers:\n- name: admin\n  user:\n    token: KUBECONFIG-SECRET-TOKEN\n' ;;
                   kubectl)

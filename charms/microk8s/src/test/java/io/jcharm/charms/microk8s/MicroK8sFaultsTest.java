@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * a seed leader keeps a join token (an app-owned secret) valid while peers wait to join. Every
  * fault must leave that secret, the cluster membership and the controller state as they were,
  * a second run must change nothing on the machine, and the token must show nowhere but on the
- * argv of the two commands MicroK8s takes it on ({@code add-node --token}, {@code join}). The
+ * argv of {@code microk8s join}, the one command that takes it only there. The
  * Kubernetes API faults reach the charm through the snap's commands: {@code microk8s kubectl get
  * node} (its one read) and {@code microk8s enable} (whose addon scripts apply manifests).
  */
@@ -298,7 +298,7 @@ class MicroK8sFaultsTest extends MicroK8sFaultScenes {
         SecretState renewed = led.secretByLabel(ClusterComponent.SECRET_LABEL).orElseThrow();
         assertEquals(secret.id(), renewed.id());
         assertFalse(first.equals(second));
-        assertTrue(m1.takeCalls().contains("microk8s add-node --token " + second + " --token-ttl 7200"));
+        assertTrue(m1.takeCalls().contains("microk8s add-node --token-ttl 7200 --format token"));
         assertEquals(Map.of("seed", "microk8s/0", "join-secret", secret.id()), led.relation("peer").localAppData());
         // The token is renewed by design (it is registered on the node that issued it); the state is kept.
         FaultChecks.assertNothingLost(joined1.withSecrets(List.of()), led, NodeRemovals.HOSTNAMES);
