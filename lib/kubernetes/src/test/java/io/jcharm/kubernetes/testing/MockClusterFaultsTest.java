@@ -11,6 +11,8 @@ import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,9 +33,18 @@ class MockClusterFaultsTest {
     void start() throws Exception {
         cluster = new MockCluster(tmp);
         // As the charm connects: through the kubeconfig MockCluster writes (and its relay).
-        Config c = new ConfigBuilder(Config.fromKubeconfig(Files.readString(Path.of(cluster.env().get("KUBECONFIG")))))
-                .withRequestTimeout(500).withConnectionTimeout(500).withRequestRetryBackoffLimit(0).build();
-        charm = new KubernetesClientBuilder().withConfig(c).build();
+        charm = client(500);
+    }
+
+    private KubernetesClient client(int timeoutMillis) {
+        try {
+            Config c = new ConfigBuilder(Config.fromKubeconfig(Files.readString(Path.of(cluster.env().get("KUBECONFIG")))))
+                    .withRequestTimeout(timeoutMillis).withConnectionTimeout(timeoutMillis)
+                    .withRequestRetryBackoffLimit(0).build();
+            return new KubernetesClientBuilder().withConfig(c).build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @AfterEach
@@ -75,7 +86,11 @@ class MockClusterFaultsTest {
                 "later requests go unanswered too");
         assertEquals(snapshot, cluster.objects(), "nothing was written while down");
         cluster.heal();
-        create(charm, "a");
+        // Juju retries the hook in a new process, so a new client; with room for a loaded machine
+        // (500 ms, right for the faults above, timed out here under a load of 20).
+        try (KubernetesClient retried = client(10_000)) {
+            create(retried, "a");
+        }
         assertNotEquals(snapshot, cluster.objects());
         assertTrue(cluster.objects().containsKey("v1/ConfigMap/m/a"), cluster.objects().keySet().toString());
     }
