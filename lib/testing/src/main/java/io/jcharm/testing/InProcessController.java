@@ -144,7 +144,17 @@ final class InProcessController implements Host {
     @Override
     public String newSecretId() {
         // Deterministic, so that a test may compare ids across runs; Juju's 20-character xid shape.
-        return String.format("secret:cv0tmpd2ju3s6a%06d", ++secrets);
+        // Never an id the state already holds: a secret made by an earlier hook of the same test
+        // would otherwise be replaced by the next hook's new one (two relations' users, one id).
+        String id;
+        do {
+            id = String.format("secret:cv0tmpd2ju3s6a%06d", ++secrets);
+        } while (taken(id));
+        return id;
+    }
+
+    private boolean taken(String id) {
+        return in.secrets().stream().anyMatch(s -> s.id().equals(id));
     }
 
     @Override

@@ -87,6 +87,23 @@ class ContextTest {
     }
 
     @Test
+    void aSecretMadeInALaterHookGetsAnIdOfItsOwn() {
+        // Each hook makes the secret for its own label, as a provider does per relation.
+        Context ctx = DemoCharm.with(Component.of("users", m -> {
+            String label = "user-" + m.state().get("n", Integer.class).orElse(0);
+            if (m.secrets().byLabel(label).isEmpty()) {
+                m.secrets().addForApp(Map.of("password", label + "-pw"), label);
+            }
+            m.state().set("n", m.state().get("n", Integer.class).orElse(0) + 1);
+        }));
+        State first = ctx.run(Events.install(), State.empty().withLeader(true));
+        State second = ctx.run(Events.configChanged(), first);
+        assertEquals(2, second.secrets().size(), "the second hook's secret replaced the first's: " + second.secrets());
+        assertEquals(Map.of("password", "user-0-pw"), second.secretByLabel("user-0").orElseThrow().content());
+        assertEquals(Map.of("password", "user-1-pw"), second.secretByLabel("user-1").orElseThrow().content());
+    }
+
+    @Test
     void aFollowerCannotCreateAnApplicationSecret() {
         Context ctx = DemoCharm.with(Component.of("certs", m -> m.secrets().addForApp(Map.of("ca-cert", "x"), "certs")));
         HookFailedException e = assertThrows(HookFailedException.class, () -> ctx.run(Events.install(),

@@ -1,9 +1,12 @@
 package io.jcharm.kubernetes.testing;
 
+import io.fabric8.kubernetes.api.Pluralize;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
@@ -112,6 +115,56 @@ public final class MockCluster implements AutoCloseable {
      */
     public Map<String, String> objects() {
         return ObjectStore.snapshot(store, admin);
+    }
+
+    /**
+     * Creates {@code objects} (keyed and written as {@link #objects()} gives them, e.g. from another
+     * revision's snapshot) as the administrator: CRDs first, then namespaces, then the rest, so
+     * that a charm finds the cluster an earlier revision left.
+     */
+    public void restore(Map<String, String> objects) {
+        List<GenericKubernetesResource> all = new ArrayList<>();
+        objects.forEach((key, json) -> {
+            try {
+                all.add(admin.getKubernetesSerialization().unmarshal(json, GenericKubernetesResource.class));
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("object " + key + " is not a Kubernetes object's JSON: " + e.getMessage(), e);
+            }
+        });
+        all.sort(java.util.Comparator.comparingInt(MockCluster::restoreOrder));
+        Map<String, String> plurals = new HashMap<>();
+        for (GenericKubernetesResource r : all) {
+            if (r.getKind().equals("CustomResourceDefinition")) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> spec = (Map<String, Object>) r.getAdditionalProperties().get("spec");
+                @SuppressWarnings("unchecked")
+                Map<String, Object> names = (Map<String, Object>) spec.get("names");
+                plurals.put(spec.get("group") + "/" + names.get("kind"), (String) names.get("plural"));
+            }
+        }
+        for (GenericKubernetesResource r : all) {
+            String apiVersion = r.getApiVersion();
+            int slash = apiVersion.indexOf('/');
+            String group = slash < 0 ? "" : apiVersion.substring(0, slash);
+            String version = apiVersion.substring(slash + 1);
+            String plural = plurals.getOrDefault(group + "/" + r.getKind(), Pluralize.toPlural(r.getKind().toLowerCase(java.util.Locale.ROOT)));
+            String ns = r.getMetadata().getNamespace();
+            ResourceDefinitionContext rdc = new ResourceDefinitionContext.Builder().withGroup(group).withVersion(version)
+                    .withKind(r.getKind()).withPlural(plural).withNamespaced(ns != null).build();
+            r.getMetadata().setResourceVersion(null);
+            var op = admin.genericKubernetesResources(rdc);
+            // createOr: what the test made before (the Juju Service) is replaced by the revision's version.
+            (ns == null ? op.resource(r) : op.inNamespace(ns).resource(r))
+                    .createOr(io.fabric8.kubernetes.client.dsl.NonDeletingOperation::update);
+        }
+    }
+
+    private static int restoreOrder(GenericKubernetesResource r) {
+        return switch (r.getKind()) {
+            case "CustomResourceDefinition" -> 0;
+            case "Namespace" -> 1;
+            default -> 2;
+        };
     }
 
     /** The Service Juju creates for the application (the charm patches its ports). */

@@ -66,6 +66,22 @@ class FaultTableRenderTest {
     }
 
     @Test
+    void twoTestClassesOfOneCharmFillItsRowTogether(@TempDir Path root) throws IOException {
+        FaultRecord upgrade = new FaultRecord("a", FaultKind.UPGRADE, "from revision 2f6c9df's settled state", true, "active",
+                "AUpgradeTest#upgrades");
+        Path faults = Files.createDirectories(root.resolve("charms/a/target/faults"));
+        Files.writeString(faults.resolve("AFaultsTest.jsonl"), FaultMatrixExtension.JSON.writeValueAsString(blocked) + "\n");
+        Files.writeString(faults.resolve("AUpgradeTest.jsonl"), FaultMatrixExtension.JSON.writeValueAsString(upgrade) + "\n");
+        List<FaultRecord> records = FaultTable.read(root);
+        assertEquals(List.of(blocked, upgrade), records);
+        Set<FaultKind> missing = FaultTable.missing(records, "a");
+        assertTrue(!missing.contains(FaultKind.UPGRADE) && !missing.contains(FaultKind.CONFIG_BAD), missing.toString());
+        String md = FaultTable.render(records, List.of("a"), List.of());
+        assertTrue(md.contains("| lifecycle: upgrade from the previous revision | absorbed |"), md);
+        assertTrue(md.contains("`AUpgradeTest#upgrades`") && md.contains("`ATest#port`"), md);
+    }
+
+    @Test
     void outcomesHidePortsTemporaryPathsAndDrawnIds() {
         assertEquals("connect to localhost:<port> failed, /tmp/<dir>: secret secret:<id> -r ingress:<id>, data on ingress:<id>, istiod.kubeflow.svc:15012",
                 FaultRecorder.mask("connect to localhost:41234 failed, /tmp/junit123/kubeconfig: secret "
