@@ -15,6 +15,7 @@ import io.jcharm.testing.faults.FaultKind;
 import io.jcharm.testing.faults.FaultMatrix;
 import io.jcharm.testing.faults.FaultRecorder;
 import io.jcharm.testing.revisions.Revisions;
+import io.jcharm.testing.revisions.Settle;
 import io.jcharm.testing.revisions.Snapshot;
 import io.jcharm.testing.revisions.Upgrade;
 import java.util.List;
@@ -35,14 +36,8 @@ class HelloUpgradeTest {
         RelationState listen = RelationState.of("listen", "talker").withRemoteAppData(Map.of("greeting", "Hi"));
         RelationState greeting = RelationState.of("greeting", "listener");
         SecretState token = SecretState.granted(Map.of("token", "tok-9f8e7d"));
-        State s = State.empty().withLeader(true).withSecret(token).withConfig(Map.of("token-secret", token.id(), "port", 8081L));
-        s = ctx.run(Events.install(), s);
-        s = ctx.run(Events.leaderElected(), s);
-        s = ctx.run(Events.configChanged(), s);
-        s = ctx.run(Events.start(), s);
-        s = ctx.run(Events.relationJoined(listen), s.withRelation(listen));
-        s = ctx.run(Events.relationChanged(s.relation(listen.id())), s);
-        s = ctx.run(Events.relationJoined(greeting), s.withRelation(greeting));
+        State s = Settle.deploy(ctx, State.empty().withLeader(true).withSecret(token)
+                .withConfig(Map.of("token-secret", token.id(), "port", 8081L)), List.of(listen, greeting));
         s = ctx.run(Events.action("greet", Map.of("name", "Ada")), s);
         s = ctx.run(Events.action("greet", Map.of("name", "Bob")), s);
         return ctx.run(Events.updateStatus(), s);
@@ -61,7 +56,7 @@ class HelloUpgradeTest {
     private String upgradeOf(Snapshot old) {
         Upgrade up = Upgrade.run(ctx, old);
         assertEquals(Status.active(), up.settled().unitStatus());
-        assertEquals(old.state().relation("greeting").localAppData(), up.settled().relation("greeting").localAppData());
+        up.assertRelationDataKept();
         // The count the old revision kept goes on: the next greeting is the third.
         State greeted = ctx.run(Events.action("greet", Map.of("name", "Cy")), Upgrade.carried(up.settled()));
         assertEquals("3", greeted.storedValue("greetings-served").orElseThrow(), "the count the old revision kept was lost");

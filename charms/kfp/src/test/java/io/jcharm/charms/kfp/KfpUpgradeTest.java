@@ -3,7 +3,6 @@ package io.jcharm.charms.kfp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.jcharm.core.Status;
-import io.jcharm.testing.Events;
 import io.jcharm.testing.RelationState;
 import io.jcharm.testing.SecretState;
 import io.jcharm.testing.State;
@@ -12,6 +11,7 @@ import io.jcharm.testing.faults.FaultKind;
 import io.jcharm.testing.faults.FaultMatrix;
 import io.jcharm.testing.faults.FaultRecorder;
 import io.jcharm.testing.revisions.Revisions;
+import io.jcharm.testing.revisions.Settle;
 import io.jcharm.testing.revisions.Snapshot;
 import io.jcharm.testing.revisions.Upgrade;
 import java.util.List;
@@ -38,19 +38,7 @@ class KfpUpgradeTest extends KfpTestBase {
                         "s3://mlflow/", "s3-endpoint", "http://minio.pipelines:9000", "s3-credentials-secret", creds.id())),
                 RelationState.of("ingress", "istio").withId(53).withRemoteAppData(Map.of("_supported_versions", "- v1\n- v2\n")),
                 RelationState.of("kfp-api", "jupyter").withId(54).withRemoteAppData(Map.of("_supported_versions", "- v1\n")));
-        State s = f.leader.withSecret(f.dbUser).withSecret(creds);
-        s = KfpFixture.carried(f.ctx.run(Events.install(), s));
-        s = KfpFixture.carried(f.ctx.run(Events.leaderElected(), s));
-        s = KfpFixture.carried(f.ctx.run(Events.configChanged(), s));
-        s = KfpFixture.carried(f.ctx.run(Events.start(), s));
-        for (String c : KfpFixture.containers()) {
-            s = KfpFixture.carried(f.ctx.run(Events.pebbleReady(c), s));
-        }
-        for (RelationState r : relations) {
-            s = KfpFixture.carried(f.ctx.run(Events.relationJoined(r), s.withRelation(r)));
-            s = KfpFixture.carried(f.ctx.run(Events.relationChanged(s.relation(r.id())), s));
-        }
-        return f.ctx.run(Events.updateStatus(), s);
+        return Settle.deploy(f.ctx, f.leader.withSecret(f.dbUser).withSecret(creds), relations);
     }
 
     @Test
@@ -73,9 +61,7 @@ class KfpUpgradeTest extends KfpTestBase {
                     TokensComponent.EXPIRY);
             up.assertNoSecretInLogsOrStatuses(List.of(KfpFixture.DB_PASSWORD, KfpFixture.S3_KEY, MLFLOW_KEY));
             assertEquals(Status.active(), up.settled().unitStatus());
-            for (RelationState r : old.state().relations()) {
-                assertEquals(r.localAppData(), up.settled().relation(r.id()).localAppData(), "what " + r.remoteApp() + " is told");
-            }
+            up.assertRelationDataKept();
             faults.observed(FaultKind.UPGRADE, up.variant(), FaultChecks.outcome(up.settled())
                     + "; the same data for jupyter, istio and mysql-k8s, the database user kept");
         }

@@ -12,6 +12,7 @@ import io.jcharm.testing.faults.FaultKind;
 import io.jcharm.testing.faults.FaultMatrix;
 import io.jcharm.testing.faults.FaultRecorder;
 import io.jcharm.testing.revisions.Revisions;
+import io.jcharm.testing.revisions.Settle;
 import io.jcharm.testing.revisions.Snapshot;
 import io.jcharm.testing.revisions.Upgrade;
 import java.io.IOException;
@@ -47,22 +48,15 @@ class MicroK8sUpgradeTest {
 
     /** The deployment a revision settles: leader installs, microk8s/1 joins over the peer relation, istio reads kubernetes-info. */
     private State settle() {
-        State s = State.empty().withLeader(true).withEnvironment(machine.env());
-        s = ctx.run(Events.install(), s);
-        s = ctx.run(Events.leaderElected(), s);
-        s = ctx.run(Events.configChanged(), s);
-        s = ctx.run(Events.start(), s);
         RelationState peer = RelationState.peer("peer", "microk8s", List.of("microk8s/1"))
                 .withRemoteUnitsData(Map.of("microk8s/1", Map.of("hostname", "machine-1")));
-        s = ctx.run(Events.relationJoined(peer), s.withRelation(peer));
+        State s = Settle.deploy(ctx, State.empty().withLeader(true).withEnvironment(machine.env()), List.of(peer));
         // microk8s/1 used the token and says so.
         s = s.withRelation(s.relation(peer.id()).withRemoteUnitsData(Map.of("microk8s/1", Map.of("hostname", "machine-1",
                 "joined", "true", "node-role", "control-plane"))));
         machine.nodes("machine-0", "machine-1");
         s = ctx.run(Events.relationChanged(s.relation(peer.id())), s);
-        RelationState info = RelationState.of("kubernetes-info", "istio");
-        s = ctx.run(Events.relationJoined(info), s.withRelation(info));
-        return ctx.run(Events.updateStatus(), s);
+        return Settle.relate(ctx, s, RelationState.of("kubernetes-info", "istio"));
     }
 
     /** The machine's files, relative to the test's directory, but the fake tools and their call log. */
@@ -108,6 +102,7 @@ class MicroK8sUpgradeTest {
             assertTrue(calls.stream().noneMatch(c -> c.startsWith("snap install") || c.startsWith("snap refresh")
                     || c.startsWith("microk8s join") || c.startsWith("microk8s leave")), "the upgrade touched the snap: " + calls);
             FaultChecks.assertKept(files, machineFiles());
+            up.assertRelationDataKept();
             faults.observed(FaultKind.UPGRADE, up.variant(), FaultChecks.outcome(up.settled())
                     + "; the snap, the cluster membership and the machine's files untouched");
         }

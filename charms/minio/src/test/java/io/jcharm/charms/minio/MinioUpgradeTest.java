@@ -8,7 +8,6 @@ import io.jcharm.core.Status;
 import io.jcharm.kubernetes.testing.MockCluster;
 import io.jcharm.testing.ContainerState;
 import io.jcharm.testing.Context;
-import io.jcharm.testing.Events;
 import io.jcharm.testing.RelationState;
 import io.jcharm.testing.State;
 import io.jcharm.testing.faults.FaultChecks;
@@ -16,9 +15,11 @@ import io.jcharm.testing.faults.FaultKind;
 import io.jcharm.testing.faults.FaultMatrix;
 import io.jcharm.testing.faults.FaultRecorder;
 import io.jcharm.testing.revisions.Revisions;
+import io.jcharm.testing.revisions.Settle;
 import io.jcharm.testing.revisions.Snapshot;
 import io.jcharm.testing.revisions.Upgrade;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -55,21 +56,13 @@ class MinioUpgradeTest {
     /** The deployment a revision settles: leader, object-storage to mlflow-server, kfp and jupyter as in bundles/full. */
     private State settle() {
         cluster.jujuService(NS, "minio");
-        State s = State.empty().withLeader(true).withModel(NS, "5f1c7e2a-0000-4000-8000-0000000000a1")
-                .withEnvironment(cluster.env()).withContainer(ContainerState.reachable(C));
-        s = Upgrade.carried(ctx.run(Events.install(), s));
-        s = Upgrade.carried(ctx.run(Events.leaderElected(), s));
-        s = Upgrade.carried(ctx.run(Events.configChanged(), s));
-        s = Upgrade.carried(ctx.run(Events.start(), s));
-        s = Upgrade.carried(ctx.run(Events.pebbleReady(C), s));
-        int id = 30;
+        List<RelationState> consumers = new ArrayList<>();
         for (String app : List.of("mlflow-server", "kfp", "jupyter")) {
-            RelationState r = RelationState.of("object-storage", app).withId(id++)
-                    .withRemoteAppData(Map.of("_supported_versions", "- v1\n"));
-            s = Upgrade.carried(ctx.run(Events.relationJoined(r), s.withRelation(r)));
-            s = Upgrade.carried(ctx.run(Events.relationChanged(s.relation(r.id())), s));
+            consumers.add(RelationState.of("object-storage", app).withId(30 + consumers.size())
+                    .withRemoteAppData(Map.of("_supported_versions", "- v1\n")));
         }
-        return ctx.run(Events.updateStatus(), s);
+        return Settle.deploy(ctx, State.empty().withLeader(true).withModel(NS, "5f1c7e2a-0000-4000-8000-0000000000a1")
+                .withEnvironment(cluster.env()).withContainer(ContainerState.reachable(C)), consumers);
     }
 
     @Test
@@ -96,9 +89,7 @@ class MinioUpgradeTest {
         assertTrue(key.equals(MinioCharmTest.minio(up.settled()).environment().get("MINIO_ROOT_PASSWORD")),
                 "MinIO runs with another root key than the one it stored its data with");
         assertEquals(1, up.settled().secrets().size(), "the upgrade made a second key");
-        for (RelationState r : old.state().relations()) {
-            assertEquals(r.localAppData(), up.settled().relation(r.id()).localAppData(), "what " + r.remoteApp() + " is told");
-        }
+        up.assertRelationDataKept();
         return FaultChecks.outcome(up.settled()) + "; the same root key in MinIO and in every consumer's relation data";
     }
 

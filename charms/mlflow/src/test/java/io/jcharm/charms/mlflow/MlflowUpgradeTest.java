@@ -3,7 +3,6 @@ package io.jcharm.charms.mlflow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.jcharm.core.Status;
-import io.jcharm.testing.Events;
 import io.jcharm.testing.RelationState;
 import io.jcharm.testing.SecretState;
 import io.jcharm.testing.State;
@@ -12,6 +11,7 @@ import io.jcharm.testing.faults.FaultKind;
 import io.jcharm.testing.faults.FaultMatrix;
 import io.jcharm.testing.faults.FaultRecorder;
 import io.jcharm.testing.revisions.Revisions;
+import io.jcharm.testing.revisions.Settle;
 import io.jcharm.testing.revisions.Snapshot;
 import io.jcharm.testing.revisions.Upgrade;
 import java.util.List;
@@ -41,18 +41,7 @@ class MlflowUpgradeTest extends MlflowTestBase {
                 RelationState.of("tracking", "jupyter").withId(63),
                 RelationState.of("tracking", "kfp").withId(64),
                 RelationState.of("tracking", "seldon-core").withId(65));
-        State s = f.leader.withSecret(user);
-        s = Upgrade.carried(f.ctx.run(Events.install(), s));
-        s = Upgrade.carried(f.ctx.run(Events.leaderElected(), s));
-        s = Upgrade.carried(f.ctx.run(Events.configChanged(), s));
-        s = Upgrade.carried(f.ctx.run(Events.start(), s));
-        s = Upgrade.carried(f.ctx.run(Events.pebbleReady(MlflowCharm.CONTAINER), s));
-        for (RelationState r : relations) {
-            s = Upgrade.carried(f.ctx.run(Events.relationCreated(r), s.withRelation(r)));
-            s = Upgrade.carried(f.ctx.run(Events.relationJoined(r), s));
-            s = Upgrade.carried(f.ctx.run(Events.relationChanged(s.relation(r.id())), s));
-        }
-        return f.ctx.run(Events.updateStatus(), s);
+        return Settle.deploy(f.ctx, f.leader.withSecret(user), relations);
     }
 
     @Test
@@ -80,9 +69,7 @@ class MlflowUpgradeTest extends MlflowTestBase {
             assertEquals(old.state().container(MlflowCharm.CONTAINER).layers().values().iterator().next().services()
                     .get(ServerLayer.SERVICE).environment().get("MLFLOW_BACKEND_STORE_URI"),
                     MlflowFixture.server(up.settled()).environment().get("MLFLOW_BACKEND_STORE_URI"), "the backend store moved");
-            for (RelationState r : old.state().relations()) {
-                assertEquals(r.localAppData(), up.settled().relation(r.id()).localAppData(), "what " + r.remoteApp() + " is told");
-            }
+            up.assertRelationDataKept();
             faults.observed(FaultKind.UPGRADE, up.variant(), FaultChecks.outcome(up.settled())
                     + "; still on MySQL, the same tracking credentials secret and data for every consumer");
         }

@@ -9,7 +9,6 @@ import io.jcharm.kubernetes.certs.WebhookCerts;
 import io.jcharm.kubernetes.testing.MockCluster;
 import io.jcharm.testing.ContainerState;
 import io.jcharm.testing.Context;
-import io.jcharm.testing.Events;
 import io.jcharm.testing.RelationState;
 import io.jcharm.testing.SecretState;
 import io.jcharm.testing.State;
@@ -18,6 +17,7 @@ import io.jcharm.testing.faults.FaultKind;
 import io.jcharm.testing.faults.FaultMatrix;
 import io.jcharm.testing.faults.FaultRecorder;
 import io.jcharm.testing.revisions.Revisions;
+import io.jcharm.testing.revisions.Settle;
 import io.jcharm.testing.revisions.Snapshot;
 import io.jcharm.testing.revisions.Upgrade;
 import java.nio.file.Path;
@@ -64,26 +64,13 @@ class SeldonCoreUpgradeTest {
         RelationState mlflow = RelationState.of("mlflow", "mlflow-server").withRemoteAppData(Map.of("version", "1",
                 "tracking-uri", "http://mlflow-server.kubeflow.svc.cluster.local:5000", "artifact-root", "s3://mlflow/",
                 "s3-endpoint", "http://minio.kubeflow.svc.cluster.local:9000", "s3-credentials-secret", s3.id()));
-        State s = State.empty().withLeader(true).withModel(NS, "5f1c7e2a-0000-4000-8000-00000000000d")
-                .withEnvironment(cluster.env()).withContainer(ContainerState.reachable(C)).withSecret(s3);
-        s = next(ctx.run(Events.install(), s));
-        s = next(ctx.run(Events.leaderElected(), s));
-        s = next(ctx.run(Events.configChanged(), s));
-        s = next(ctx.run(Events.start(), s));
-        s = next(ctx.run(Events.pebbleReady(C), s));
-        for (RelationState r : List.of(gw, mlflow)) {
-            s = next(ctx.run(Events.relationJoined(r), s.withRelation(r)));
-            s = next(ctx.run(Events.relationChanged(s.relation(r.id())), s));
-        }
+        State s = Settle.deploy(ctx, State.empty().withLeader(true).withModel(NS, "5f1c7e2a-0000-4000-8000-00000000000d")
+                .withEnvironment(cluster.env()).withContainer(ContainerState.reachable(C)).withSecret(s3), List.of(gw, mlflow));
         GenericKubernetesResource sdep = new GenericKubernetesResourceBuilder().withApiVersion("machinelearning.seldon.io/v1")
                 .withKind("SeldonDeployment").withNewMetadata().withName("users-model").withNamespace(NS).endMetadata()
                 .addToAdditionalProperties("spec", Map.of("predictors", List.of(Map.of("name", "default")))).build();
         cluster.admin.genericKubernetesResources(SeldonKubernetesTest.SELDON_DEPLOYMENTS).inNamespace(NS).resource(sdep).create();
-        return ctx.run(Events.updateStatus(), s);
-    }
-
-    private static State next(State out) {
-        return Upgrade.carried(out);
+        return s;
     }
 
     @Test

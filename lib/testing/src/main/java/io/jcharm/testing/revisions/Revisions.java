@@ -87,7 +87,7 @@ public final class Revisions {
     }
 
     /**
-     * Every captured revision of {@code charm} in this module, oldest directory name first, with
+     * Every captured revision of {@code charm} in this module, in directory-name order, with
      * {@code bindings} substituted for the {@code ${volatile:name}} the capture wrote.
      *
      * @throws IllegalStateException when none was captured, or a snapshot names a binding not given

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.jcharm.testing.ContainerState;
 import io.jcharm.testing.Context;
-import io.jcharm.testing.Events;
 import io.jcharm.testing.RelationState;
 import io.jcharm.testing.State;
 import io.jcharm.testing.faults.FaultChecks;
@@ -12,6 +11,7 @@ import io.jcharm.testing.faults.FaultKind;
 import io.jcharm.testing.faults.FaultMatrix;
 import io.jcharm.testing.faults.FaultRecorder;
 import io.jcharm.testing.revisions.Revisions;
+import io.jcharm.testing.revisions.Settle;
 import io.jcharm.testing.revisions.Snapshot;
 import io.jcharm.testing.revisions.Upgrade;
 import java.nio.file.Path;
@@ -31,16 +31,8 @@ class DexAuthStandinUpgradeTest {
     private State settle() {
         State s = State.empty().withLeader(true).withModel("kubeflow", "0f1c7e2a-0000-4000-8000-0000000000bb")
                 .withContainer(ContainerState.reachable("dex"));
-        s = Upgrade.carried(ctx.run(Events.install(), s));
-        s = Upgrade.carried(ctx.run(Events.leaderElected(), s));
-        s = Upgrade.carried(ctx.run(Events.configChanged(), s));
-        s = Upgrade.carried(ctx.run(Events.pebbleReady("dex"), s));
-        for (RelationState r : List.of(RelationState.of("dex-oidc-config", "oidc-gatekeeper").withId(3),
-                RelationState.of("ingress", "istio-pilot").withId(4).withRemoteAppData(Map.of("_supported_versions", "- v1\n- v2\n")))) {
-            s = Upgrade.carried(ctx.run(Events.relationJoined(r), s.withRelation(r)));
-            s = Upgrade.carried(ctx.run(Events.relationChanged(s.relation(r.id())), s));
-        }
-        return ctx.run(Events.updateStatus(), s);
+        return Settle.deploy(ctx, s, List.of(RelationState.of("dex-oidc-config", "oidc-gatekeeper").withId(3),
+                RelationState.of("ingress", "istio-pilot").withId(4).withRemoteAppData(Map.of("_supported_versions", "- v1\n- v2\n"))));
     }
 
     @Test
@@ -57,9 +49,7 @@ class DexAuthStandinUpgradeTest {
         for (Snapshot old : Revisions.previous("dex-auth", Map.of())) {
             Upgrade up = Upgrade.run(ctx, old);
             assertEquals("active", up.settled().unitStatus().name(), up.settled().unitStatus().toString());
-            for (RelationState r : old.state().relations()) {
-                assertEquals(r.localAppData(), up.settled().relation(r.id()).localAppData(), "what " + r.remoteApp() + " is told");
-            }
+            up.assertRelationDataKept();
             faults.observed(FaultKind.UPGRADE, up.variant(), FaultChecks.outcome(up.settled())
                     + "; the same issuer URL and ingress route");
         }

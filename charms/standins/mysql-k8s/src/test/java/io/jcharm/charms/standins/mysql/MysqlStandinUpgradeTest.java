@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.jcharm.testing.ContainerState;
 import io.jcharm.testing.Context;
-import io.jcharm.testing.Events;
 import io.jcharm.testing.RelationState;
 import io.jcharm.testing.SecretState;
 import io.jcharm.testing.State;
@@ -13,6 +12,7 @@ import io.jcharm.testing.faults.FaultKind;
 import io.jcharm.testing.faults.FaultMatrix;
 import io.jcharm.testing.faults.FaultRecorder;
 import io.jcharm.testing.revisions.Revisions;
+import io.jcharm.testing.revisions.Settle;
 import io.jcharm.testing.revisions.Snapshot;
 import io.jcharm.testing.revisions.Upgrade;
 import java.nio.file.Path;
@@ -33,19 +33,11 @@ class MysqlStandinUpgradeTest {
     private State settle() {
         State s = State.empty().withLeader(true).withModel("kubeflow", MysqlStandinCharmTest.UUID)
                 .withContainer(ContainerState.reachable(MysqlStandinCharm.CONTAINER));
-        s = Upgrade.carried(ctx.run(Events.install(), s));
-        s = Upgrade.carried(ctx.run(Events.leaderElected(), s));
-        s = Upgrade.carried(ctx.run(Events.configChanged(), s));
-        s = Upgrade.carried(ctx.run(Events.pebbleReady(MysqlStandinCharm.CONTAINER), s));
-        for (RelationState r : List.of(
+        return Settle.deploy(ctx, s, List.of(
                 RelationState.of("database", "mlflow-server").withId(7).withRemoteAppData(Map.of("database", "mlflow",
                         "requested-secrets", MysqlStandinCharmTest.REQUESTED)),
                 RelationState.of("database", "kfp").withId(9).withRemoteAppData(Map.of("database", "mlpipeline",
-                        "requested-secrets", MysqlStandinCharmTest.REQUESTED)))) {
-            s = Upgrade.carried(ctx.run(Events.relationJoined(r), s.withRelation(r)));
-            s = Upgrade.carried(ctx.run(Events.relationChanged(s.relation(r.id())), s));
-        }
-        return ctx.run(Events.updateStatus(), s);
+                        "requested-secrets", MysqlStandinCharmTest.REQUESTED))));
     }
 
     @Test
