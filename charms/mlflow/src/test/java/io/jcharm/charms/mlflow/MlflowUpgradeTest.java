@@ -69,9 +69,18 @@ class MlflowUpgradeTest extends MlflowTestBase {
             assertEquals(old.state().container(MlflowCharm.CONTAINER).layers().values().iterator().next().services()
                     .get(ServerLayer.SERVICE).environment().get("MLFLOW_BACKEND_STORE_URI"),
                     MlflowFixture.server(up.settled()).environment().get("MLFLOW_BACKEND_STORE_URI"), "the backend store moved");
-            up.assertRelationDataKept();
+            // 2f6c9df published the credentials secret by its bare xid; since 51965e3 it is secret:<xid>
+            // (what secret-add gives). Both name the same secret to the consumers' secret-get.
+            up.assertRelationDataKept("s3-credentials-secret");
+            for (RelationState r : old.state().relations()) {
+                String before = r.localAppData().get("s3-credentials-secret");
+                if (before != null) {
+                    assertEquals(before.replaceFirst("^secret:", ""), up.settled().relation(r.id()).localAppData()
+                            .get("s3-credentials-secret").replaceFirst("^secret:", ""), "another secret for " + r.remoteApp());
+                }
+            }
             faults.observed(FaultKind.UPGRADE, up.variant(), FaultChecks.outcome(up.settled())
-                    + "; still on MySQL, the same tracking credentials secret and data for every consumer");
+                    + "; still on MySQL, the same tracking credentials secret for every consumer (now named secret:<xid>, was the bare xid)");
         }
     }
 }
