@@ -16,13 +16,11 @@ import io.jcharm.testing.revisions.Settle;
 import io.jcharm.testing.revisions.Snapshot;
 import io.jcharm.testing.revisions.Upgrade;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -60,19 +58,10 @@ class MicroK8sUpgradeTest {
     }
 
     /** The machine's files, relative to the test's directory, but the fake tools and their call log. */
+    /** FakeMachine's snapshot (no command logs) keyed relative to the test directory, as captured. */
     private Map<String, String> machineFiles() {
         Map<String, String> out = new TreeMap<>();
-        for (Path top : List.of(machine.dir, machine.root)) {
-            try (Stream<Path> walk = Files.walk(top)) {
-                for (Path p : walk.filter(Files::isRegularFile).toList()) {
-                    if (!p.equals(machine.dir.resolve("calls"))) {
-                        out.put(tmp.relativize(p).toString(), Files.readString(p));
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        machine.snapshot().forEach((path, text) -> out.put(tmp.relativize(Path.of(path)).toString(), text));
         return out;
     }
 
