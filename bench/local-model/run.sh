@@ -29,7 +29,8 @@ if [ -z "${SKIP_BUILD:-}" ]; then
   "${mvn_cmd[@]}" -pl lib/cli -am package -DskipTests >/dev/null 2>&1
   "${mvn_cmd[@]}" -pl charms/hello,charms/microk8s,charms/istio -am package -DskipTests >/dev/null 2>&1 || true
 fi
-cli=$(ls "$root"/lib/cli/target/jcharm-cli-*.jar | grep -v -e -sources -e -tests | head -n 1)
+# CLI_JAR=<jar> runs another build of the CLI (a copy of an earlier one, for before/after in one session).
+cli=${CLI_JAR:-$(ls "$root"/lib/cli/target/jcharm-cli-*.jar | grep -v -e -sources -e -tests | head -n 1)}
 work=$(mktemp -d /tmp/jcharm-local-bench.XXXXXX)
 trap '[ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT
 
@@ -67,7 +68,30 @@ packed() { # every local charm the bundle file(s) name has a target/*.charm
   done
 }
 
-printf '%-13s %4s %4s %9s %9s %6s %14s %12s\n' bundle par run "wall s" "settle s" hooks "model JVM MiB" "max proc MiB"
+# CPU seconds of everything the deploy started (the jcharm JVM, hooks, warm runtimes that outlive
+# their dispatch): the command runs under a child subreaper (prctl PR_SET_CHILD_SUBREAPER) that
+# reaps every descendant, so times() counts them all. Steadier than wall on a shared machine.
+reaper='syscall(157, 36, 1, 0, 0, 0) == 0 or die "prctl: $!"; my $pid = fork(); if ($pid == 0) { exec @ARGV or die "exec: $!" }
+my $rc = 0; while ((my $w = wait()) != -1) { $rc = $? if $w == $pid } my @t = times;
+open(my $o, ">&=3") or die; printf $o "%.1f\n", $t[2] + $t[3]; exit($rc >> 8)'
+# Where the hooks' time went, from the model's hook-timings.log (lib/local HookTimings): sums over
+# all hooks of preparing (Kubernetes objects, hosts file), running (dispatch to exit), the
+# controller's share of hook-tool calls and of Kubernetes API requests, and saving the model after
+# each hook; then the slowest hooks.
+breakdown() {
+  awk -F'\t' -v name="$1" -v par="$2" -v run="$3" '
+    /^#/ {next}
+    { n++; warm += $8; prep += $5; runms += $6; tools += $9; toolms += $10; kube += $11; kubems += $12; save += $13
+      if (first == "" || $4 < first) first = $4; if ($4 + $5 + $6 > last) last = $4 + $5 + $6
+      line[n] = sprintf("%s %s %.1f s%s", $2, $3, $6 / 1000, $8 ? "" : " cold"); ms[n] = $6 }
+    END {
+      printf "%s par %s run %d: %d hooks (%d warm) over %.1f s; summed: prepare %.1f s, run %.1f s (hook tools %d calls %.1f s, API %d requests %.1f s), save %.1f s; slowest:",
+        name, par, run, n, warm, (last - first) / 1000, prep / 1000, runms / 1000, tools, toolms / 1000, kube, kubems / 1000, save / 1000
+      for (k = 0; k < 5 && k < n; k++) { best = 0; for (i = 1; i <= n; i++) if (!(i in used) && (best == 0 || ms[i] > ms[best])) best = i; used[best] = 1; printf "%s %s", (k ? "," : ""), line[best] }
+      printf "\n" }' "$4"
+}
+
+printf '%-13s %4s %4s %9s %9s %6s %6s %9s %14s %12s\n' bundle par run "wall s" "settle s" hooks "cpu s" "model cpu" "model JVM MiB" "max proc MiB"
 for name in $bundles; do
   b=$(bundle_path "$name")
   if ! packed "$b"; then
@@ -81,19 +105,19 @@ for name in $bundles; do
       mkdir -p "$run_dir"
       start=$(date +%s.%N)
       ( cd "$run_dir" && JCHARM_MODEL_DIR="$model" JCHARM_PARALLELISM="$p" \
-          /usr/bin/time -f '%M' -o "$run_dir/maxrss" java -jar "$cli" deploy "$b" >"$run_dir/out.log" 2>&1 ) &
+          perl -e "$reaper" /usr/bin/time -f '%M' -o "$run_dir/maxrss" java -jar "$cli" deploy "$b" \
+            >"$run_dir/out.log" 2>&1 3>"$run_dir/cpu" ) &
       pid=$!
-      # The jcharm JVM's own peak (VmHWM), sampled until it exits.
+      # The jcharm JVM's own peak (VmHWM) and CPU time (utime + stime), sampled until it exits.
       hwm=0
+      own=0
+      tick=$(getconf CLK_TCK)
       while kill -0 "$pid" 2>/dev/null; do
-        jpid=$(pgrep -P "$pid" -f "jcharm-cli" 2>/dev/null | head -n 1 || true)
-        for c in $(pgrep -P "$pid" 2>/dev/null || true) $jpid; do
-          for q in $c $(pgrep -P "$c" 2>/dev/null || true); do
-            if grep -q jcharm-cli "/proc/$q/cmdline" 2>/dev/null; then
-              v=$(awk '/VmHWM/ {print $2}' "/proc/$q/status" 2>/dev/null || echo 0)
-              [ "${v:-0}" -gt "$hwm" ] && hwm=$v
-            fi
-          done
+        for q in $(pgrep -f -- "-jar $cli deploy $b" 2>/dev/null || true); do
+          v=$(awk '/VmHWM/ {print $2}' "/proc/$q/status" 2>/dev/null || echo 0)
+          [ "${v:-0}" -gt "$hwm" ] && hwm=$v
+          c=$(awk '{print $14 + $15}' "/proc/$q/stat" 2>/dev/null || echo 0)
+          [ "${c:-0}" -gt "$own" ] && own=$c
         done
         sleep 0.2
       done
@@ -102,8 +126,14 @@ for name in $bundles; do
       # An edge bundle settles twice (machine part, then Kubernetes part): add them up.
       settle=$(awk '/^settled after/ {s += $(NF-1)} END {printf "%.1f", s}' "$run_dir/out.log")
       hooks=$(awk '/^settled after/ {h += $3} END {print h + 0}' "$run_dir/out.log")
-      printf '%-13s %4s %4s %9.1f %9s %6s %14d %12d\n' "$name" "$p" "$r" "$(echo "$end - $start" | bc)" "${settle:-?}" "${hooks:-?}" \
+      printf '%-13s %4s %4s %9.1f %9s %6s %6s %9.1f %14d %12d\n' "$name" "$p" "$r" "$(echo "$end - $start" | bc)" "${settle:-?}" "${hooks:-?}" "$(cat "$run_dir/cpu")" \
+        "$(echo "scale=1; $own / $tick" | bc)" \
         $((hwm / 1024)) $(($(cat "$run_dir/maxrss") / 1024))
+      [ -f "$model/hook-timings.log" ] && breakdown "$name" "$p" "$r" "$model/hook-timings.log" >>"$work/breakdown"
     done
   done
 done
+if [ -f "$work/breakdown" ]; then
+  echo
+  cat "$work/breakdown"
+fi

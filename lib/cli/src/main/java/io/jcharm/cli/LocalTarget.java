@@ -43,6 +43,9 @@ public final class LocalTarget implements Target {
             int hooks = 0;
             Duration elapsed = Duration.ZERO;
             SettleResult last = null;
+            if (plan.parts().stream().anyMatch(DeployPart::kubernetes)) {
+                model.prepareKubernetes(); // its start-up overlaps with the machine part's hooks
+            }
             for (DeployPart part : plan.parts()) {
                 out.println("deploying " + ctx.show(part.rendered()));
                 out.flush();

@@ -17,6 +17,8 @@ final class HookContext extends HookRun {
     final long seq;
     /** Set by the runner once the tool server has registered the run. */
     String contextId = "";
+    /** Set by the runner: where this hook's time went. */
+    HookTimings.Hook timing;
 
     HookContext(String unit, HookSpec hook, long seq) {
         super(unit, hook.name(), hook.relationId(), hook.remoteUnit(), hook.action() ? hook.actionId() : null);

@@ -40,12 +40,19 @@ final class KubeAccess {
         return PREFIX + app;
     }
 
+    /** The application whose service account's token the Authorization header carries, if any. */
+    static Optional<String> app(String authorization) {
+        return authorization == null || !authorization.startsWith("Bearer " + PREFIX) ? Optional.empty()
+                : Optional.of(authorization.substring(("Bearer " + PREFIX).length()).trim());
+    }
+
     /** Empty when the request may go on; else the body of the 403 answer. */
     Optional<String> check(String method, String rawPath, String authorization) {
-        if (authorization == null || !authorization.startsWith("Bearer " + PREFIX)) {
+        Optional<String> caller = app(authorization);
+        if (caller.isEmpty()) {
             return Optional.empty();
         }
-        String app = authorization.substring(("Bearer " + PREFIX).length()).trim();
+        String app = caller.get();
         if (trusted.test(app)) {
             return Optional.empty();
         }

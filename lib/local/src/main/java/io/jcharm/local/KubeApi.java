@@ -70,6 +70,12 @@ final class KubeApi implements AutoCloseable {
      * {@code trusted} says which applications were deployed with trust (the others get 403s).
      */
     static KubeApi start(StateDir dirs, String namespace, List<JsonNode> saved, java.util.function.Predicate<String> trusted) {
+        return start(dirs, namespace, saved, trusted, (app, nanos) -> { });
+    }
+
+    /** As {@link #start(StateDir, String, List, java.util.function.Predicate)}; {@code clock} hears of each application's request and the time it took. */
+    static KubeApi start(StateDir dirs, String namespace, List<JsonNode> saved, java.util.function.Predicate<String> trusted,
+                         java.util.function.ObjLongConsumer<String> clock) {
         java.util.logging.Logger log = quiet("io.fabric8.mockwebserver");
         // The mock server's libraries use SLF4J without a provider, which warns on stderr at
         // first use; the local model has nothing to log through it.
@@ -77,7 +83,7 @@ final class KubeApi implements AutoCloseable {
             System.setProperty("slf4j.internal.verbosity", "ERROR");
         }
         LocalCrudDispatcher dispatcher = new LocalCrudDispatcher(new KubeAccess(namespace, trusted),
-                new ServiceAddresses(ServiceAddresses.block(dirs.root().toAbsolutePath().toString())));
+                new ServiceAddresses(ServiceAddresses.block(dirs.root().toAbsolutePath().toString())), clock);
         KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
         server.init(InetAddress.getLoopbackAddress(), 0);
         KubeApi api = new KubeApi(server, dispatcher, dirs, namespace, log);

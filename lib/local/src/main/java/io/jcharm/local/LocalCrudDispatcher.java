@@ -30,15 +30,31 @@ final class LocalCrudDispatcher extends KubernetesCrudDispatcher {
     private final ObjectMapper json = JsonMapper.builder().build();
     private final KubeAccess access;
     private final ServiceAddresses addresses;
+    private final java.util.function.ObjLongConsumer<String> clock;
 
     LocalCrudDispatcher(KubeAccess access, ServiceAddresses addresses) {
+        this(access, addresses, (app, nanos) -> { });
+    }
+
+    /** {@code clock} hears, per request of an application's service account, how long serving it took. */
+    LocalCrudDispatcher(KubeAccess access, ServiceAddresses addresses, java.util.function.ObjLongConsumer<String> clock) {
         this.access = access;
         this.addresses = addresses;
+        this.clock = clock;
     }
 
     /** Refuses what the caller's service account may not do, as an API server's RBAC does; else serves it. */
     @Override
     public MockResponse dispatch(RecordedRequest request) {
+        long t0 = System.nanoTime();
+        try {
+            return serve(request);
+        } finally {
+            KubeAccess.app(request.getHeader("Authorization")).ifPresent(app -> clock.accept(app, System.nanoTime() - t0));
+        }
+    }
+
+    private MockResponse serve(RecordedRequest request) {
         java.util.Optional<String> forbidden = access.check(request.getMethod(), request.getPath(), request.getHeader("Authorization"));
         if (forbidden.isPresent()) {
             return new MockResponse().setResponseCode(403).addHeader("Content-Type", "application/json").setBody(forbidden.get());

@@ -107,6 +107,9 @@ public final class LocalModel implements AutoCloseable {
      */
     public SettleResult deploy(Path bundle, List<Path> overlays, Progress progress) {
         CheckResult checked = BundleDeployer.check(bundle, overlays);
+        if (checked.bundle().orElseThrow().isKubernetes()) {
+            prepareKubernetes(); // while the charms are copied and unpacked
+        }
         synchronized (controller) {
             if (controller.doc.applications.isEmpty() && options.modelName().isEmpty()) {
                 controller.doc.name = checked.bundle().orElseThrow().name().orElse(controller.doc.name);
@@ -261,6 +264,15 @@ public final class LocalModel implements AutoCloseable {
 
     public void injectFault(Fault fault) {
         ops.injectFault(fault);
+    }
+
+    /**
+     * Starts the embedded Kubernetes API in the background now (a command that will run
+     * Kubernetes hooks calls it first, e.g. before deploying an edge bundle's machine part), so
+     * that the first Kubernetes hook does not wait for it.
+     */
+    public void prepareKubernetes() {
+        runtime.startKubeEarly();
     }
 
     /** Runs hooks until nothing is left to run (or the settle timeout passes). */

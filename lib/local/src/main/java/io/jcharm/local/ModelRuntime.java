@@ -37,6 +37,9 @@ final class ModelRuntime implements ModelEvents, AutoCloseable {
     private KubeApi kube;
     private Workloads workloads;
     private final WorkloadStandins standins;
+    private final HookTimings timings;
+    /** Set once {@link #close} began: nothing starts after it (an early Kubernetes start that comes late). */
+    private boolean closed;
     /** Whether this command has brought the workload stand-ins in line with the saved model yet. */
     private boolean standinsStarted;
     /**
@@ -50,6 +53,12 @@ final class ModelRuntime implements ModelEvents, AutoCloseable {
         this.options = options;
         this.runner = new HookRunner(options.hookTimeout());
         this.standins = new WorkloadStandins(dirs);
+        this.timings = new HookTimings(dirs.hookTimings());
+    }
+
+    /** Where each hook's time went ({@code hook-timings.log}). */
+    HookTimings timings() {
+        return timings;
     }
 
     void attach(Controller c) {
@@ -64,12 +73,33 @@ final class ModelRuntime implements ModelEvents, AutoCloseable {
         }
     }
 
+    /**
+     * Starts the embedded Kubernetes API on a thread of its own, so that its start-up (vert.x,
+     * fabric8, the saved objects) overlaps with what the command does before its first
+     * Kubernetes hook (unpacking charms, a machine part's hooks) instead of delaying that hook.
+     */
+    void startKubeEarly() {
+        Thread t = new Thread(() -> {
+            try {
+                kube();
+            } catch (RuntimeException e) {
+                // Not lost: the first hook that needs the API calls kube() again, which fails with
+                // the same cause and reports it as that hook's failure.
+            }
+        }, "jcharm-kube-start");
+        t.setDaemon(true);
+        t.start();
+    }
+
     /** The embedded Kubernetes API, started on first use in this command. */
     synchronized KubeApi kube() {
+        if (closed) {
+            throw new IllegalStateException("the local model's runtime is closed: no Kubernetes API to start");
+        }
         if (kube == null) {
             // Not under the controller's lock (lock order: controller, then runtime); save() replaces the list, never edits it.
             List<tools.jackson.databind.JsonNode> saved = controller.doc.kubernetes == null ? List.of() : controller.doc.kubernetes;
-            kube = KubeApi.start(dirs, controller.doc.name, saved, app -> trusted.getOrDefault(app, false));
+            kube = KubeApi.start(dirs, controller.doc.name, saved, app -> trusted.getOrDefault(app, false), timings::kubeRequest);
         }
         return kube;
     }
@@ -93,6 +123,9 @@ final class ModelRuntime implements ModelEvents, AutoCloseable {
 
     /** Runs one claimed hook to its end and records the outcome with the controller. */
     HookRunner.Result run(HookContext ctx) {
+        HookTimings.Hook t = new HookTimings.Hook(ctx.seq, ctx.unit, ctx.hook.display());
+        ctx.timing = t;
+        long t0 = System.nanoTime();
         startTools();
         startStandins();
         Map<String, String> env;
@@ -106,15 +139,33 @@ final class ModelRuntime implements ModelEvents, AutoCloseable {
             charmDir = dirs.charmDir(u.name, rev);
             env = environment(controller.doc, a, u, ctx, charmDir, controller.metadata(a.name));
         }
-        String id = toolServer.register(ctx.unit, new ToolRouter(controller, ctx, dirs)::handle);
+        ToolRouter router = new ToolRouter(controller, ctx, dirs);
+        String id = toolServer.register(ctx.unit, call -> {
+            long c0 = System.nanoTime();
+            try {
+                return router.handle(call);
+            } finally {
+                t.tools.increment();
+                t.toolNanos.add(System.nanoTime() - c0);
+            }
+        });
         ctx.contextId = id;
         env.put("JUJU_CONTEXT_ID", id);
+        t.warm = java.nio.file.Files.exists(charmDir.resolve(".jcharm-warm").resolve("runtime"));
+        long[] kubeBefore = timings.kubeSoFar(app);
+        long t1 = System.nanoTime();
+        t.prepareNanos = t1 - t0;
         HookRunner.Result r;
         try {
             r = runner.run(charmDir, ctx.hook, env, dirs.unitDir(ctx.unit).resolve("hook-output.log"));
         } finally {
             toolServer.unregister(id);
+            t.runNanos = System.nanoTime() - t1;
+            long[] kubeAfter = timings.kubeSoFar(app);
+            t.kubeRequests = kubeAfter[0] - kubeBefore[0];
+            t.kubeNanos = kubeAfter[1] - kubeBefore[1];
         }
+        t.exit = r.exit();
         log(ctx, r);
         // Before the hook's changes are committed: a related unit woken by them (new credentials
         // in a relation) must find the workload already serving as the plan now says.
@@ -285,8 +336,10 @@ final class ModelRuntime implements ModelEvents, AutoCloseable {
             Path containers = workloads.prepare(u.name, List.copyOf(meta.containers().keySet()));
             env.put("JCHARM_CONTAINERS_DIR", containers.toString());
         }
-        // Hooks run in each unit's warm runtime (dispatch's default); a unit quiet for 20 s gives
-        // its JVM back, so that a model of many units does not hold one JVM each while it settles.
+        // Hooks run in each unit's warm runtime (dispatch's default). Every runtime is stopped when
+        // the command ends, so the idle exit only matters within a settle: it must outlast the
+        // longest wait of a unit for its next hook (other units' hooks in between, a runtime that
+        // came up while its first, cold hook still ran), or each hook pays a JVM start again.
         env.put(io.jcharm.pack.DispatchScript.WARM_IDLE_ENV, Integer.toString(WARM_IDLE_SECONDS));
         env.putAll(options.hookEnvironment());
         if (a.kubernetes) {
@@ -298,7 +351,7 @@ final class ModelRuntime implements ModelEvents, AutoCloseable {
     }
 
     /** How long a unit's warm runtime waits for its next hook in the local model. */
-    static final int WARM_IDLE_SECONDS = 20;
+    static final int WARM_IDLE_SECONDS = 300;
 
     // --- events from the controller (under its lock) ----------------------------------------
 
@@ -353,6 +406,7 @@ final class ModelRuntime implements ModelEvents, AutoCloseable {
     }
 
     private synchronized void closeServers() {
+        closed = true;
         try {
             // Hooks of this command ran in warm runtimes: none may outlive the command (the
             // hook-tool server they would call goes away with it).

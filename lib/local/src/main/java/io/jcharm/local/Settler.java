@@ -86,13 +86,18 @@ final class Settler {
                 }
                 running--;
                 ran++;
+                HookContext finished;
                 try {
-                    f.get();
+                    finished = f.get();
                 } catch (ExecutionException e) {
                     throw new LocalModelException("the local model failed while running a hook: " + e.getCause(),
                             "this is a bug in jcharm's local model; the hook's unit may need jcharm resolve", e.getCause());
                 }
+                long s0 = System.nanoTime();
                 checkpoint.run();
+                if (finished.timing != null) {
+                    runtime.timings().write(finished.timing, System.nanoTime() - s0);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

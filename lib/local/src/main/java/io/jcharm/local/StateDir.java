@@ -25,6 +25,7 @@ import java.nio.file.attribute.BasicFileAttributes;
  * units/&lt;app&gt;-&lt;n&gt;/home, tmp   HOME and TMPDIR of its hooks
  * workloads/&lt;app&gt;/          what a workload stand-in keeps (a minio application's buckets and objects)
  * hosts                      the model's Services on loopback addresses, for hook JVMs
+ * hook-timings.log           per hook: preparing, running, tool calls, API requests, saving (milliseconds)
  * </pre>
  *
  * <pre>{@code
@@ -45,6 +46,11 @@ record StateDir(Path root) {
     /** Where older versions kept the Kubernetes objects; read once, then folded into model.json. */
     Path legacyKubeJson() {
         return root.resolve("kube.json");
+    }
+
+    /** One line per hook: where its time went (bench/local-model sums it up). */
+    Path hookTimings() {
+        return root.resolve("hook-timings.log");
     }
 
     Path debugLog() {
