@@ -4,7 +4,7 @@
 # model's own JVM (the jcharm process: controller, hook-tool server, Kubernetes API, Pebble
 # emulators) and of the largest process overall (a hook JVM, if it is larger).
 #
-#   bench/local-model/run.sh [--runs N] [--parallelism "1 2"] [--bundles "hello edge-machine edge-istio edge"]
+#   bench/local-model/run.sh [--runs N] [--parallelism "1 2"] [--bundles "hello edge-machine edge-istio edge full"]
 #
 # Builds the CLI and packs the charms first (SKIP_BUILD=1 to use what is built). MVN_OFFLINE=""
 # lets Maven download. A bundle whose charms are not all packed is reported as skipped.
@@ -13,7 +13,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 runs=1
 parallelism="1 2"
-bundles="hello edge-machine edge-istio edge"
+bundles="hello edge-machine edge-istio edge full"
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs=$2; shift 2 ;;
@@ -27,8 +27,14 @@ mvn_cmd=(mvn -B -q ${MVN_OFFLINE--o})
 cd "$root"
 if [ -z "${SKIP_BUILD:-}" ]; then
   "${mvn_cmd[@]}" -pl lib/cli -am package -DskipTests >/dev/null 2>&1
-  "${mvn_cmd[@]}" -pl charms/hello,charms/microk8s,charms/istio -am package -DskipTests >/dev/null 2>&1 || true
+  "${mvn_cmd[@]}" -pl charms/hello,charms/microk8s,charms/istio,charms/seldon-core -am package -DskipTests >/dev/null 2>&1 || true
+  case " $bundles " in *" full "*)
+    "${mvn_cmd[@]}" -pl charms/minio,charms/mlflow,charms/jupyter,charms/kfp,charms/standins/mysql-k8s,charms/standins/dex-auth,charms/standins/oidc-gatekeeper \
+      -am package -DskipTests >/dev/null 2>&1 || true ;;
+  esac
 fi
+# The CLI's JVM options as ./jcharm gives them (its CLI_JAVA_OPTS_DEFAULT; JCHARM_CLI_JAVA_OPTS replaces them).
+cli_opts=${JCHARM_CLI_JAVA_OPTS-$(sed -n 's/^CLI_JAVA_OPTS_DEFAULT="\(.*\)"$/\1/p' "$root/jcharm")}
 # CLI_JAR=<jar> runs another build of the CLI (a copy of an earlier one, for before/after in one session).
 cli=${CLI_JAR:-$(ls "$root"/lib/cli/target/jcharm-cli-*.jar | grep -v -e -sources -e -tests | head -n 1)}
 work=$(mktemp -d /tmp/jcharm-local-bench.XXXXXX)
@@ -54,6 +60,7 @@ bundle_path() {
     edge-machine) echo "$root/bundles/edge/machine.yaml" ;;
     edge-istio) echo "$work/edge-istio" ;;
     edge) echo "$root/bundles/edge" ;;
+    full) echo "$root/bundles/full" ;;
     *) echo "$1" ;;
   esac
 }
@@ -105,7 +112,7 @@ for name in $bundles; do
       mkdir -p "$run_dir"
       start=$(date +%s.%N)
       ( cd "$run_dir" && JCHARM_MODEL_DIR="$model" JCHARM_PARALLELISM="$p" \
-          perl -e "$reaper" /usr/bin/time -f '%M' -o "$run_dir/maxrss" java -jar "$cli" deploy "$b" \
+          perl -e "$reaper" /usr/bin/time -f '%M' -o "$run_dir/maxrss" java $cli_opts -jar "$cli" deploy "$b" \
             >"$run_dir/out.log" 2>&1 3>"$run_dir/cpu" ) &
       pid=$!
       # The jcharm JVM's own peak (VmHWM) and CPU time (utime + stime), sampled until it exits.

@@ -2,6 +2,7 @@ package io.jcharm.cli;
 
 import io.jcharm.bundle.BundleException;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,7 +17,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "jcharm", mixinStandardHelpOptions = true, version = "jcharm 0.1.0",
         description = "Build, check and deploy the jcharm charms and bundles.",
-        subcommands = {BundleCommand.class, CharmhubCommand.class, DeployCommand.class, IntegrateCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
             "0:success",
             "1:verification failed or bad input (every problem is listed with file:line and a fix)",
@@ -50,8 +50,33 @@ public final class JcharmCommand implements Runnable {
     /** The configured command line: verbs and error handling. */
     public static CommandLine commandLine(CliContext context) {
         CommandLine cl = new CommandLine(new JcharmCommand(context));
+        // Added here, not in @Command(subcommands): a command line of one verb must not read them all.
+        for (Class<?> verb : List.of(BundleCommand.class, CharmhubCommand.class, DeployCommand.class, IntegrateCommand.class,
+                CommandLine.HelpCommand.class)) {
+            cl.addSubcommand(verb);
+        }
         LocalVerbs.addTo(cl);
         cl.addSubcommand(PackCommand.class);
+        return configure(cl);
+    }
+
+    /**
+     * The command line for {@code args}: when they start with a verb of the local model
+     * ({@code status}, {@code debug-log}, ...), only that verb is built, since picocli reading every
+     * verb's annotations was most of {@code jcharm status}'s time (bench/local-model README);
+     * anything else gets {@link #commandLine(CliContext)}. The verb behaves the same either way.
+     */
+    public static CommandLine commandLine(CliContext context, String[] args) {
+        java.util.Optional<Class<?>> verb = args.length == 0 ? java.util.Optional.empty() : LocalVerbs.named(args[0]);
+        if (verb.isEmpty()) {
+            return commandLine(context);
+        }
+        CommandLine cl = new CommandLine(new JcharmCommand(context));
+        cl.addSubcommand(verb.get());
+        return configure(cl);
+    }
+
+    private static CommandLine configure(CommandLine cl) {
         cl.setExecutionExceptionHandler((ex, line, parsed) -> handle(ex, line.getErr()));
         cl.setParameterExceptionHandler(JcharmCommand::usageError);
         cl.setUsageHelpWidth(80);

@@ -21,4 +21,15 @@ final class LocalVerbs {
     static void addTo(CommandLine cl) {
         VERBS.forEach(cl::addSubcommand);
     }
+
+    /** The verb whose {@code @Command} name (or alias) is {@code name}, if it is one of these. */
+    static java.util.Optional<Class<?>> named(String name) {
+        for (Class<?> c : VERBS) {
+            picocli.CommandLine.Command command = c.getAnnotation(picocli.CommandLine.Command.class);
+            if (command.name().equals(name) || List.of(command.aliases()).contains(name)) {
+                return java.util.Optional.of(c);
+            }
+        }
+        return java.util.Optional.empty();
+    }
 }

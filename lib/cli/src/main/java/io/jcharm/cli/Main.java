@@ -12,6 +12,6 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(JcharmCommand.commandLine(CliContext.system()).execute(args));
+        System.exit(JcharmCommand.commandLine(CliContext.system(), args).execute(args));
     }
 }

@@ -58,11 +58,23 @@ final class CliHarness {
         env.put("JCHARM_HOME", tmp.toString());
     }
 
+    /** Runs the CLI as Main does (a local verb's command line holds that verb alone). */
     Run jcharm(String... args) {
+        return run(JcharmCommand.commandLine(context(), args), args);
+    }
+
+    /** Runs the CLI with every verb built, whatever the arguments. */
+    Run jcharmFull(String... args) {
+        return run(JcharmCommand.commandLine(context()), args);
+    }
+
+    CliContext context() {
+        return new CliContext(env, root, new ProcessRunner(), Duration.ofMillis(10));
+    }
+
+    private static Run run(CommandLine cl, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CliContext ctx = new CliContext(env, root, new ProcessRunner(), Duration.ofMillis(10));
-        CommandLine cl = JcharmCommand.commandLine(ctx);
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
         int code = cl.execute(args);

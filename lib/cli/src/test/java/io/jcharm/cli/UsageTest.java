@@ -40,6 +40,21 @@ class UsageTest {
     }
 
     @Test
+    void aLocalVerbAloneBehavesAsInTheFullCommandLine() {
+        assertEquals(List.of("status"), List.copyOf(JcharmCommand.commandLine(h.context(), new String[] {"status"}).getSubcommands().keySet()));
+        assertTrue(JcharmCommand.commandLine(h.context(), new String[] {"bundle", "verify"}).getSubcommands().containsKey("deploy"));
+        for (Class<?> c : LocalVerbs.VERBS) {
+            String verb = c.getAnnotation(picocli.CommandLine.Command.class).name();
+            for (String[] args : List.of(new String[] {verb, "--help"}, new String[] {verb, "--bogus"}, new String[] {verb, "-V"},
+                    new String[] {verb, "--model-dir", tmp.resolve("none").toString()})) {
+                CliHarness.Run alone = h.jcharm(args);
+                CliHarness.Run full = h.jcharmFull(args);
+                assertEquals(full, alone, String.join(" ", args));
+            }
+        }
+    }
+
+    @Test
     void everyVerbPrintsTheVersion() {
         CliHarness.Run r = h.jcharm("status", "-V");
         assertEquals(0, r.code());

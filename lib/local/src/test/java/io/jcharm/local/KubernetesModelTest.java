@@ -52,6 +52,7 @@ class KubernetesModelTest {
         List<String> hooks = Rehearsal.hooksRun(dir, "web/0");
         assertEquals(List.of("install", "cluster-relation-created", "leader-elected", "config-changed", "start", "app-pebble-ready"),
                 hooks);
+        assertTimingsOf(dir, hooks);
 
         // The next command: the API and the container come back as they were.
         try (LocalModel model = LocalModel.open(dir, Rehearsal.options())) {
@@ -203,5 +204,20 @@ class KubernetesModelTest {
                     java.net.http.HttpResponse.BodyHandlers.ofString());
             assertEquals(200, pods.statusCode(), "an untrusted charm may still read its own pods");
         }
+    }
+
+    /** hook-timings.log has a line per hook, in order, and the hook that creates the ConfigMap made API requests. */
+    private static void assertTimingsOf(Path dir, List<String> hooks) {
+        List<String[]> lines;
+        try {
+            lines = java.nio.file.Files.readAllLines(dir.resolve("hook-timings.log")).stream().filter(l -> !l.startsWith("#"))
+                    .map(l -> l.split("\t")).toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertEquals(hooks, lines.stream().filter(f -> f[1].equals("web/0")).map(f -> f[2]).toList());
+        assertEquals(HookTimings.HEADER.split("\t").length, lines.get(0).length);
+        assertTrue(lines.stream().anyMatch(f -> Long.parseLong(f[10]) > 0 && Double.parseDouble(f[11]) > 0), "a hook's API requests are counted");
+        assertTrue(lines.stream().anyMatch(f -> Long.parseLong(f[8]) > 0), "the hooks' hook-tool calls are counted");
     }
 }
