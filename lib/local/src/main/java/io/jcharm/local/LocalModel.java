@@ -107,12 +107,12 @@ public final class LocalModel implements AutoCloseable {
      */
     public SettleResult deploy(Path bundle, List<Path> overlays, Progress progress) {
         CheckResult checked = BundleDeployer.check(bundle, overlays);
-        if (checked.bundle().orElseThrow().isKubernetes()) {
-            prepareKubernetes(); // while the charms are copied and unpacked
-        }
         synchronized (controller) {
             if (controller.doc.applications.isEmpty() && options.modelName().isEmpty()) {
                 controller.doc.name = checked.bundle().orElseThrow().name().orElse(controller.doc.name);
+            }
+            if (checked.bundle().orElseThrow().isKubernetes()) {
+                runtime.startKubeEarly(); // while the charms are copied and unpacked; the namespace is named now
             }
             controller.doc.bundle = bundle.toString() + (overlays.isEmpty() ? "" : " + " + overlays);
             new BundleDeployer(ops, dirs).deploy(checked, progress::note);
@@ -272,6 +272,11 @@ public final class LocalModel implements AutoCloseable {
      * that the first Kubernetes hook does not wait for it.
      */
     public void prepareKubernetes() {
+        synchronized (controller) {
+            if (controller.doc.applications.isEmpty() && options.modelName().isEmpty()) {
+                return; // the first bundle deployed names the model, and so the API's namespace: not yet
+            }
+        }
         runtime.startKubeEarly();
     }
 
