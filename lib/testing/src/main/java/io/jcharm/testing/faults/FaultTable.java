@@ -106,8 +106,9 @@ public final class FaultTable {
     public static String render(List<FaultRecord> records, List<String> covered, List<String> standIns, List<String> pending) {
         StringBuilder md = new StringBuilder();
         md.append("# Fault matrix\n\n")
-                .append("Generated from test results: do not edit. Each charm's fault test class (`<Charm>FaultsTest`,\n")
-                .append("annotated `@FaultMatrix`) records what it observed under each fault in `target/faults/`;\n")
+                .append("Generated from test results: do not edit. Each charm's fault test classes (`<Charm>FaultsTest`;\n")
+                .append("`<Charm>UpgradeTest` for the upgrade from a previous revision's captured state), annotated\n")
+                .append("`@FaultMatrix`, record what they observed under each fault in `target/faults/`;\n")
                 .append("`FaultTableTest` (tests/) renders this file from those records and fails when it differs.\n")
                 .append("Regenerate with `-Djcharm.faults.write=true` (see lib/testing/README.md).\n\n")
                 .append("Legend: **blocked**/**waiting**/**maintenance**: the unit's status says what is wrong and what to\n")
