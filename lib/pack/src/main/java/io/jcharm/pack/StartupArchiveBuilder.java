@@ -175,10 +175,16 @@ public final class StartupArchiveBuilder {
         return out;
     }
 
-    /** What remote/0 has published on every relation during training. */
+    /**
+     * What remote/0 has published on every relation during training: keys common interfaces read,
+     * so that a training hook goes down a charm's relation paths and ends well. A charm that
+     * fails its hook on a bag without its interface's key (oidc-gatekeeper on dex-oidc-config
+     * without issuer-url, as the real charm does) needs that key here, or no archive is made.
+     */
     static Map<String, String> trainingRemoteData() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("greeting", "Hello from remote");
+        m.put("issuer-url", "http://dex-auth.training.svc:5556/dex");
         m.put("hostname", "remote-0.remote-endpoints.training.svc.cluster.local");
         m.put("port", "8080");
         m.put("ingress-address", "10.1.2.4");
