@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.jcharm.core.Status;
 import io.jcharm.kubernetes.certs.WebhookCerts;
 import io.jcharm.kubernetes.testing.ApiFault;
@@ -104,12 +102,7 @@ class JupyterFaultsTest {
         assertEquals("active", installed.unitStatus().name(), installed.unitStatus().toString());
         State made = ctx.run(Events.action("create-notebook", Map.of("name", "scratch")), installed);
         assertEquals("scratch", made.actionResults().get("name"), made.actionFailure().orElse(""));
-        GenericKubernetesResource pd = new GenericKubernetesResource();
-        pd.setApiVersion("kubeflow.org/v1alpha1");
-        pd.setKind("PodDefault");
-        pd.setMetadata(new ObjectMetaBuilder().withName("users-gpu-env").withNamespace(NS).build());
-        pd.setAdditionalProperty("spec", Map.of("desc", "a user's", "selector", Map.of("matchLabels", Map.of("gpu-env", "true"))));
-        cluster.admin.genericKubernetesResources(JupyterKubernetesTest.POD_DEFAULTS).inNamespace(NS).resource(pd).create();
+        JupyterKubernetesTest.createUsersPodDefault(cluster);
         return base.withSecrets(installed.secrets());
     }
 

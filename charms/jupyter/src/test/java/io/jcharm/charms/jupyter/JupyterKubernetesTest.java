@@ -43,6 +43,16 @@ class JupyterKubernetesTest {
             .withGroup("kubeflow.org").withVersion("v1alpha1").withKind("PodDefault").withPlural("poddefaults")
             .withNamespaced(true).build();
     static final String NS = "kubeflow";
+
+    /** A user's PodDefault ({@code users-gpu-env} in {@link #NS}), made as a user would, through the admin client. */
+    static void createUsersPodDefault(MockCluster cluster) {
+        GenericKubernetesResource pd = new GenericKubernetesResource();
+        pd.setApiVersion("kubeflow.org/v1alpha1");
+        pd.setKind("PodDefault");
+        pd.setMetadata(new ObjectMetaBuilder().withName("users-gpu-env").withNamespace(NS).build());
+        pd.setAdditionalProperty("spec", Map.of("desc", "a user's", "selector", Map.of("matchLabels", Map.of("gpu-env", "true"))));
+        cluster.admin.genericKubernetesResources(POD_DEFAULTS).inNamespace(NS).resource(pd).create();
+    }
     static final String APP = "jupyter";
     static final String S3_SECRET = "s3-secret-key-that-must-not-leak";
     static final KubeOptions FAST = KubeOptions.DEFAULT.withPollInterval(Duration.ofMillis(10))

@@ -2,8 +2,6 @@ package io.jcharm.charms.jupyter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.jcharm.kubernetes.certs.WebhookCerts;
 import io.jcharm.kubernetes.testing.MockCluster;
 import io.jcharm.testing.ContainerState;
@@ -79,12 +77,7 @@ class JupyterUpgradeTest {
         s = Settle.deploy(ctx, s, relations(s3));
         State made = ctx.run(Events.action("create-notebook", Map.of("name", "scratch")), s);
         assertEquals("scratch", made.actionResults().get("name"), made.actionFailure().orElse(""));
-        GenericKubernetesResource pd = new GenericKubernetesResource();
-        pd.setApiVersion("kubeflow.org/v1alpha1");
-        pd.setKind("PodDefault");
-        pd.setMetadata(new ObjectMetaBuilder().withName("users-gpu-env").withNamespace(NS).build());
-        pd.setAdditionalProperty("spec", Map.of("desc", "a user's", "selector", Map.of("matchLabels", Map.of("gpu-env", "true"))));
-        cluster.admin.genericKubernetesResources(JupyterKubernetesTest.POD_DEFAULTS).inNamespace(NS).resource(pd).create();
+        JupyterKubernetesTest.createUsersPodDefault(cluster);
         return Upgrade.carried(made);
     }
 
