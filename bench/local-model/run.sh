@@ -25,6 +25,8 @@ while [ $# -gt 0 ]; do
 done
 mvn_cmd=(mvn -B -q ${MVN_OFFLINE--o})
 cd "$root"
+# The CLI finds the stand-ins (charms/standins) under JCHARM_HOME, as ./jcharm sets it.
+export JCHARM_HOME="$root"
 if [ -z "${SKIP_BUILD:-}" ]; then
   "${mvn_cmd[@]}" -pl lib/cli -am package -DskipTests >/dev/null 2>&1
   "${mvn_cmd[@]}" -pl charms/hello,charms/microk8s,charms/istio,charms/seldon-core -am package -DskipTests >/dev/null 2>&1 || true

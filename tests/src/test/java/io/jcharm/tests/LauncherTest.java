@@ -58,7 +58,7 @@ class LauncherTest {
     @Test
     void aFirstRunShowsOneLinePerModuleKeepsTheLogAndTheNextRunBuildsNothing() throws Exception {
         // Maven "builds" the CLI: its target is the real one, so the launcher then runs the real CLI.
-        Path root = repoWithMaven("ln -s '" + Rehearsals.repo().resolve("lib/cli/target") + "' lib/cli/target");
+        Path root = repoWithMaven("ln -sfn '" + Rehearsals.repo().resolve("lib/cli/target") + "' lib/cli/target");
         Run first = launch(root, "--help");
         assertEquals(0, first.code(), first.err());
         assertTrue(first.err().contains("""
@@ -71,11 +71,17 @@ class LauncherTest {
         assertTrue(Files.readString(root.resolve("build/jcharm-build.log")).contains("[ pom ]"), "the whole Maven output is kept");
         assertEquals("-B -pl lib/cli -am package -DskipTests\n", Files.readString(tmp.resolve("mvn-args")));
 
-        // The sources (this copy's pom.xml) older than the built CLI, as after a real build.
-        Files.setLastModifiedTime(root.resolve("pom.xml"), java.nio.file.attribute.FileTime.fromMillis(0));
+        // The jar is older than this copy's pom.xml, as when Maven leaves a jar whose classes did not
+        // change (a change in a library only): the launcher keeps the time of its last build.
         Run second = launch(root, "--help");
         assertEquals(0, second.code(), second.err());
         assertFalse(second.err().contains("building"), "nothing changed, nothing built: " + second.err());
+
+        Files.setLastModifiedTime(root.resolve("pom.xml"), java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().plusSeconds(5)));
+        Run third = launch(root, "--help");
+        assertEquals(0, third.code(), third.err());
+        assertTrue(third.err().contains("jcharm: building the jcharm CLI"), "a source changed since: " + third.err());
     }
 
     @Test

@@ -74,7 +74,8 @@ final class LocalCli {
 
     /**
      * The defaults, the command's timeout, from $JCHARM_PARALLELISM how many units run hooks at
-     * once, and $JCHARM_WARM passed to every hook (0: no warm runtimes).
+     * once, and $JCHARM_WARM (0: no warm runtimes) and $JCHARM_JAVA_OPTS (JVM options added to
+     * the charms' own, for example a profiler) passed to every hook.
      */
     static ModelOptions options(CliContext ctx, Duration timeout) {
         ModelOptions o = ModelOptions.defaults().withSettleTimeout(timeout);
@@ -86,12 +87,15 @@ final class LocalCli {
                 throw CliException.user(PARALLELISM_ENV + "=" + p + " is not a number of at least 1", "unset it or set 1, 2, ...");
             }
         }
-        // JCHARM_WARM=0 on the command runs every hook cold (dispatch reads it from the hook's environment).
-        String warm = ctx.env().get(io.jcharm.pack.DispatchScript.WARM_ENV);
-        if (warm != null) {
-            o = o.withHookEnvironment(java.util.Map.of(io.jcharm.pack.DispatchScript.WARM_ENV, warm));
+        // dispatch reads both from the hook's environment.
+        Map<String, String> hookEnv = new LinkedHashMap<>();
+        for (String name : List.of(io.jcharm.pack.DispatchScript.WARM_ENV, io.jcharm.pack.DispatchScript.OPTS_ENV)) {
+            String value = ctx.env().get(name);
+            if (value != null) {
+                hookEnv.put(name, value);
+            }
         }
-        return o;
+        return o.withHookEnvironment(hookEnv);
     }
 
     /** One line per hook: {@code hello/0  install  ok (0.7 s)}. */

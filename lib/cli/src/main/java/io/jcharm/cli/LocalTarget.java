@@ -49,7 +49,8 @@ public final class LocalTarget implements Target {
             for (DeployPart part : plan.parts()) {
                 out.println("deploying " + ctx.show(part.rendered()));
                 out.flush();
-                last = model.deploy(part.rendered(), List.of(), LocalCli.progress(out));
+                last = model.deploy(part.rendered(), List.of(), Workspace.charmhubDir(ctx, part.rendered().toAbsolutePath().getParent()),
+                        LocalCli.progress(out));
                 hooks += last.hooksRun();
                 elapsed = elapsed.plus(last.elapsed());
                 if (!last.settled() || !last.inError().isEmpty()) {

@@ -78,7 +78,7 @@ final class ClientFactory {
         config.setRequestRetryBackoffInterval(0);
         // The HTTP stack is chosen here, not by ServiceLoader: one stack (OkHttp) and no scan.
         KubernetesClient client = new KubernetesClientBuilder().withConfig(config)
-                .withHttpClientFactory(new OkHttpClientFactory()).build();
+                .withHttpClientFactory(new OkHttpClientFactory()).withKubernetesSerialization(SharedSerialization.INSTANCE).build();
         return new KubeSession(client, namespace, source);
     }
 

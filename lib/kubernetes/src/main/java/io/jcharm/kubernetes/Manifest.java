@@ -28,6 +28,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.MappingIterator;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
@@ -75,13 +76,17 @@ public final class Manifest {
         }
     }
 
+    /** Reads YAML documents as trees; one reader for the JVM (it is immutable), built on first use. */
+    private static final class YamlReader {
+        static final ObjectReader DOCUMENTS = YAMLMapper.builder().build().readerFor(JsonNode.class);
+    }
+
     /** Parses YAML text (one or more documents); {@code source} names it in errors. */
     public static Manifest parse(String source, String yaml) {
-        KubernetesSerialization ser = new KubernetesSerialization();
+        KubernetesSerialization ser = SharedSerialization.INSTANCE;
         List<HasMetadata> out = new ArrayList<>();
-        YAMLMapper yamlMapper = YAMLMapper.builder().build();
         int doc = 0;
-        try (MappingIterator<JsonNode> docs = yamlMapper.readerFor(JsonNode.class).readValues(yaml)) {
+        try (MappingIterator<JsonNode> docs = YamlReader.DOCUMENTS.readValues(yaml)) {
             while (docs.hasNext()) {
                 JsonNode node = docs.next();
                 doc++;

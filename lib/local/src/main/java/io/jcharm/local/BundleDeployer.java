@@ -39,10 +39,14 @@ final class BundleDeployer {
         this.dirs = dirs;
     }
 
-    /** The verified bundle, or the refusal. */
-    static CheckResult check(Path bundle, List<Path> overlays) {
-        Path dir = BundleReader.bundleFile(bundle).toAbsolutePath().getParent();
-        CharmCatalog catalog = new CharmCatalog(CharmCatalog.findCharmhubDir(dir));
+    /**
+     * The verified bundle, or the refusal. {@code charmhubDir}: the Charmhub data files
+     * ({@code bundles/charmhub}) for the charm-aware checks and the stand-ins; empty: the nearest
+     * one above the bundle.
+     */
+    static CheckResult check(Path bundle, List<Path> overlays, Optional<Path> charmhubDir) {
+        CharmCatalog catalog = new CharmCatalog(charmhubDir.or(() -> CharmCatalog.findCharmhubDir(
+                BundleReader.bundleFile(bundle).toAbsolutePath().getParent())));
         // The local model stands in for a deploy with --trust: trusting is the user's choice, made by rehearsing.
         CheckResult result = new BundleChecker(Optional.of(catalog)).check(bundle, overlays, Optional.empty());
         if (!result.ok()) {
@@ -58,7 +62,7 @@ final class BundleDeployer {
      * options, added units, added relations), telling {@code say} the changes first; what the
      * bundle no longer names stays.
      */
-    void deploy(CheckResult result, java.util.function.Consumer<String> say) {
+    void deploy(CheckResult result, Optional<Path> charmhubDir, java.util.function.Consumer<String> say) {
         BundleData bd = result.bundle().orElseThrow();
         Path dir = result.bundleFile().toAbsolutePath().getParent();
         BundleRenderer.Rendered rendered;
@@ -68,7 +72,7 @@ final class BundleDeployer {
             throw new BundleRefusedException(result.bundleFile().toString(), List.of(e.getMessage()), e.hint());
         }
         // Charmhub charms run as their stand-ins (charms/standins/<charm>), or inert ones built from their snapshots.
-        StandinCatalog standinCatalog = new StandinCatalog(CharmCatalog.findCharmhubDir(dir), dirs);
+        StandinCatalog standinCatalog = new StandinCatalog(charmhubDir.or(() -> CharmCatalog.findCharmhubDir(dir)), dirs);
         Map<String, Standin> standins = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         rendered.bundle().applications().forEach((name, app) -> {

@@ -106,7 +106,16 @@ public final class LocalModel implements AutoCloseable {
      * @throws BundleRefusedException when the bundle does not verify or names charms the local model cannot run
      */
     public SettleResult deploy(Path bundle, List<Path> overlays, Progress progress) {
-        CheckResult checked = BundleDeployer.check(bundle, overlays);
+        return deploy(bundle, overlays, Optional.empty(), progress);
+    }
+
+    /**
+     * As {@link #deploy(Path, List, Progress)}, with the Charmhub data files ({@code
+     * bundles/charmhub}: snapshots, and {@code charms/standins} next to it) given rather than
+     * searched for above the bundle: a bundle rendered outside the repository still finds them.
+     */
+    public SettleResult deploy(Path bundle, List<Path> overlays, Optional<Path> charmhubDir, Progress progress) {
+        CheckResult checked = BundleDeployer.check(bundle, overlays, charmhubDir);
         synchronized (controller) {
             if (controller.doc.applications.isEmpty() && options.modelName().isEmpty()) {
                 controller.doc.name = checked.bundle().orElseThrow().name().orElse(controller.doc.name);
@@ -115,7 +124,7 @@ public final class LocalModel implements AutoCloseable {
                 runtime.startKubeEarly(); // while the charms are copied and unpacked; the namespace is named now
             }
             controller.doc.bundle = bundle.toString() + (overlays.isEmpty() ? "" : " + " + overlays);
-            new BundleDeployer(ops, dirs).deploy(checked, progress::note);
+            new BundleDeployer(ops, dirs).deploy(checked, charmhubDir, progress::note);
             save();
         }
         return settle(progress);

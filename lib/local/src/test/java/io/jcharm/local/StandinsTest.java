@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -90,6 +91,26 @@ class StandinsTest {
             assertTrue(table.contains("  dex-auth: inert stand-in for Charmhub dex-auth 2.39/stable"), table);
             assertTrue(StatusReport.json(s).contains("\"stand-in\" : \"inert stand-in for Charmhub oidc-gatekeeper"),
                     StatusReport.json(s));
+        }
+    }
+
+    @Test
+    void aBundleOutsideTheRepositoryFindsTheStandinsThroughTheCharmhubDirItIsGiven() throws IOException {
+        Path ws = workspace("applications: {}").getParent().getParent();
+        // As the CLI renders it: into build/bundles under the working directory, which need not be in the repository.
+        Path rendered = Files.createDirectories(tmp.resolve("elsewhere/build/bundles")).resolve("test.yaml");
+        Files.writeString(rendered, """
+                bundle: kubernetes
+                applications:
+                  greeter: {charm: greeter-k8s, channel: latest/stable, scale: 1, trust: true}
+                """);
+        try (LocalModel model = LocalModel.open(tmp.resolve("state"), Rehearsal.options())) {
+            assertThrows(BundleRefusedException.class, () -> model.deploy(rendered, List.of(), Progress.NONE),
+                    "without it, nothing above the bundle has bundles/charmhub");
+            Rehearsal.assertSettled(model.deploy(rendered, List.of(), Optional.of(ws.resolve("bundles/charmhub")), Progress.NONE),
+                    tmp.resolve("state"));
+            assertEquals("stand-in for Charmhub greeter-k8s latest/stable (charms/standins/greeter-k8s)",
+                    model.status().application("greeter").orElseThrow().standIn());
         }
     }
 
