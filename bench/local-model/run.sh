@@ -10,7 +10,9 @@
 # lets Maven download. A bundle whose charms are not all packed is reported as skipped.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/../.." && pwd)
+# BENCH_ROOT=<another checkout> measures that tree (its bundles, packed charms, CLI and launcher)
+# with this script: before and after a change in one run.
+root=$(cd "${BENCH_ROOT:-$here/../..}" && pwd)
 runs=1
 parallelism="1 2"
 bundles="hello edge-machine edge-istio edge full"
@@ -110,11 +112,14 @@ for name in $bundles; do
   for p in $parallelism; do
     for r in $(seq 1 "$runs"); do
       model="$work/model-$name-$p-$r"
-      run_dir="$work/run-$name-$p-$r"
+      run_dir="$root/build/bench/run-$name-$p-$r"
+      rm -rf "$run_dir"
       mkdir -p "$run_dir"
       start=$(date +%s.%N)
+      # As a user runs it (./jcharm: its JVM options and class-data archive), unless CLI_JAR is given.
+      if [ -n "${CLI_JAR:-}" ]; then launch=(java $cli_opts -jar "$cli"); else launch=("$root/jcharm"); fi
       ( cd "$run_dir" && JCHARM_MODEL_DIR="$model" JCHARM_PARALLELISM="$p" \
-          perl -e "$reaper" /usr/bin/time -f '%M' -o "$run_dir/maxrss" java $cli_opts -jar "$cli" deploy "$b" \
+          perl -e "$reaper" /usr/bin/time -f '%M' -o "$run_dir/maxrss" "${launch[@]}" deploy "$b" \
             >"$run_dir/out.log" 2>&1 3>"$run_dir/cpu" ) &
       pid=$!
       # The jcharm JVM's own peak (VmHWM) and CPU time (utime + stime), sampled until it exits.

@@ -4,6 +4,7 @@
 # "--file -", its stdin to the jcharm controller over loopback (JUJU_AGENT_SOCKET_ADDRESS),
 # authenticated by the hook's JUJU_CONTEXT_ID, then replays the answer byte for byte: stdout,
 # stderr and exit code. No JVM starts per call: bash's /dev/tcp, head and cat do the work.
+# ToolsDir writes the path of bash into the first line (no env process per call).
 # Wire format: see io.jcharm.controller.HookToolServer.
 set -u
 export LC_ALL=C # so that ${#var} counts bytes, not characters
@@ -59,8 +60,9 @@ if ! read -r code outlen errlen <&3; then
   printf 'ERROR %s: the jcharm controller closed the connection without an answer\n' "$tool" >&2
   exit 1
 fi
-# head -c reads no more than it is asked for, so stderr stays in the socket for cat.
-head -c "$outlen" <&3
-cat <&3 >&2
+# head -c reads no more than it is asked for, so stderr stays in the socket for cat. Most tools
+# print nothing on one of the two (status-set, juju-log: on both): no process for those.
+if [ "$outlen" != 0 ]; then head -c "$outlen" <&3; fi
+if [ "$errlen" != 0 ]; then cat <&3 >&2; fi
 exec 3<&-
 exit "$code"

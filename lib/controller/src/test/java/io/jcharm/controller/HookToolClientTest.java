@@ -140,6 +140,18 @@ class HookToolClientTest {
     }
 
     @Test
+    void theScriptStartsBashItselfAndATwoStreamSilentAnswerNeedsNoOtherProcess() throws Exception {
+        String first = Files.readAllLines(bin.resolve(ToolsDir.CLIENT)).get(0);
+        assertTrue(first.equals("#!/bin/bash") || first.equals("#!/usr/bin/bash"), "no env process per call: " + first);
+        String ctx = server.register("hello/0", call -> new ToolReply(0, new byte[0], new byte[0]));
+        Result r = run(ctx, List.of("status-set", "active", "ready"), null);
+        assertEquals(0, r.exit());
+        assertEquals(0, r.out().length);
+        assertEquals(0, r.err().length);
+        server.unregister(ctx);
+    }
+
+    @Test
     void saysWhatIsWrongOutsideAHook() throws Exception {
         ProcessBuilder pb = new ProcessBuilder(bin.resolve("is-leader").toString());
         pb.environment().remove("JUJU_CONTEXT_ID");
