@@ -1,6 +1,7 @@
 package io.jcharm.kubernetes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,6 +29,19 @@ class ClientFactoryTest {
             assertEquals(List.of("GET /api/v1/namespaces/my-model/configmaps"), api.requests(),
                     "the kubeconfig's server and token are used");
             k.close();
+        }
+    }
+
+    @Test
+    void everyClientAndManifestOfTheJvmSharesOneSerialization() throws Exception {
+        try (MockApi api = new MockApi(tmp)) {
+            Kubernetes first = Kubernetes.of(new TestModel("app", "my-model", api.env()).model);
+            Kubernetes second = Kubernetes.of(new TestModel("app", "my-model", api.env()).model);
+            // What a mapper learnt about a class (its deserializer) is kept for the next hook of a warm runtime.
+            assertSame(SharedSerialization.INSTANCE, first.client().getKubernetesSerialization());
+            assertSame(SharedSerialization.INSTANCE, second.client().getKubernetesSerialization());
+            first.close();
+            second.close();
         }
     }
 
