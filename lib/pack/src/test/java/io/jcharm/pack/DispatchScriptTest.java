@@ -105,6 +105,34 @@ class DispatchScriptTest {
         assertTrue(SCRIPT.render().contains("idle time in seconds (packed: 45)"), "the script says what was packed");
     }
 
+    /**
+     * A runtime that is alive but does not listen within JCHARM_WARM_WAIT seconds: the hook runs in
+     * a new JVM after that bound (not after the stand-in's 120 s, longer than dispatch's timeout).
+     */
+    @Test
+    void aRuntimeThatDoesNotListenInTimeLeavesTheHookToANewJvm() throws IOException {
+        Path dir = charmDir("#!/bin/sh\ncase \"$*\" in *io.jcharm.core.warm.WarmRuntime*) exec sleep 120 ;; esac\n"
+                + "echo cold > cold.out\nexit 5\n");
+        try {
+            ProcessResult r = dispatch(dir, tools(), Map.of(DispatchScript.WARM_ENV, "1", DispatchScript.WARM_WAIT_ENV, "1"));
+            assertEquals(5, r.exitCode(), "the hook's own exit code, from the new JVM: " + r.describe());
+            assertEquals("cold\n", Files.readString(dir.resolve("cold.out")));
+            assertEquals("", r.stderr());
+        } finally {
+            ProcessHandle.of(Long.parseLong(Files.readString(dir.resolve(".jcharm-warm/spawned")).trim()))
+                    .ifPresent(ProcessHandle::destroy);
+        }
+    }
+
+    @Test
+    void aWarmWaitThatIsNoNumberIsNamedOnStderr() throws IOException {
+        Path dir = charmDir("#!/bin/sh\nexit 0\n"); // the runtime's stand-in exits at once: no wait
+        ProcessResult r = dispatch(dir, tools(), Map.of(DispatchScript.WARM_ENV, "1", DispatchScript.WARM_WAIT_ENV, "5s"));
+        assertEquals(0, r.exitCode(), r.describe());
+        assertEquals("jcharm dispatch: JCHARM_WARM_WAIT must be a whole number of seconds, got '5s': waiting 20 s for the"
+                + " warm runtime\n", r.stderr());
+    }
+
     @Test
     void aWarmIdleTimeOutOfRangeIsRefusedNamingTheSetting() {
         PackRequest req = PackRequest.of(tmp, tmp.resolve("c.jar"), List.of(), tmp);

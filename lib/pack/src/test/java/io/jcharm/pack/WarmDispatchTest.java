@@ -97,10 +97,10 @@ class WarmDispatchTest {
         return hook(unit, extra, null);
     }
 
-    /** The first hook runs cold and starts the runtime; returns the runtime's pid once it listens. */
+    /** The first hook starts the runtime (and runs in it); returns the runtime's pid once it listens. */
     private long warmUp(Path unit, Map<String, String> extra) {
-        ProcessResult cold = hook(unit, extra);
-        assertEquals(0, cold.exitCode(), cold.describe());
+        ProcessResult first = hook(unit, extra);
+        assertEquals(0, first.exitCode(), first.describe());
         awaitTrue(() -> Files.exists(runtimeFile(unit)), "the warm runtime of " + unit + " to start");
         return runtimePid(unit).orElseThrow();
     }
@@ -135,6 +135,54 @@ class WarmDispatchTest {
         Matcher m = PID.matcher(r.stdout());
         assertTrue(m.find(), "the fixture printed its line: " + r.describe());
         return m;
+    }
+
+    /** A unit's first hook starts one JVM, not two: the runtime it starts runs it, and then the next. */
+    @Test
+    void theFirstHookRunsInTheRuntimeItStarts() {
+        Path unit = unit("first");
+        ProcessResult first = hook(unit, Map.of("FIXTURE_STDIN", "1"), "only line\n".getBytes(StandardCharsets.UTF_8));
+        assertEquals(0, first.exitCode(), first.describe());
+        long runtime = runtimePid(unit).orElseThrow(() -> new AssertionError("no runtime listens after the first hook: "
+                + first.describe() + "\n" + readQuietly(unit.resolve(".jcharm-warm/runtime.log"))));
+        assertEquals("pid=" + runtime + " remembered=null once=null\nstdin=only line\n", first.stdout(),
+                "the first hook ran in the runtime, with its own stdin");
+        assertEquals("hook config-changed on stderr\n", first.stderr());
+        ProcessResult second = hook(unit, Map.of());
+        assertEquals(0, second.exitCode(), second.describe());
+        assertEquals(Long.toString(runtime), said(second).group(1), "the next hook reached the same runtime");
+    }
+
+    /**
+     * A runtime that exits before it listens (here: an idle time it refuses) leaves the first hook
+     * to a new JVM as soon as it is dead, not after JCHARM_WARM_WAIT (an hour here, longer than the
+     * hook's timeout).
+     */
+    @Test
+    void aRuntimeThatCannotStartLeavesTheFirstHookToANewJvmAtOnce() throws IOException {
+        Path unit = unit("no-start");
+        ProcessResult r = hook(unit, Map.of(DispatchScript.WARM_IDLE_ENV, "soon", DispatchScript.WARM_WAIT_ENV, "3600"));
+        assertEquals(0, r.exitCode(), r.describe());
+        String spawned = Files.readString(unit.resolve(".jcharm-warm/spawned")).trim();
+        assertNotEquals(spawned, said(r).group(1), "the hook ran in a new JVM");
+        assertEquals("hook config-changed on stderr\n", r.stderr(), "nothing about the runtime on the hook's stderr");
+        assertTrue(readQuietly(unit.resolve(".jcharm-warm/runtime.log")).contains("the idle time must be a whole number"
+                + " of seconds above 0 (JCHARM_WARM_IDLE on the unit, or jcharm.warmIdle when packing), got \"soon\""),
+                readQuietly(unit.resolve(".jcharm-warm/runtime.log")));
+        assertFalse(Files.exists(runtimeFile(unit)));
+    }
+
+    /** JCHARM_WARM_WAIT=0: the first hook runs in a new JVM beside the runtime it starts, which serves the next. */
+    @Test
+    void warmWaitZeroRunsTheFirstHookInANewJvm() {
+        Path unit = unit("no-wait");
+        ProcessResult first = hook(unit, Map.of(DispatchScript.WARM_WAIT_ENV, "0"));
+        assertEquals(0, first.exitCode(), first.describe());
+        awaitTrue(() -> Files.exists(runtimeFile(unit)), "the warm runtime of " + unit + " to start");
+        long runtime = runtimePid(unit).orElseThrow();
+        assertNotEquals(Long.toString(runtime), said(first).group(1));
+        ProcessResult next = hook(unit, Map.of(DispatchScript.WARM_WAIT_ENV, "0"));
+        assertEquals(Long.toString(runtime), said(next).group(1));
     }
 
     @Test
@@ -298,6 +346,7 @@ class WarmDispatchTest {
         ProcessResult upgraded = hook(unit, Map.of());
         assertEquals(0, upgraded.exitCode(), upgraded.describe());
         assertNotEquals(Long.toString(old), said(upgraded).group(1), "the hook did not run in the outdated runtime");
+        assertEquals(runtimePid(unit).orElseThrow().toString(), said(upgraded).group(1), "it ran in the new one it started");
         awaitTrue(() -> ProcessHandle.of(old).map(h -> !h.isAlive()).orElse(true), "the outdated runtime to exit");
         awaitTrue(() -> readQuietly(runtimeFile(unit)).contains("-upgraded"), "a runtime of the new build");
         ProcessResult next = hook(unit, Map.of());

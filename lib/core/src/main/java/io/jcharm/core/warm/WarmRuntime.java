@@ -25,13 +25,14 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The per-unit resident runtime that the charm's {@code dispatch} hands hooks to; started by
- * dispatch after a cold hook, it exits after an idle time, when a hook comes from a different
- * build of the charm, or when its state directory disappears.
+ * The per-unit resident runtime that the charm's {@code dispatch} hands hooks to; started by the
+ * first hook that finds none alive (which it then runs), it exits after an idle time, when a hook
+ * comes from a different build of the charm, or when its state directory disappears.
  *
  * <p>Protocol (one hook per connection, one hook at a time): the runtime listens on a loopback
- * port and writes {@code .jcharm-warm/runtime} (mode 0600 in a 0700 directory, so only the
- * charm's user can read it): {@code <port> <token> <pid> <build>}. dispatch (bash, /dev/tcp)
+ * port and, first thing after the JVM starts, writes {@code .jcharm-warm/runtime} (mode 0600 in a
+ * 0700 directory, so only the charm's user can read it): {@code <port> <token> <pid> <build>};
+ * the dispatch that started it waits for this file to name its pid. dispatch (bash, /dev/tcp)
  * connects and sends one line {@code jcharm-warm1 <token> <build> <merged> <hook dir>}; the hook
  * dir holds {@code env} (the hook's environment, NUL-separated), the fifos {@code err} (unless
  * {@code merged} is 1: stdout and stderr are one file) and {@code in}, and an empty {@code claim}.
@@ -86,45 +87,53 @@ public final class WarmRuntime {
             System.err.println("usage: WarmRuntime <charm class> <charm jar> <build> <idle seconds>; the charm's dispatch starts it");
             System.exit(2);
         }
+        if (!args[3].matches("[0-9]{1,9}") || Long.parseLong(args[3]) == 0) {
+            // runtime.log: dispatch starts us with output there, and runs its hook in a new JVM when we exit
+            System.err.println("jcharm warm runtime: the idle time must be a whole number of seconds above 0 (JCHARM_WARM_IDLE"
+                    + " on the unit, or jcharm.warmIdle when packing), got \"" + args[3] + "\": not starting");
+            System.exit(2);
+        }
         long idle = Long.parseLong(args[3]) * 1000;
         Path state = Path.of(STATE_DIR).toAbsolutePath();
-        PrintStream log = System.err; // runtime.log: dispatch starts us with output there
-        WarmRuntime runtime = new WarmRuntime(args[0], Path.of(args[1]), args[2], idle, state, log);
-        HookStreams.install();
-        runtime.serve();
-        System.exit(0);
-    }
-
-    private void serve() throws IOException {
-        String token = HexFormat.of().formatHex(random());
+        PrintStream log = System.err; // runtime.log
+        // Listen and write the runtime file before anything else: the hook that started this runtime
+        // waits for the file to hand it its hook, and connections wait in the backlog until we accept.
         try (ServerSocket server = new ServerSocket(0, 8, InetAddress.getLoopbackAddress())) {
-            String line = server.getLocalPort() + " " + token + " " + ProcessHandle.current().pid() + " " + build + "\n";
+            String token = HexFormat.of().formatHex(random());
+            String line = server.getLocalPort() + " " + token + " " + ProcessHandle.current().pid() + " " + args[2] + "\n";
             Path file = state.resolve(RUNTIME_FILE);
             Path tmp = state.resolve(RUNTIME_FILE + "." + ProcessHandle.current().pid());
             Files.writeString(Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))), line);
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> removeIfOurs(file, line)));
+            WarmRuntime runtime = new WarmRuntime(args[0], Path.of(args[1]), args[2], idle, state, log);
+            HookStreams.install();
             log.println("jcharm warm runtime: pid " + ProcessHandle.current().pid() + " on 127.0.0.1:" + server.getLocalPort()
-                    + ", build " + build + ", idle exit after " + idleMillis / 1000 + " s");
-            server.setSoTimeout(1000);
-            while (!stop) {
-                Socket s;
-                try {
-                    s = server.accept();
-                } catch (SocketTimeoutException e) {
-                    String why = reasonToExit(file, line);
-                    if (why != null) {
-                        log.println("jcharm warm runtime: exiting: " + why);
-                        return;
-                    }
-                    continue;
+                    + ", build " + args[2] + ", idle exit after " + idle / 1000 + " s");
+            runtime.serve(server, token, file, line);
+        }
+        System.exit(0);
+    }
+
+    private void serve(ServerSocket server, String token, Path file, String line) throws IOException {
+        server.setSoTimeout(1000);
+        while (!stop) {
+            Socket s;
+            try {
+                s = server.accept();
+            } catch (SocketTimeoutException e) {
+                String why = reasonToExit(file, line);
+                if (why != null) {
+                    log.println("jcharm warm runtime: exiting: " + why);
+                    return;
                 }
-                if (stop) {
-                    close(s); // no answer: dispatch runs the hook in a new JVM and starts a new runtime
-                    break;
-                }
-                accept(s, token);
+                continue;
             }
+            if (stop) {
+                close(s); // no answer: dispatch runs the hook in a new JVM and starts a new runtime
+                break;
+            }
+            accept(s, token);
         }
     }
 
