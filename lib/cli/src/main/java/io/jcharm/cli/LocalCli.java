@@ -74,8 +74,9 @@ final class LocalCli {
 
     /**
      * The defaults, the command's timeout, from $JCHARM_PARALLELISM how many units run hooks at
-     * once, and $JCHARM_WARM (0: no warm runtimes) and $JCHARM_JAVA_OPTS (JVM options added to
-     * the charms' own, for example a profiler) passed to every hook.
+     * once, and $JCHARM_WARM (0: no warm runtimes), $JCHARM_WARM_WAIT (seconds a unit's first
+     * hook waits for the runtime it starts) and $JCHARM_JAVA_OPTS (JVM options added to the
+     * charms' own, for example a profiler) passed to every hook.
      */
     static ModelOptions options(CliContext ctx, Duration timeout) {
         ModelOptions o = ModelOptions.defaults().withSettleTimeout(timeout);
@@ -87,9 +88,10 @@ final class LocalCli {
                 throw CliException.user(PARALLELISM_ENV + "=" + p + " is not a number of at least 1", "unset it or set 1, 2, ...");
             }
         }
-        // dispatch reads both from the hook's environment.
+        // dispatch reads them from the hook's environment.
         Map<String, String> hookEnv = new LinkedHashMap<>();
-        for (String name : List.of(io.jcharm.pack.DispatchScript.WARM_ENV, io.jcharm.pack.DispatchScript.OPTS_ENV)) {
+        for (String name : List.of(io.jcharm.pack.DispatchScript.WARM_ENV, io.jcharm.pack.DispatchScript.WARM_WAIT_ENV,
+                io.jcharm.pack.DispatchScript.OPTS_ENV)) {
             String value = ctx.env().get(name);
             if (value != null) {
                 hookEnv.put(name, value);
