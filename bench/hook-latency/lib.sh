@@ -1,6 +1,6 @@
 # shellcheck shell=bash
-# Shared by run.sh and options.sh: unpack a .charm as Juju does, fake hook tools that answer
-# like Juju, and a measured hook run.
+# Shared by run.sh, options.sh, warm.sh and first.sh: unpack a .charm as Juju does, fake hook
+# tools that answer like Juju, a measured hook run, and the unit's warm runtime.
 
 # The repository root: the fake hook tools are lib/pack's own script.
 JCHARM_ROOT=${JCHARM_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}
@@ -120,4 +120,34 @@ run_hook() {
 stats() {
   sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) { print "n/a n/a n/a"; exit }
     m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.3f %.3f %.3f\n", m, v[1], v[NR] }'
+}
+
+# runtime_pid CHARM_DIR: the live warm runtime's pid, or nothing.
+runtime_pid() {
+  local f="$1/.jcharm-warm/runtime" port token pid rest
+  [ -f "$f" ] || return 0
+  read -r port token pid rest < "$f" || return 0
+  kill -0 "$pid" 2>/dev/null && echo "$pid"
+  return 0
+}
+
+# stop_runtime CHARM_DIR: ends the runtime (and one still starting), so that the next hook finds none.
+stop_runtime() {
+  local pid sp p
+  pid=$(runtime_pid "$1")
+  sp=$(cat "$1/.jcharm-warm/spawned" 2>/dev/null || true)
+  for p in $pid $sp; do
+    if grep -q WarmRuntime "/proc/$p/cmdline" 2>/dev/null; then
+      kill "$p" 2>/dev/null || true
+      while kill -0 "$p" 2>/dev/null; do sleep 0.05; done
+    fi
+  done
+  rm -rf "$1/.jcharm-warm"
+}
+
+JCHARM_CLK_TCK=$(getconf CLK_TCK)
+
+# proc_cpu PID: user+sys seconds the process used so far (0 when it is gone).
+proc_cpu() {
+  awk -v t="$JCHARM_CLK_TCK" '{ printf "%.3f", ($14 + $15) / t }' "/proc/$1/stat" 2>/dev/null || echo 0
 }

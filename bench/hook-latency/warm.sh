@@ -5,7 +5,7 @@
 #   bench/hook-latency/warm.sh [--runs N] [--burst N] [--hook HOOK] [CHARM...]
 #
 # Reports median wall, CPU and peak RSS of: a cold hook, a warm hook (runtime alive), a burst of
-# --burst hooks in a row (total; with warm on, the first is cold and starts the runtime), and the
+# --burst hooks in a row (total; with warm on, the first starts the runtime and runs in it), and the
 # runtime's RSS while idle after the burst. Default charms: charms/*/target/*.charm.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -33,36 +33,6 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-tick=$(getconf CLK_TCK)
-
-# runtime_pid CHARM_DIR: the live warm runtime's pid, or nothing.
-runtime_pid() {
-  local f="$1/.jcharm-warm/runtime" port token pid rest
-  [ -f "$f" ] || return 0
-  read -r port token pid rest < "$f" || return 0
-  kill -0 "$pid" 2>/dev/null && echo "$pid"
-  return 0
-}
-
-# stop_runtime CHARM_DIR: ends the runtime (and one still starting), so that the next burst starts cold.
-stop_runtime() {
-  local pid sp
-  pid=$(runtime_pid "$1")
-  sp=$(cat "$1/.jcharm-warm/spawned" 2>/dev/null || true)
-  for p in $pid $sp; do
-    if grep -q WarmRuntime "/proc/$p/cmdline" 2>/dev/null; then
-      kill "$p" 2>/dev/null || true
-      while kill -0 "$p" 2>/dev/null; do sleep 0.05; done
-    fi
-  done
-  rm -rf "$1/.jcharm-warm"
-}
-
-# proc_cpu PID: user+sys seconds the process used so far (0 when it is gone).
-proc_cpu() {
-  awk -v t="$tick" '{ printf "%.3f", ($14 + $15) / t }' "/proc/$1/stat" 2>/dev/null || echo 0
-}
-
 # one_hook DIR TOOLS APP WARM [bare]: prints "wall cpu rss_kib" for one dispatch; unless bare, the
 # runtime's CPU during the hook is added and the RSS is the larger of dispatch's tree and the runtime.
 one_hook() {

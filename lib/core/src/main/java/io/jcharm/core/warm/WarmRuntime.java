@@ -2,6 +2,7 @@ package io.jcharm.core.warm;
 
 import io.jcharm.core.CharmMain;
 import java.io.BufferedOutputStream;
+import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +19,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
@@ -137,10 +137,19 @@ public final class WarmRuntime {
         }
     }
 
-    private static byte[] random() {
-        byte[] b = new byte[16];
-        new SecureRandom().nextBytes(b);
-        return b;
+    /**
+     * 16 bytes from the kernel's random source. Not SecureRandom: its provider framework loads ~55
+     * classes that no startup archive holds (the archive is trained on cold hooks), on the path of
+     * the first hook, which waits for this runtime to listen.
+     */
+    private static byte[] random() throws IOException {
+        try (InputStream in = new FileInputStream("/dev/urandom")) {
+            byte[] b = in.readNBytes(16);
+            if (b.length != 16) {
+                throw new IOException("/dev/urandom gave " + b.length + " bytes instead of 16");
+            }
+            return b;
+        }
     }
 
     /** Why the runtime should exit now, or null. */
