@@ -238,6 +238,7 @@ public record DispatchScript(List<String> jvmOptions, String archiveOption, List
                   echo "jcharm dispatch: JCHARM_WARM_WAIT must be a whole number of seconds, got '$w_wait': waiting @WAIT@ s for the warm runtime" >&2
                   w_wait=@WAIT@ ;;
               esac
+              w_wait=$((10#$w_wait)) # 10#: "08" is eight seconds, not a bad octal number
               [ "$w_wait" -gt 0 ] || return 1
               w_until=$((SECONDS + w_wait))
               w_fifo="$warm/wait.$$"

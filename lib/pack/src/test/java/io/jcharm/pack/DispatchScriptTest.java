@@ -114,7 +114,8 @@ class DispatchScriptTest {
         Path dir = charmDir("#!/bin/sh\ncase \"$*\" in *io.jcharm.core.warm.WarmRuntime*) exec sleep 120 ;; esac\n"
                 + "echo cold > cold.out\nexit 5\n");
         try {
-            ProcessResult r = dispatch(dir, tools(), Map.of(DispatchScript.WARM_ENV, "1", DispatchScript.WARM_WAIT_ENV, "1"));
+            // "01": a leading zero is decimal, not a bad octal number for bash's arithmetic
+            ProcessResult r = dispatch(dir, tools(), Map.of(DispatchScript.WARM_ENV, "1", DispatchScript.WARM_WAIT_ENV, "01"));
             assertEquals(5, r.exitCode(), "the hook's own exit code, from the new JVM: " + r.describe());
             assertEquals("cold\n", Files.readString(dir.resolve("cold.out")));
             assertEquals("", r.stderr());
