@@ -114,8 +114,7 @@ class DispatchScriptTest {
         Path dir = charmDir("#!/bin/sh\ncase \"$*\" in *io.jcharm.core.warm.WarmRuntime*) exec sleep 120 ;; esac\n"
                 + "echo cold > cold.out\nexit 5\n");
         try {
-            // "01": a leading zero is decimal, not a bad octal number for bash's arithmetic
-            ProcessResult r = dispatch(dir, tools(), Map.of(DispatchScript.WARM_ENV, "1", DispatchScript.WARM_WAIT_ENV, "01"));
+            ProcessResult r = dispatch(dir, tools(), Map.of(DispatchScript.WARM_ENV, "1", DispatchScript.WARM_WAIT_ENV, "1"));
             assertEquals(5, r.exitCode(), "the hook's own exit code, from the new JVM: " + r.describe());
             assertEquals("cold\n", Files.readString(dir.resolve("cold.out")));
             assertEquals("", r.stderr());
@@ -132,6 +131,10 @@ class DispatchScriptTest {
         assertEquals(0, r.exitCode(), r.describe());
         assertEquals("jcharm dispatch: JCHARM_WARM_WAIT must be a whole number of seconds, got '5s': waiting 20 s for the"
                 + " warm runtime\n", r.stderr());
+        // a leading zero is decimal, not a bad octal number for bash's arithmetic
+        ProcessResult octal = dispatch(dir, tools(), Map.of(DispatchScript.WARM_ENV, "1", DispatchScript.WARM_WAIT_ENV, "08"));
+        assertEquals(0, octal.exitCode(), octal.describe());
+        assertEquals("", octal.stderr());
     }
 
     @Test
