@@ -38,8 +38,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packed fixture charm's dispatch run repeatedly as real processes through the unit's warm
- * runtime: what one hook leaves is not seen by the next, output and exit codes are exact, a
- * killed dispatch stops its hook, a broken or outdated runtime is never in the way.
+ * runtime: the first hook runs in the runtime it starts, what one hook leaves is not seen by the
+ * next, output and exit codes are exact, a killed dispatch stops its hook, a broken, outdated or
+ * unstartable runtime is never in the way.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WarmDispatchTest {
