@@ -77,6 +77,13 @@ class LauncherTest {
         assertEquals(0, second.code(), second.err());
         assertFalse(second.err().contains("building"), "nothing changed, nothing built: " + second.err());
 
+        // A class-data archive per verb: the one --help made holds none of status's classes.
+        launch(root, "status", "--model-dir", tmp.resolve("no-model").toString());
+        try (var archives = Files.list(root.resolve("build"))) {
+            assertEquals(java.util.List.of("cli", "status"), archives.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".jsa")).map(n -> n.replaceAll("^jcharm-cli-java[0-9]+-|\\.jsa$", "")).sorted().toList());
+        }
+
         Files.setLastModifiedTime(root.resolve("pom.xml"), java.nio.file.attribute.FileTime.from(
                 java.time.Instant.now().plusSeconds(5)));
         Run third = launch(root, "--help");
