@@ -70,7 +70,8 @@ public final class ToolsDir {
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             for (String tool : TOOLS) {
                 Path link = dir.resolve(tool);
-                if (!Files.isSymbolicLink(link)) {
+                // A link left by something else (an older tool set in a reused directory) is replaced too.
+                if (!Files.isSymbolicLink(link) || !Files.readSymbolicLink(link).equals(Path.of(CLIENT))) {
                     Files.deleteIfExists(link);
                     Files.createSymbolicLink(link, Path.of(CLIENT));
                 }

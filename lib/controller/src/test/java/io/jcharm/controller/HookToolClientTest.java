@@ -152,6 +152,16 @@ class HookToolClientTest {
     }
 
     @Test
+    void aReusedDirectoryGetsItsOldToolLinksReplaced() throws IOException {
+        Path reused = Files.createDirectories(dir.resolve("reused"));
+        Files.writeString(reused.resolve("fake-jujuc"), "#!/bin/sh\necho stale\n");
+        Files.createSymbolicLink(reused.resolve("relation-get"), Path.of("fake-jujuc"));
+        ToolsDir.install(reused);
+        assertEquals(Path.of(ToolsDir.CLIENT), Files.readSymbolicLink(reused.resolve("relation-get")),
+                "a link from an older tool set must not keep answering in place of the controller");
+    }
+
+    @Test
     void saysWhatIsWrongOutsideAHook() throws Exception {
         ProcessBuilder pb = new ProcessBuilder(bin.resolve("is-leader").toString());
         pb.environment().remove("JUJU_CONTEXT_ID");
