@@ -3,7 +3,7 @@ package io.jcharm.charms.jupyter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.jcharm.kubernetes.certs.WebhookCerts;
-import io.jcharm.kubernetes.testing.MockCluster;
+import io.jcharm.kubernetes.testing.MockClusterExtension;
 import io.jcharm.testing.ContainerState;
 import io.jcharm.testing.Context;
 import io.jcharm.testing.Events;
@@ -18,15 +18,12 @@ import io.jcharm.testing.revisions.Revisions;
 import io.jcharm.testing.revisions.Settle;
 import io.jcharm.testing.revisions.Snapshot;
 import io.jcharm.testing.revisions.Upgrade;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * jupyter upgraded from each shipped revision's settled state (src/test/resources/revisions/):
@@ -38,20 +35,9 @@ import org.junit.jupiter.api.io.TempDir;
 class JupyterUpgradeTest {
     private static final String NS = JupyterKubernetesTest.NS;
 
-    @TempDir
-    Path tmp;
-    MockCluster cluster;
+    @RegisterExtension
+    final MockClusterExtension k8s = new MockClusterExtension();
     final Context ctx = Context.of(() -> new JupyterCharm(JupyterKubernetesTest.FAST));
-
-    @BeforeEach
-    void start() {
-        cluster = new MockCluster(tmp);
-    }
-
-    @AfterEach
-    void stop() {
-        cluster.close();
-    }
 
     /** As bundles/full relates jupyter: mlflow (with its S3 secret), kfp-api, ingress and gateway-info from istio. */
     private static List<RelationState> relations(SecretState s3) {
@@ -68,16 +54,16 @@ class JupyterUpgradeTest {
 
     /** The deployment a revision settles, then the user's objects. */
     private State settle() {
-        cluster.jujuService(NS, JupyterKubernetesTest.APP);
+        k8s.cluster().jujuService(NS, JupyterKubernetesTest.APP);
         SecretState s3 = SecretState.granted(Map.of("access-key", "minio", "secret-key", JupyterKubernetesTest.S3_SECRET));
         State s = State.empty().withLeader(true).withModel(NS, "5f1c7e2a-0000-4000-8000-00000000003a")
-                .withEnvironment(cluster.env()).withSecret(s3).withContainers(List.of(
+                .withEnvironment(k8s.cluster().env()).withSecret(s3).withContainers(List.of(
                         ContainerState.reachable(Layers.CONTROLLER), ContainerState.reachable(Layers.UI),
                         ContainerState.reachable(Layers.WEBHOOK)));
         s = Settle.deploy(ctx, s, relations(s3));
         State made = ctx.run(Events.action("create-notebook", Map.of("name", "scratch")), s);
         assertEquals("scratch", made.actionResults().get("name"), made.actionFailure().orElse(""));
-        JupyterKubernetesTest.createUsersPodDefault(cluster);
+        JupyterKubernetesTest.createUsersPodDefault(k8s.cluster());
         return Upgrade.carried(made);
     }
 
@@ -95,7 +81,7 @@ class JupyterUpgradeTest {
     void capture() {
         State settled = settle();
         assertEquals("active", settled.unitStatus().name(), settled.unitStatus().toString());
-        Map<String, String> objects = cluster.objects();
+        Map<String, String> objects = k8s.cluster().objects();
         Revisions.capture("jupyter", "leader in model kubeflow; mlflow (granted S3 secret), kfp-api, ingress and gateway-info"
                 + " related; webhook certificates generated; a Notebook made by create-notebook, its workspace, a user's"
                 + " PodDefault", settled, objects, users(objects), Map.of());
@@ -104,17 +90,17 @@ class JupyterUpgradeTest {
     @Test
     void upgradesFromEachShippedRevision(FaultRecorder faults) {
         for (Snapshot old : Revisions.previous("jupyter", Map.of())) {
-            cluster.restore(old.cluster());
+            k8s.cluster().restore(old.cluster());
             Map<String, String> users = new TreeMap<>();
-            old.userObjects().forEach(k -> users.put(k, cluster.objects().get(k)));
+            old.userObjects().forEach(k -> users.put(k, k8s.cluster().objects().get(k)));
             Map<String, String> certs = old.state().secretByLabel(WebhookCerts.LABEL).orElseThrow().content();
             // The webhook's private key shows nowhere; the S3 key goes to the notebooks' Kubernetes Secret on
             // purpose, and nowhere else (certificates are public, the access key "minio" also names the host).
-            Upgrade up = Upgrade.run(ctx, old, cluster.env(), cluster::objects, List.of(certs.get("tls-key")),
-                    () -> cluster.objects().values());
+            Upgrade up = Upgrade.run(ctx, old, k8s.cluster().env(), k8s.cluster()::objects, List.of(certs.get("tls-key")),
+                    () -> k8s.cluster().objects().values());
             up.assertNoSecretInLogsOrStatuses(List.of(JupyterKubernetesTest.S3_SECRET));
             assertEquals("active", up.settled().unitStatus().name(), up.settled().unitStatus().toString());
-            FaultChecks.assertKept(users, cluster.objects());
+            FaultChecks.assertKept(users, k8s.cluster().objects());
             assertEquals(certs, up.settled().secretByLabel(WebhookCerts.LABEL).orElseThrow().content(),
                     "the webhook certificates were regenerated");
             faults.observed(FaultKind.UPGRADE, up.variant(), FaultChecks.outcome(up.settled())

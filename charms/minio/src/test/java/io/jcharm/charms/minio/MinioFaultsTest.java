@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jcharm.core.Status;
 import io.jcharm.kubernetes.testing.ApiFault;
-import io.jcharm.kubernetes.testing.MockCluster;
+import io.jcharm.kubernetes.testing.MockClusterExtension;
 import io.jcharm.testing.ContainerState;
 import io.jcharm.testing.Context;
 import io.jcharm.testing.Events;
@@ -17,15 +17,13 @@ import io.jcharm.testing.faults.FaultChecks;
 import io.jcharm.testing.faults.FaultKind;
 import io.jcharm.testing.faults.FaultMatrix;
 import io.jcharm.testing.faults.FaultRecorder;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -39,27 +37,21 @@ class MinioFaultsTest {
     private static final String C = MinioCharm.CONTAINER;
     private static final String TLS_KEY = "-----BEGIN PRIVATE KEY-----\nMIIEs3cr3tMinio\n-----END PRIVATE KEY-----\n";
 
-    @TempDir
-    Path tmp;
-    MockCluster cluster;
+    @RegisterExtension
+    final MockClusterExtension k8s = new MockClusterExtension();
     Context ctx;
     Context quick;
     State base;
 
     @BeforeEach
     void start() {
-        cluster = new MockCluster(tmp);
-        cluster.jujuService(NS, "minio");
+        k8s.cluster().jujuService(NS, "minio");
         ctx = Context.of(() -> new MinioCharm(MinioCharmTest.FAST));
         quick = Context.of(() -> new MinioCharm(MinioCharmTest.FAST.withRequestTimeout(Duration.ofMillis(300))));
         base = State.empty().withLeader(true).withModel(NS, "5f1c7e2a-0000-4000-8000-0000000000a1")
-                .withEnvironment(cluster.env()).withContainer(ContainerState.reachable(C));
+                .withEnvironment(k8s.cluster().env()).withContainer(ContainerState.reachable(C));
     }
 
-    @AfterEach
-    void stop() {
-        cluster.close();
-    }
 
     private static final RelationState CONSUMER = RelationState.of("object-storage", "mlflow-server")
             .withRemoteAppData(Map.of("_supported_versions", "- v1\n"));
@@ -89,7 +81,7 @@ class MinioFaultsTest {
     private void noKeyShown(State out, String... more) {
         List<String> secrets = new java.util.ArrayList<>(List.of(more));
         out.secretByLabel(SecretKeyComponent.LABEL).ifPresent(s -> secrets.add(s.content().get(SecretKeyComponent.KEY)));
-        List<String> texts = new java.util.ArrayList<>(cluster.objects().values());
+        List<String> texts = new java.util.ArrayList<>(k8s.cluster().objects().values());
         for (ContainerState c : out.containers()) {
             c.plan().ifPresent(p -> p.services().values().forEach(svc -> texts.add(svc.command())));
             texts.add(c.execHistory().toString());
@@ -99,8 +91,8 @@ class MinioFaultsTest {
 
     /** After the fault heals, the next hook converges on the same key, idempotently, and shows it nowhere. */
     private void convergesKeeping(State in) {
-        cluster.heal();
-        State retried = FaultChecks.assertIdempotent(ctx, Events.configChanged(), in, cluster::objects);
+        k8s.cluster().heal();
+        State retried = FaultChecks.assertIdempotent(ctx, Events.configChanged(), in, k8s.cluster()::objects);
         assertEquals(Status.active(), retried.unitStatus());
         FaultChecks.assertNothingLost(in, retried);
         assertEquals(key(in), MinioCharmTest.minio(retried).environment().get("MINIO_ROOT_PASSWORD"));
@@ -127,7 +119,7 @@ class MinioFaultsTest {
     @EnumSource(Api.class)
     void kubernetesApiFault(Api api, FaultRecorder faults) {
         State in = running();
-        cluster.inject(api.fault);
+        k8s.cluster().inject(api.fault);
         State[] out = new State[1];
         String outcome = FaultChecks.outcomeOrHookFails(quick, Events.configChanged(), in, out);
         if (out[0] != null) {
@@ -142,7 +134,7 @@ class MinioFaultsTest {
     @Test
     void noCustomResources(FaultRecorder faults) {
         running();
-        assertFalse(cluster.objects().keySet().stream().anyMatch(k -> k.contains("CustomResourceDefinition")));
+        assertFalse(k8s.cluster().objects().keySet().stream().anyMatch(k -> k.contains("CustomResourceDefinition")));
         faults.notApplicable(FaultKind.K8S_404_CRD_NOT_ESTABLISHED,
                 "minio applies no custom resources: it only sets the ports of the Service Juju made");
         assertTrue(ctx.metadata().isKubernetes());
@@ -256,7 +248,7 @@ class MinioFaultsTest {
             FaultChecks.assertNothingLost(in, out);
             faults.observed(FaultKind.CONFIG_BAD, e.getKey(), FaultChecks.outcome(out));
         }
-        State unset = FaultChecks.assertIdempotent(ctx, Events.configChanged(), base, cluster::objects);
+        State unset = FaultChecks.assertIdempotent(ctx, Events.configChanged(), base, k8s.cluster()::objects);
         assertTrue(key(unset).matches("[A-Z0-9]{30}"));
         faults.observed(FaultKind.CONFIG_UNSET, "all options (defaults)", FaultChecks.outcome(unset)
                 + "; the leader generated the root key once");
@@ -278,13 +270,13 @@ class MinioFaultsTest {
                 FaultChecks.outcome(newLeader) + "; same root key, no second secret");
 
         State newPod = FaultChecks.assertIdempotent(ctx, Events.pebbleReady(C), in.withContainer(ContainerState.reachable(C)),
-                cluster::objects);
+                k8s.cluster()::objects);
         FaultChecks.assertNothingLost(in, newPod);
         assertEquals(key, MinioCharmTest.minio(newPod).environment().get("MINIO_ROOT_PASSWORD"));
         faults.observed(FaultKind.POD_CHURN, "pebble-ready on a new pod", FaultChecks.outcome(newPod)
                 + "; MinIO runs with the kept root key");
 
-        State upgraded = FaultChecks.assertIdempotent(ctx, Events.upgradeCharm(), in, cluster::objects);
+        State upgraded = FaultChecks.assertIdempotent(ctx, Events.upgradeCharm(), in, k8s.cluster()::objects);
         FaultChecks.assertNothingLost(in, upgraded);
         faults.observed(FaultKind.UPGRADE, "upgrade-charm over the running revision's state", FaultChecks.outcome(upgraded)
                 + "; same root key");

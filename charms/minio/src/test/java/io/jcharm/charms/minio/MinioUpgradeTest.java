@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jcharm.core.Status;
-import io.jcharm.kubernetes.testing.MockCluster;
+import io.jcharm.kubernetes.testing.MockClusterExtension;
 import io.jcharm.testing.ContainerState;
 import io.jcharm.testing.Context;
 import io.jcharm.testing.RelationState;
@@ -18,15 +18,12 @@ import io.jcharm.testing.revisions.Revisions;
 import io.jcharm.testing.revisions.Settle;
 import io.jcharm.testing.revisions.Snapshot;
 import io.jcharm.testing.revisions.Upgrade;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * minio upgraded from each shipped revision's settled state (src/test/resources/revisions/): the
@@ -38,31 +35,20 @@ class MinioUpgradeTest {
     private static final String NS = MinioCharmTest.NS;
     private static final String C = MinioCharm.CONTAINER;
 
-    @TempDir
-    Path tmp;
-    MockCluster cluster;
+    @RegisterExtension
+    final MockClusterExtension k8s = new MockClusterExtension();
     final Context ctx = Context.of(() -> new MinioCharm(MinioCharmTest.FAST));
-
-    @BeforeEach
-    void start() {
-        cluster = new MockCluster(tmp);
-    }
-
-    @AfterEach
-    void stop() {
-        cluster.close();
-    }
 
     /** The deployment a revision settles: leader, object-storage to mlflow-server, kfp and jupyter as in bundles/full. */
     private State settle() {
-        cluster.jujuService(NS, "minio");
+        k8s.cluster().jujuService(NS, "minio");
         List<RelationState> consumers = new ArrayList<>();
         for (String app : List.of("mlflow-server", "kfp", "jupyter")) {
             consumers.add(RelationState.of("object-storage", app).withId(30 + consumers.size())
                     .withRemoteAppData(Map.of("_supported_versions", "- v1\n")));
         }
         return Settle.deploy(ctx, State.empty().withLeader(true).withModel(NS, "5f1c7e2a-0000-4000-8000-0000000000a1")
-                .withEnvironment(cluster.env()).withContainer(ContainerState.reachable(C)), consumers);
+                .withEnvironment(k8s.cluster().env()).withContainer(ContainerState.reachable(C)), consumers);
     }
 
     @Test
@@ -71,19 +57,19 @@ class MinioUpgradeTest {
         State settled = settle();
         assertEquals(Status.active(), settled.unitStatus());
         Revisions.capture("minio", "leader in model kubeflow; root key generated; object-storage to mlflow-server, kfp"
-                + " and jupyter", settled, cluster.objects(), List.of(), Map.of());
+                + " and jupyter", settled, k8s.cluster().objects(), List.of(), Map.of());
     }
 
     /** This build over {@code old}: active, one root key, the one MinIO and every consumer had; the cell's outcome. */
     private String upgradeOf(Snapshot old) {
-        cluster.restore(old.cluster());
+        k8s.cluster().restore(old.cluster());
         assertEquals(1, old.state().secrets().size(), "the revision kept one secret, the root key");
         String key = old.state().secrets().get(0).content().get(SecretKeyComponent.KEY);
         // MinIO gets its root key in its environment and consumers in their relation data, on purpose:
         // the key must show in no log, status or Kubernetes object.
-        Upgrade up = Upgrade.run(ctx, old, cluster.env(), cluster::objects, List.of(), List::of);
+        Upgrade up = Upgrade.run(ctx, old, k8s.cluster().env(), k8s.cluster()::objects, List.of(), List::of);
         up.assertNoSecretInLogsOrStatuses(List.of(key));
-        FaultChecks.assertNoSecretIn(State.empty(), List.of(key), cluster.objects().values());
+        FaultChecks.assertNoSecretIn(State.empty(), List.of(key), k8s.cluster().objects().values());
         assertEquals(Status.active(), up.settled().unitStatus());
         // assertTrue, not assertEquals: the report must not print the keys.
         assertTrue(key.equals(MinioCharmTest.minio(up.settled()).environment().get("MINIO_ROOT_PASSWORD")),

@@ -11,19 +11,17 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhook;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhookConfiguration;
 import io.jcharm.core.Status;
-import io.jcharm.kubernetes.testing.MockCluster;
+import io.jcharm.kubernetes.testing.MockClusterExtension;
 import io.jcharm.testing.ContainerState;
 import io.jcharm.testing.Context;
 import io.jcharm.testing.Events;
 import io.jcharm.testing.RelationState;
 import io.jcharm.testing.State;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Several Seldon Core installs in one cluster (upstream v1.17.1: CONTROLLER_ID, WATCH_NAMESPACE
@@ -35,30 +33,24 @@ class InstallsTest {
     static final String FIRST = "kubeflow";
     static final String SECOND = "serving";
 
-    @TempDir
-    Path tmp;
-    MockCluster cluster;
+    @RegisterExtension
+    final MockClusterExtension k8s = new MockClusterExtension();
     final Context ctx = Context.of(() -> new SeldonCoreCharm(SeldonKubernetesTest.FAST));
 
     @BeforeEach
     void start() {
-        cluster = new MockCluster(tmp);
-        cluster.jujuService(FIRST, "seldon-core");
-        cluster.jujuService(SECOND, "seldon-core");
+        k8s.cluster().jujuService(FIRST, "seldon-core");
+        k8s.cluster().jujuService(SECOND, "seldon-core");
     }
 
-    @AfterEach
-    void stop() {
-        cluster.close();
-    }
 
     State leaderIn(String ns, String uuidTail) {
         return State.empty().withLeader(true).withModel(ns, "5f1c7e2a-0000-4000-8000-0000000000" + uuidTail)
-                .withEnvironment(cluster.env()).withContainer(ContainerState.reachable(SeldonCoreCharm.CONTAINER));
+                .withEnvironment(k8s.cluster().env()).withContainer(ContainerState.reachable(SeldonCoreCharm.CONTAINER));
     }
 
     ValidatingWebhookConfiguration webhook(String ns) {
-        return cluster.admin.admissionRegistration().v1().validatingWebhookConfigurations()
+        return k8s.cluster().admin.admissionRegistration().v1().validatingWebhookConfigurations()
                 .withName("seldon-validating-webhook-configuration-" + ns).get();
     }
 
@@ -99,14 +91,14 @@ class InstallsTest {
                 "model-uri", "gs://seldon-models/v1.17.1/sklearn/iris")), leaderIn(SECOND, "e2")
                 .withSecrets(second.secrets()).withConfig(Map.of("controller-id", "team-b")));
         assertEquals("created", served.actionResults().get("result"), served.actionFailure().toString());
-        assertEquals("team-b", cluster.admin.genericKubernetesResources(SeldonKubernetesTest.SELDON_DEPLOYMENTS)
+        assertEquals("team-b", k8s.cluster().admin.genericKubernetesResources(SeldonKubernetesTest.SELDON_DEPLOYMENTS)
                 .inNamespace(SECOND).withName("iris").get().getMetadata().getLabels().get(LABEL));
     }
 
     @Test
     void aSingleNamespaceInstallNeedsTheLabelThatKeepsOthersOut() {
         ctx.run(Events.install(), leaderIn(FIRST, "f1"));
-        cluster.admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(SECOND).endMetadata()
+        k8s.cluster().admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(SECOND).endMetadata()
                 .build()).createOr(n -> n.update());
         State in = leaderIn(SECOND, "f2").withConfig(Map.of("watch-namespace", SECOND));
         State unlabelled = ctx.run(Events.install(), in);
@@ -114,7 +106,7 @@ class InstallsTest {
                 + " keeps installs watching every namespace out of it: kubectl label namespace serving"
                 + " seldon.io/controller-id=serving"), unlabelled.unitStatus());
 
-        cluster.admin.namespaces().withName(SECOND).edit(n -> new NamespaceBuilder(n).editMetadata()
+        k8s.cluster().admin.namespaces().withName(SECOND).edit(n -> new NamespaceBuilder(n).editMetadata()
                 .addToLabels(LABEL, SECOND).endMetadata().build());
         State labelled = ctx.run(Events.configChanged(), in.withSecrets(unlabelled.secrets()));
         assertEquals(Status.active(), labelled.unitStatus());
@@ -128,7 +120,7 @@ class InstallsTest {
         State first = ctx.run(Events.install(), leaderIn(FIRST, "a1"));
         State second = ctx.run(Events.install(), leaderIn(SECOND, "a2").withConfig(Map.of("controller-id", "b")));
         assertEquals(Status.active(), second.unitStatus());
-        cluster.admin.genericKubernetesResources(SeldonKubernetesTest.SELDON_DEPLOYMENTS).inNamespace(SECOND).resource(
+        k8s.cluster().admin.genericKubernetesResources(SeldonKubernetesTest.SELDON_DEPLOYMENTS).inNamespace(SECOND).resource(
                 new GenericKubernetesResourceBuilder().withApiVersion("machinelearning.seldon.io/v1")
                         .withKind("SeldonDeployment").withNewMetadata().withName("by-hand").endMetadata()
                         .withAdditionalProperties(Map.of("spec", Map.of("predictors", List.of()))).build()).create();
@@ -136,9 +128,9 @@ class InstallsTest {
         State removed = ctx.run(Events.remove(), leaderIn(FIRST, "a1").withSecrets(first.secrets())
                 .withPlannedUnits(0).withConfig(Map.of("purge-on-remove", true)));
         assertNull(webhook(FIRST), "its own objects go");
-        assertNotNull(cluster.admin.apiextensions().v1().customResourceDefinitions().withName(OperatorObjects.CRD).get(),
+        assertNotNull(k8s.cluster().admin.apiextensions().v1().customResourceDefinitions().withName(OperatorObjects.CRD).get(),
                 "the CRD stays: another install and a user's SeldonDeployment use it");
-        assertNotNull(cluster.admin.genericKubernetesResources(SeldonKubernetesTest.SELDON_DEPLOYMENTS).inNamespace(SECOND)
+        assertNotNull(k8s.cluster().admin.genericKubernetesResources(SeldonKubernetesTest.SELDON_DEPLOYMENTS).inNamespace(SECOND)
                 .withName("by-hand").get());
         assertTrue(removed.logs().stream().anyMatch(l -> l.contains("keeping CRD seldondeployments.machinelearning.seldon.io"
                 + " despite purge-on-remove: other Seldon Core installs use it (seldon-validating-webhook-configuration-serving);"
@@ -149,15 +141,15 @@ class InstallsTest {
     void withoutPurgeOnRemoveTheCrdStaysAndWithItAnUnusedCrdGoes() {
         State first = ctx.run(Events.install(), leaderIn(FIRST, "b1"));
         ctx.run(Events.remove(), leaderIn(FIRST, "b1").withSecrets(first.secrets()).withPlannedUnits(0));
-        assertNotNull(cluster.admin.apiextensions().v1().customResourceDefinitions().withName(OperatorObjects.CRD).get(),
+        assertNotNull(k8s.cluster().admin.apiextensions().v1().customResourceDefinitions().withName(OperatorObjects.CRD).get(),
                 "kept by default, as istio keeps its CRDs");
-        assertNull(cluster.admin.configMaps().inNamespace(FIRST).withName("jcharm-seldon-core-crd").get(),
+        assertNull(k8s.cluster().admin.configMaps().inNamespace(FIRST).withName("jcharm-seldon-core-crd").get(),
                 "nothing of the application is left in its namespace");
 
         State again = ctx.run(Events.install(), leaderIn(FIRST, "b1"));
         ctx.run(Events.remove(), leaderIn(FIRST, "b1").withSecrets(again.secrets()).withPlannedUnits(0)
                 .withConfig(Map.of("purge-on-remove", true)));
-        assertNull(cluster.admin.apiextensions().v1().customResourceDefinitions().withName(OperatorObjects.CRD).get(),
+        assertNull(k8s.cluster().admin.apiextensions().v1().customResourceDefinitions().withName(OperatorObjects.CRD).get(),
                 "purged when nothing else uses it");
     }
 
@@ -169,7 +161,7 @@ class InstallsTest {
         assertEquals(Status.waiting("[gateway-info] waiting for gateway info relation data"), waiting.unitStatus());
         assertTrue(waiting.container(SeldonCoreCharm.CONTAINER).planOrFail().services().isEmpty());
         assertNull(webhook(FIRST), "no webhook without its server");
-        assertNotNull(cluster.admin.apiextensions().v1().customResourceDefinitions().withName(OperatorObjects.CRD).get());
+        assertNotNull(k8s.cluster().admin.apiextensions().v1().customResourceDefinitions().withName(OperatorObjects.CRD).get());
 
         RelationState ready = gw.withRemoteAppData(Map.of("gateway_name", "kubeflow-gateway", "gateway_namespace", FIRST));
         State serving = ctx.run(Events.relationAppChanged(ready), leaderIn(FIRST, "c1").withSecrets(waiting.secrets())

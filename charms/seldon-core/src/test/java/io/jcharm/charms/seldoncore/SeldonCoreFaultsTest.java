@@ -9,7 +9,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.jcharm.core.Status;
 import io.jcharm.kubernetes.certs.WebhookCerts;
 import io.jcharm.kubernetes.testing.ApiFault;
-import io.jcharm.kubernetes.testing.MockCluster;
+import io.jcharm.kubernetes.testing.MockClusterExtension;
 import io.jcharm.testing.ContainerState;
 import io.jcharm.testing.Context;
 import io.jcharm.testing.Events;
@@ -27,10 +27,9 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -45,27 +44,21 @@ class SeldonCoreFaultsTest {
     private static final String C = SeldonCoreCharm.CONTAINER;
     private static final String USER_SDEP = "machinelearning.seldon.io/v1/SeldonDeployment/kubeflow/users-model";
 
-    @TempDir
-    Path tmp;
-    MockCluster cluster;
+    @RegisterExtension
+    final MockClusterExtension k8s = new MockClusterExtension();
     Context ctx;
     Context quick;
     State leader;
 
     @BeforeEach
     void start() {
-        cluster = new MockCluster(tmp);
-        cluster.jujuService(NS, SeldonKubernetesTest.APP);
+        k8s.cluster().jujuService(NS, SeldonKubernetesTest.APP);
         ctx = Context.of(() -> new SeldonCoreCharm(SeldonKubernetesTest.FAST));
         quick = Context.of(() -> new SeldonCoreCharm(SeldonKubernetesTest.FAST.withRequestTimeout(Duration.ofMillis(300))));
         leader = State.empty().withLeader(true).withModel(NS, "5f1c7e2a-0000-4000-8000-00000000000d")
-                .withEnvironment(cluster.env()).withContainer(ContainerState.reachable(C));
+                .withEnvironment(k8s.cluster().env()).withContainer(ContainerState.reachable(C));
     }
 
-    @AfterEach
-    void stop() {
-        cluster.close();
-    }
 
     /** A first install, then a user's SeldonDeployment, which no fault may touch. */
     private State installWithUserModel() {
@@ -74,12 +67,12 @@ class SeldonCoreFaultsTest {
         GenericKubernetesResource sdep = new GenericKubernetesResourceBuilder().withApiVersion("machinelearning.seldon.io/v1")
                 .withKind("SeldonDeployment").withNewMetadata().withName("users-model").withNamespace(NS).endMetadata()
                 .addToAdditionalProperties("spec", Map.of("predictors", List.of(Map.of("name", "default")))).build();
-        cluster.admin.genericKubernetesResources(SeldonKubernetesTest.SELDON_DEPLOYMENTS).inNamespace(NS).resource(sdep).create();
+        k8s.cluster().admin.genericKubernetesResources(SeldonKubernetesTest.SELDON_DEPLOYMENTS).inNamespace(NS).resource(sdep).create();
         return installed;
     }
 
     private Map<String, String> users() {
-        return Map.of(USER_SDEP, cluster.objects().get(USER_SDEP));
+        return Map.of(USER_SDEP, k8s.cluster().objects().get(USER_SDEP));
     }
 
     /** The next hook's input: the secrets, stored state and Pebble plan the installed unit left. */
@@ -95,12 +88,12 @@ class SeldonCoreFaultsTest {
 
     /** After the fault heals, Juju's retry converges on the same objects and nothing was lost. */
     private void healsAndKeeps(State installed, Map<String, String> users) {
-        cluster.heal();
-        State retried = FaultChecks.assertIdempotent(ctx, Events.configChanged(), next(installed), cluster::objects);
+        k8s.cluster().heal();
+        State retried = FaultChecks.assertIdempotent(ctx, Events.configChanged(), next(installed), k8s.cluster()::objects);
         assertEquals(Status.active(), retried.unitStatus());
         FaultChecks.assertNothingLost(installed, retried);
-        FaultChecks.assertKept(users, cluster.objects());
-        FaultChecks.assertNoSecretIn(retried, certSecrets(installed), cluster.objects().values());
+        FaultChecks.assertKept(users, k8s.cluster().objects());
+        FaultChecks.assertNoSecretIn(retried, certSecrets(installed), k8s.cluster().objects().values());
     }
 
     enum Api {
@@ -125,13 +118,13 @@ class SeldonCoreFaultsTest {
     void kubernetesApiFaultDuringAnUpgrade(Api api, FaultRecorder faults) {
         State installed = installWithUserModel();
         Map<String, String> users = users();
-        cluster.inject(api.fault);
+        k8s.cluster().inject(api.fault);
         State[] out = new State[1];
         String outcome = FaultChecks.outcomeOrHookFails(quick, Events.upgradeCharm(), next(installed), out);
         if (out[0] != null) {
-            FaultChecks.assertNoSecretIn(out[0], certSecrets(installed), cluster.objects().values());
+            FaultChecks.assertNoSecretIn(out[0], certSecrets(installed), k8s.cluster().objects().values());
         }
-        FaultChecks.assertKept(users, cluster.objects());
+        FaultChecks.assertKept(users, k8s.cluster().objects());
         faults.observed(FaultKind.valueOf(api.name()), api.fault.method() + " *" + api.fault.pathContains() + "*", outcome);
         healsAndKeeps(installed, users);
     }
@@ -140,12 +133,12 @@ class SeldonCoreFaultsTest {
     void crdNotEstablishedWhenServing(FaultRecorder faults) {
         State installed = installWithUserModel();
         Map<String, String> users = users();
-        cluster.inject(ApiFault.status("*", "/namespaces/kubeflow/seldondeployments", 404,
+        k8s.cluster().inject(ApiFault.status("*", "/namespaces/kubeflow/seldondeployments", 404,
                 "the server could not find the requested resource"));
         State[] out = new State[1];
         String outcome = actionOutcome(quick, Events.action("serve-model", Map.of("name", "iris",
                 "model-uri", "gs://seldon-models/v1.17.1/sklearn/iris", "server", "SKLEARN_SERVER")), next(installed));
-        FaultChecks.assertKept(users, cluster.objects());
+        FaultChecks.assertKept(users, k8s.cluster().objects());
         faults.observed(FaultKind.K8S_404_CRD_NOT_ESTABLISHED, "serve-model: * */seldondeployments*", outcome);
         healsAndKeeps(installed, users);
     }
@@ -167,7 +160,7 @@ class SeldonCoreFaultsTest {
     void hookToolFaults(FaultRecorder faults) {
         State installed = installWithUserModel();
         Map<String, String> users = users();
-        Map<String, String> applied = cluster.objects();
+        Map<String, String> applied = k8s.cluster().objects();
         // A follower reads the leader's certificate secret (secret-get); the leader writes statuses and stored state.
         State follower = next(installed).withLeader(false);
         for (FaultKind kind : List.of(FaultKind.RELATION_GET_FAILS, FaultKind.RELATION_GET_TIMES_OUT,
@@ -185,17 +178,17 @@ class SeldonCoreFaultsTest {
                 outcome += "; seldon-core keeps no stored state (state-set not called)";
             }
             faults.observed(kind, tool, outcome);
-            FaultChecks.assertKept(users, cluster.objects());
+            FaultChecks.assertKept(users, k8s.cluster().objects());
         }
         healsAndKeeps(installed, users);
-        assertTrue(applied.keySet().containsAll(cluster.objects().keySet()), "a retry made objects the install did not");
+        assertTrue(applied.keySet().containsAll(k8s.cluster().objects().keySet()), "a retry made objects the install did not");
     }
 
     @Test
     void pebbleFaults(FaultRecorder faults) {
         State installed = installWithUserModel();
         Map<String, String> users = users();
-        Map<String, String> applied = cluster.objects();
+        Map<String, String> applied = k8s.cluster().objects();
 
         State unreachable = ctx.run(Events.configChanged(), installed.withContainer(ContainerState.unreachable(C)));
         faults.observed(FaultKind.PEBBLE_UNREACHABLE, C, FaultChecks.outcome(unreachable));
@@ -214,8 +207,8 @@ class SeldonCoreFaultsTest {
         String pushing = FaultChecks.outcomeOrHookFails(ctx, Events.pebbleReady(C), installed.withContainer(ContainerState.reachable(C)
                 .withFile(key + "/in-the-way", "x")), out);
         faults.observed(FaultKind.PEBBLE_PUSH_FAILS, key + " (third of three files)", pushing);
-        assertEquals(applied, cluster.objects(), "a Pebble fault changed the cluster");
-        FaultChecks.assertKept(users, cluster.objects());
+        assertEquals(applied, k8s.cluster().objects(), "a Pebble fault changed the cluster");
+        FaultChecks.assertKept(users, k8s.cluster().objects());
 
         // The pod's next hook with a healthy Pebble converges: the manager runs with the same certificates.
         State healed = ctx.run(Events.pebbleReady(C), installed.withContainer(ContainerState.reachable(C)));
@@ -239,7 +232,7 @@ class SeldonCoreFaultsTest {
             State out = ctx.run(Events.relationChanged(r), next(installed).withRelation(r));
             assertFalse(out.unitStatus().message().contains("\n"), "a status is one line: " + out.unitStatus());
             faults.observed(e.getKey(), "gateway-info", FaultChecks.outcome(out));
-            FaultChecks.assertKept(users, cluster.objects());
+            FaultChecks.assertKept(users, k8s.cluster().objects());
         }
         // The mlflow relation (read by serve-model) is versioned and carries the S3 credentials' secret URI.
         Map<String, Object> serve = Map.of("name", "iris", "model-uri", "models:/iris/3", "server", "MLFLOW_SERVER");
@@ -257,14 +250,14 @@ class SeldonCoreFaultsTest {
                 Events.action("serve-model", serve), next(installed).withSecret(hidden).withRelation(ungranted)));
         faults.observed(FaultKind.RELATION_SECRET_REMOVED, "mlflow (serve-model)", actionOutcome(ctx,
                 Events.action("serve-model", serve), next(installed).withRelation(ungranted)));
-        FaultChecks.assertKept(users, cluster.objects());
-        assertFalse(cluster.objects().keySet().stream().anyMatch(k -> k.endsWith("/iris")), "a model was served anyway");
+        FaultChecks.assertKept(users, k8s.cluster().objects());
+        assertFalse(k8s.cluster().objects().keySet().stream().anyMatch(k -> k.endsWith("/iris")), "a model was served anyway");
     }
 
     @Test
     void everyOptionBadBlocksNamingItAndEveryOptionUnsetIsActive(FaultRecorder faults) {
         State installed = installWithUserModel();
-        Map<String, String> applied = cluster.objects();
+        Map<String, String> applied = k8s.cluster().objects();
         Map<String, Object> bad = new LinkedHashMap<>();
         bad.put("webhook-port", "44x3");
         bad.put("metrics-port", 80);
@@ -283,8 +276,8 @@ class SeldonCoreFaultsTest {
             assertTrue(out.unitStatus().message().contains(e.getKey()), e.getKey() + ": " + out.unitStatus());
             faults.observed(FaultKind.CONFIG_BAD, e.getKey(), FaultChecks.outcome(out));
         }
-        assertEquals(applied, cluster.objects(), "an invalid option changed the cluster");
-        State unset = FaultChecks.assertIdempotent(ctx, Events.configChanged(), next(installed), cluster::objects);
+        assertEquals(applied, k8s.cluster().objects(), "an invalid option changed the cluster");
+        State unset = FaultChecks.assertIdempotent(ctx, Events.configChanged(), next(installed), k8s.cluster()::objects);
         faults.observed(FaultKind.CONFIG_UNSET, "all options (defaults)", FaultChecks.outcome(unset));
     }
 
@@ -297,56 +290,56 @@ class SeldonCoreFaultsTest {
         GenericKubernetesResource sdep = new GenericKubernetesResourceBuilder().withApiVersion("machinelearning.seldon.io/v1")
                 .withKind("SeldonDeployment").withNewMetadata().withName("users-model").withNamespace(NS).endMetadata()
                 .addToAdditionalProperties("spec", Map.of("predictors", List.of(Map.of("name", "default")))).build();
-        cluster.admin.genericKubernetesResources(SeldonKubernetesTest.SELDON_DEPLOYMENTS).inNamespace(NS).resource(sdep).create();
+        k8s.cluster().admin.genericKubernetesResources(SeldonKubernetesTest.SELDON_DEPLOYMENTS).inNamespace(NS).resource(sdep).create();
         Map<String, String> users = users();
-        Map<String, String> applied = cluster.objects();
+        Map<String, String> applied = k8s.cluster().objects();
 
         // Leadership moves after the certificates were made: the new leader keeps them (same CA in the webhook).
         State newLeader = ctx.asUnit("seldon-core/1").run(Events.leaderElected(), next(installed));
-        assertEquals(applied, cluster.objects(), "the new leader changed the cluster (a new CA would change the webhook)");
+        assertEquals(applied, k8s.cluster().objects(), "the new leader changed the cluster (a new CA would change the webhook)");
         FaultChecks.assertNothingLost(installed, newLeader);
         faults.observed(FaultKind.LEADERSHIP_MOVES, "leader-elected on seldon-core/1 after the certificates were made",
                 FaultChecks.outcome(newLeader) + "; same certificate secret, no Kubernetes diff");
 
         // A new pod: an empty container filesystem, controller state and secrets kept.
         State churned = FaultChecks.assertIdempotent(ctx, Events.pebbleReady(C),
-                installed.withContainer(ContainerState.reachable(C)), cluster::objects);
-        assertEquals(applied, cluster.objects());
+                installed.withContainer(ContainerState.reachable(C)), k8s.cluster()::objects);
+        assertEquals(applied, k8s.cluster().objects());
         assertEquals(installed.container(C).files(), churned.container(C).files(), "the same certificates are written back");
         FaultChecks.assertNothingLost(installed, churned);
         faults.observed(FaultKind.POD_CHURN, "pebble-ready on a new pod", FaultChecks.outcome(churned)
                 + "; certificates rewritten from the secret, no Kubernetes diff");
         faults.notApplicable(FaultKind.MACHINE_REBOOT, "seldon-core is a Kubernetes charm: its unit is a pod (see pod churn)");
 
-        State upgraded = FaultChecks.assertIdempotent(ctx, Events.upgradeCharm(), next(installed), cluster::objects);
+        State upgraded = FaultChecks.assertIdempotent(ctx, Events.upgradeCharm(), next(installed), k8s.cluster()::objects);
         FaultChecks.assertNothingLost(installed, upgraded);
-        FaultChecks.assertKept(users, cluster.objects());
+        FaultChecks.assertKept(users, k8s.cluster().objects());
         faults.observed(FaultKind.UPGRADE, "upgrade-charm over the running revision's state", FaultChecks.outcome(upgraded));
 
         // A newer Seldon stored SeldonDeployments as v2: replacing its CRD with 1.17's would strand them.
-        var crd = cluster.admin.apiextensions().v1().customResourceDefinitions().withName(OperatorObjects.CRD).get();
+        var crd = k8s.cluster().admin.apiextensions().v1().customResourceDefinitions().withName(OperatorObjects.CRD).get();
         crd.getStatus().setStoredVersions(List.of("v1", "v2"));
-        cluster.admin.apiextensions().v1().customResourceDefinitions().resource(crd).updateStatus();
-        Map<String, String> newer = cluster.objects();
+        k8s.cluster().admin.apiextensions().v1().customResourceDefinitions().resource(crd).updateStatus();
+        Map<String, String> newer = k8s.cluster().objects();
         State down = ctx.run(Events.upgradeCharm(), next(installed));
-        assertEquals(newer, cluster.objects(), "a refused downgrade applies nothing");
+        assertEquals(newer, k8s.cluster().objects(), "a refused downgrade applies nothing");
         faults.observed(FaultKind.DOWNGRADE_REFUSED, "CRD storedVersions [v1, v2] from a newer Seldon", FaultChecks.outcome(down));
         crd.getStatus().setStoredVersions(List.of("v1"));
-        cluster.admin.apiextensions().v1().customResourceDefinitions().resource(crd).updateStatus();
-        applied = cluster.objects();
+        k8s.cluster().admin.apiextensions().v1().customResourceDefinitions().resource(crd).updateStatus();
+        applied = k8s.cluster().objects();
 
         State follower = ctx.asUnit("seldon-core/2").run(Events.pebbleReady(C), next(installed).withLeader(false)
                 .withPlannedUnits(3));
         State three = ctx.run(Events.configChanged(), next(installed).withPlannedUnits(3));
         State one = ctx.run(Events.configChanged(), next(three).withPlannedUnits(1));
-        assertEquals(applied, cluster.objects(), "scaling changed the cluster");
+        assertEquals(applied, k8s.cluster().objects(), "scaling changed the cluster");
         faults.observed(FaultKind.SCALE_3_AND_BACK, "", FaultChecks.outcome(one) + " back at 1, no Kubernetes diff;"
                 + " at 3: leader " + FaultChecks.outcome(three) + ", followers " + FaultChecks.outcome(follower));
 
         State removed = ctx.run(Events.remove(), next(installed).withPlannedUnits(0));
-        FaultChecks.assertKept(users, cluster.objects());
-        assertTrue(cluster.objects().keySet().stream().anyMatch(k -> k.endsWith("/" + OperatorObjects.CRD)), "the CRD is kept");
-        assertFalse(cluster.objects().containsKey("v1/ConfigMap/kubeflow/seldon-config"), "the operator's objects are deleted");
+        FaultChecks.assertKept(users, k8s.cluster().objects());
+        assertTrue(k8s.cluster().objects().keySet().stream().anyMatch(k -> k.endsWith("/" + OperatorObjects.CRD)), "the CRD is kept");
+        assertFalse(k8s.cluster().objects().containsKey("v1/ConfigMap/kubeflow/seldon-config"), "the operator's objects are deleted");
         faults.observed(FaultKind.REMOVE_WITH_RELATION, "gateway-info related, purge-on-remove=false",
                 FaultChecks.outcome(removed) + "; operator objects deleted, CRD and the user's SeldonDeployment kept");
     }
