@@ -39,14 +39,17 @@ final class BundleDeployer {
         this.dirs = dirs;
     }
 
+    /** The Charmhub data files for a bundle: {@code given}, else the nearest above the bundle. */
+    static Optional<Path> charmhubDir(Path bundle, Optional<Path> given) {
+        return given.or(() -> CharmCatalog.findCharmhubDir(BundleReader.bundleFile(bundle).toAbsolutePath().getParent()));
+    }
+
     /**
      * The verified bundle, or the refusal. {@code charmhubDir}: the Charmhub data files
-     * ({@code bundles/charmhub}) for the charm-aware checks and the stand-ins; empty: the nearest
-     * one above the bundle.
+     * ({@code bundles/charmhub}) for the charm-aware checks and the stand-ins ({@link #charmhubDir}).
      */
     static CheckResult check(Path bundle, List<Path> overlays, Optional<Path> charmhubDir) {
-        CharmCatalog catalog = new CharmCatalog(charmhubDir.or(() -> CharmCatalog.findCharmhubDir(
-                BundleReader.bundleFile(bundle).toAbsolutePath().getParent())));
+        CharmCatalog catalog = new CharmCatalog(charmhubDir);
         // The local model stands in for a deploy with --trust: trusting is the user's choice, made by rehearsing.
         CheckResult result = new BundleChecker(Optional.of(catalog)).check(bundle, overlays, Optional.empty());
         if (!result.ok()) {
@@ -72,7 +75,7 @@ final class BundleDeployer {
             throw new BundleRefusedException(result.bundleFile().toString(), List.of(e.getMessage()), e.hint());
         }
         // Charmhub charms run as their stand-ins (charms/standins/<charm>), or inert ones built from their snapshots.
-        StandinCatalog standinCatalog = new StandinCatalog(charmhubDir.or(() -> CharmCatalog.findCharmhubDir(dir)), dirs);
+        StandinCatalog standinCatalog = new StandinCatalog(charmhubDir, dirs);
         Map<String, Standin> standins = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         rendered.bundle().applications().forEach((name, app) -> {

@@ -115,7 +115,8 @@ public final class LocalModel implements AutoCloseable {
      * searched for above the bundle: a bundle rendered outside the repository still finds them.
      */
     public SettleResult deploy(Path bundle, List<Path> overlays, Optional<Path> charmhubDir, Progress progress) {
-        CheckResult checked = BundleDeployer.check(bundle, overlays, charmhubDir);
+        Optional<Path> hub = BundleDeployer.charmhubDir(bundle, charmhubDir);
+        CheckResult checked = BundleDeployer.check(bundle, overlays, hub);
         synchronized (controller) {
             if (controller.doc.applications.isEmpty() && options.modelName().isEmpty()) {
                 controller.doc.name = checked.bundle().orElseThrow().name().orElse(controller.doc.name);
@@ -124,7 +125,7 @@ public final class LocalModel implements AutoCloseable {
                 runtime.startKubeEarly(); // while the charms are copied and unpacked; the namespace is named now
             }
             controller.doc.bundle = bundle.toString() + (overlays.isEmpty() ? "" : " + " + overlays);
-            new BundleDeployer(ops, dirs).deploy(checked, charmhubDir, progress::note);
+            new BundleDeployer(ops, dirs).deploy(checked, hub, progress::note);
             save();
         }
         return settle(progress);
