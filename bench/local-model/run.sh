@@ -85,6 +85,17 @@ packed() { # every local charm the bundle file(s) name has a target/*.charm
 reaper='syscall(157, 36, 1, 0, 0, 0) == 0 or die "prctl: $!"; my $pid = fork(); if ($pid == 0) { exec @ARGV or die "exec: $!" }
 my $rc = 0; while ((my $w = wait()) != -1) { $rc = $? if $w == $pid } my @t = times;
 open(my $o, ">&=3") or die; printf $o "%.1f\n", $t[2] + $t[3]; exit($rc >> 8)'
+# Samples the jcharm JVM (the process whose command line holds the given text, a descendant of the
+# given pid) every 0.2 s until that pid is gone; prints its peak VmHWM (KiB) and CPU ticks.
+sampler='my ($watch, $text) = @ARGV; my ($jvm, $hwm, $cpu) = (0, 0, 0);
+sub alive { open(my $w, "<", "/proc/$watch/stat") or return 0; return (<$w> =~ /\) (\S)/)[0] ne "Z" }
+while (alive()) {
+  if (!$jvm) { for my $d (glob "/proc/[0-9]*") { open(my $c, "<", "$d/cmdline") or next; local $/; my $l = <$c> // "";
+      $l =~ tr/\0/ /; if (index($l, $text) >= 0 && $d =~ m{(\d+)$} && $1 != $$) { $jvm = $1; last } } }
+  if ($jvm && open(my $s, "<", "/proc/$jvm/status")) { while (<$s>) { $hwm = $1 if /^VmHWM:\s+(\d+)/ && $1 > $hwm } }
+  if ($jvm && open(my $t, "<", "/proc/$jvm/stat")) { my @f = split / /, (<$t> =~ s/^.*\) //r); my $c = $f[11] + $f[12]; $cpu = $c if $c > $cpu }
+  select(undef, undef, undef, 0.2) }
+print "$hwm $cpu\n"'
 # Where the hooks' time went, from the model's hook-timings.log (lib/local HookTimings): sums over
 # all hooks of preparing (Kubernetes objects, hosts file), running (dispatch to exit), the
 # controller's share of hook-tool calls and of Kubernetes API requests, and saving the model after
@@ -122,26 +133,18 @@ for name in $bundles; do
           perl -e "$reaper" /usr/bin/time -f '%M' -o "$run_dir/maxrss" "${launch[@]}" deploy "$b" \
             >"$run_dir/out.log" 2>&1 3>"$run_dir/cpu" ) &
       pid=$!
-      # The jcharm JVM's own peak (VmHWM) and CPU time (utime + stime), sampled until it exits.
-      hwm=0
-      own=0
-      tick=$(getconf CLK_TCK)
-      while kill -0 "$pid" 2>/dev/null; do
-        for q in $(pgrep -f -- "-jar $cli deploy $b" 2>/dev/null || true); do
-          v=$(awk '/VmHWM/ {print $2}' "/proc/$q/status" 2>/dev/null || echo 0)
-          [ "${v:-0}" -gt "$hwm" ] && hwm=$v
-          c=$(awk '{print $14 + $15}' "/proc/$q/stat" 2>/dev/null || echo 0)
-          [ "${c:-0}" -gt "$own" ] && own=$c
-        done
-        sleep 0.2
-      done
+      # The jcharm JVM's own peak (VmHWM) and CPU time (utime + stime), sampled until it exits, by
+      # one perl process that finds the JVM once and then reads only its /proc files: a shell loop
+      # of pgrep, awk and sleep started ~25 processes a second, 16 % of the machine's CPU during a
+      # full deploy (perf, by command name), slowing the very thing it measured.
+      read -r hwm own < <(perl -e "$sampler" "$pid" "-jar $cli deploy $b")
       wait "$pid" || { echo "deploy of $name failed; see $run_dir/out.log" >&2; KEEP=1; continue; }
       end=$(date +%s.%N)
       # An edge bundle settles twice (machine part, then Kubernetes part): add them up.
       settle=$(awk '/^settled after/ {s += $(NF-1)} END {printf "%.1f", s}' "$run_dir/out.log")
       hooks=$(awk '/^settled after/ {h += $3} END {print h + 0}' "$run_dir/out.log")
       printf '%-13s %4s %4s %9.1f %9s %6s %6s %9.1f %14d %12d\n' "$name" "$p" "$r" "$(echo "$end - $start" | bc)" "${settle:-?}" "${hooks:-?}" "$(cat "$run_dir/cpu")" \
-        "$(echo "scale=1; $own / $tick" | bc)" \
+        "$(echo "scale=1; $own / $(getconf CLK_TCK)" | bc)" \
         $((hwm / 1024)) $(($(cat "$run_dir/maxrss") / 1024))
       [ -f "$model/hook-timings.log" ] && breakdown "$name" "$p" "$r" "$model/hook-timings.log" >>"$work/breakdown"
     done
