@@ -370,6 +370,37 @@ class WarmDispatchTest {
         assertFalse(Files.exists(unit.resolve(".jcharm-warm")));
     }
 
+    /** Garbage is the collector's business: a full collection after every big hook cost 0.1-0.2 s each. */
+    @Test
+    void garbageAHookLeftForcesNoCollectionAndKeepsTheRuntime() throws IOException {
+        Path unit = unit("garbage");
+        Path gcLog = tmp.resolve("garbage-gc.log");
+        long runtime = warmUp(unit, Map.of(DispatchScript.OPTS_ENV, "-Xlog:gc:file=" + gcLog));
+        ProcessResult big = hook(unit, Map.of("FIXTURE_GARBAGE_MB", "28"));
+        assertEquals(0, big.exitCode(), big.describe());
+        assertTrue(big.stdout().contains("held 28 MiB"), big.describe());
+        ProcessResult next = hook(unit, Map.of());
+        assertEquals(Long.toString(runtime), said(next).group(1), "the runtime serves the next hook");
+        assertFalse(Files.readString(gcLog).contains("System.gc()"), Files.readString(gcLog));
+    }
+
+    /** Data left behind is a leak: the runtime exits once it fills half the heap (seen at most one hook late). */
+    @Test
+    void dataHooksLeaveBehindInHalfTheHeapEndsTheRuntime() {
+        Path unit = unit("kept");
+        long runtime = warmUp(unit, Map.of());
+        ProcessResult keeping = hook(unit, Map.of("FIXTURE_KEEP_MB", "36"));
+        assertEquals(0, keeping.exitCode(), keeping.describe());
+        assertEquals(Long.toString(runtime), said(keeping).group(1));
+        ProcessResult busy = hook(unit, Map.of("FIXTURE_GARBAGE_MB", "12"));
+        assertEquals(0, busy.exitCode(), busy.describe());
+        awaitTrue(() -> ProcessHandle.of(runtime).map(h -> !h.isAlive()).orElse(true), "the runtime to exit");
+        String log = readQuietly(unit.resolve(".jcharm-warm/runtime.log"));
+        assertTrue(log.contains("more than half the heap is still in use after a hook: exiting"), log);
+        ProcessResult next = hook(unit, Map.of());
+        assertNotEquals(Long.toString(runtime), said(next).group(1), "the next hook runs in a new JVM");
+    }
+
     private static String readQuietly(Path p) {
         try {
             return Files.readString(p);
