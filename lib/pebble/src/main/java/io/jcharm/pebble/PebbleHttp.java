@@ -17,6 +17,7 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.ConnectionSpec;
 import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -64,6 +65,9 @@ final class PebbleHttp implements AutoCloseable {
                 // The host name is only a label on a unix socket: never ask a resolver or a proxy.
                 .dns(host -> List.of(InetAddress.getLoopbackAddress()))
                 .proxy(Proxy.NO_PROXY)
+                // Plain HTTP on a unix socket: without this OkHttp builds the platform's TLS trust
+                // manager (the JDK's CA certificates) for every client, i.e. in every hook.
+                .connectionSpecs(List.of(ConnectionSpec.CLEARTEXT))
                 .dispatcher(new Dispatcher(executor))
                 .connectTimeout(timeout)
                 .readTimeout(timeout)
