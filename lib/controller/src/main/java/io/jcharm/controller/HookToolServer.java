@@ -35,7 +35,10 @@ import java.util.concurrent.TimeUnit;
  * request {@code "JCHARM-TOOLS 1\n"}, then context id, working directory and argc as
  * length-prefixed strings ({@code <len>\n<bytes>}; argc itself is a bare number), each argument
  * length-prefixed, then stdin as {@code <len>\n<bytes>} or {@code -1\n} for none; reply
- * {@code <exit> <stdout-len> <stderr-len>\n} then stdout then stderr, and the server closes.
+ * {@code <exit> <stdout-len> <stderr-len> <stdout-nul>\n} then stdout then stderr, and the server
+ * closes. {@code <stdout-nul>} is 1 when stdout holds a NUL byte, else 0: the client reads a
+ * NUL-free stdout with bash's {@code read} instead of starting a {@code head} process (bash
+ * variables cannot hold NUL); a client that reads only the first three fields still works.
  *
  * <pre>{@code
  * try (HookToolServer server = HookToolServer.start()) {
@@ -136,8 +139,7 @@ public final class HookToolServer implements AutoCloseable {
                 reply = ToolReply.error(1, "bad request: " + e.getMessage());
             }
             OutputStream out = new BufferedOutputStream(client.getOutputStream());
-            out.write((reply.exit() + " " + reply.stdout().length + " " + reply.stderr().length + "\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(header(reply).getBytes(StandardCharsets.US_ASCII));
             out.write(reply.stdout());
             out.write(reply.stderr());
             out.flush();
@@ -146,6 +148,20 @@ public final class HookToolServer implements AutoCloseable {
         } catch (IOException e) {
             // Same: a broken connection of one call must not disturb the others.
         }
+    }
+
+    /** The reply's header line (see the wire format above). */
+    private static String header(ToolReply reply) {
+        return reply.exit() + " " + reply.stdout().length + " " + reply.stderr().length + " " + (hasNul(reply.stdout()) ? 1 : 0) + "\n";
+    }
+
+    private static boolean hasNul(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private ToolReply answer(Request request) {

@@ -44,13 +44,17 @@ class HookToolClientTest {
     }
 
     static Result run(String context, List<String> argv, byte[] stdin) throws Exception {
+        return run(context, argv, stdin, System.getenv("PATH"));
+    }
+
+    static Result run(String context, List<String> argv, byte[] stdin, String path) throws Exception {
         List<String> cmd = new ArrayList<>();
         cmd.add(bin.resolve(argv.get(0)).toString());
         cmd.addAll(argv.subList(1, argv.size()));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
         Map<String, String> env = pb.environment();
         env.clear();
-        env.put("PATH", System.getenv("PATH"));
+        env.put("PATH", path);
         env.put("JUJU_AGENT_SOCKET_ADDRESS", server.address());
         env.put("JUJU_CONTEXT_ID", context);
         env.put("TMPDIR", dir.toString());
@@ -101,6 +105,86 @@ class HookToolClientTest {
         assertArrayEquals(stdin, seen.get().stdin().orElseThrow());
         assertEquals(dir.toRealPath().toString(), Path.of(seen.get().cwd()).toRealPath().toString());
         server.unregister(ctx);
+    }
+
+    /**
+     * Every shape of answer comes back exactly, and only a stdout bash cannot hold (a NUL byte) or
+     * that is large starts a head process: a head on the PATH that logs its calls tells.
+     */
+    @Test
+    void replaysEveryShapeOfAnswerAndStartsHeadOnlyForNulOrLargeStdout() throws Exception {
+        Path shims = Files.createDirectories(dir.resolve("shims"));
+        Path log = dir.resolve("head-calls.log");
+        Path head = shims.resolve("head");
+        String realHead = Files.exists(Path.of("/usr/bin/head")) ? "/usr/bin/head" : "/bin/head";
+        Files.writeString(head, "#!/bin/sh\necho \"$*\" >> '" + log + "'\nexec " + realHead + " \"$@\"\n");
+        assertTrue(head.toFile().setExecutable(true));
+        String path = shims + ":" + System.getenv("PATH");
+        byte[] text64k = new byte[65_536];
+        for (int i = 0; i < text64k.length; i++) {
+            text64k[i] = (byte) (i % 97 == 0 ? '\n' : 1 + i % 255); // every byte value but NUL
+        }
+        byte[] large = new byte[65_537];
+        java.util.Arrays.fill(large, (byte) 'x');
+        record Shape(String name, ToolReply reply, boolean head) {
+        }
+        List<Shape> shapes = List.of(
+                new Shape("a NUL in stdout", new ToolReply(0, "a\0b\0\0c\n".getBytes(StandardCharsets.UTF_8),
+                        "err\n".getBytes(StandardCharsets.UTF_8)), true),
+                new Shape("leading spaces, a backslash and trailing newlines", new ToolReply(3,
+                        "  \tlead \\n\r\n\n\n".getBytes(StandardCharsets.UTF_8), new byte[0]), false),
+                new Shape("nothing on stdout, stderr only", ToolReply.error(2, "no such relation"), false),
+                new Shape("both streams, non-ASCII", new ToolReply(5, "{\"k\": \"\u00e9\u2603\"}\n".getBytes(StandardCharsets.UTF_8),
+                        "ERROR  two\n\n".getBytes(StandardCharsets.UTF_8)), false),
+                new Shape("64 KiB of every byte but NUL", new ToolReply(0, text64k, "tail".getBytes(StandardCharsets.UTF_8)), false),
+                new Shape("one byte above 64 KiB", new ToolReply(0, large, "tail".getBytes(StandardCharsets.UTF_8)), true));
+        for (Shape shape : shapes) {
+            Files.deleteIfExists(log);
+            String ctx = server.register("hello/0", call -> shape.reply());
+            Result r = run(ctx, List.of("relation-get", "-"), null, path);
+            server.unregister(ctx);
+            assertEquals(shape.reply().exit(), r.exit(), shape.name());
+            assertArrayEquals(shape.reply().stdout(), r.out(), shape.name());
+            assertArrayEquals(shape.reply().stderr(), r.err(), shape.name());
+            assertEquals(shape.head(), Files.exists(log), shape.name() + ": a head process was "
+                    + (shape.head() ? "" : "not ") + "needed");
+        }
+    }
+
+    /** An answer cut short (the controller died mid-reply) fails the tool instead of passing for a shorter output. */
+    @Test
+    void aStdoutCutShortFailsTheTool() throws Exception {
+        try (java.net.ServerSocket cut = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Thread answer = new Thread(() -> {
+                try (java.net.Socket s = cut.accept()) {
+                    InputStream in = s.getInputStream();
+                    String request = "";
+                    while (!request.endsWith("config-get-1\n")) { // the request ends with argv, then "no stdin"
+                        int c = in.read();
+                        if (c < 0) {
+                            throw new IOException("the client closed before the end of its request: " + request);
+                        }
+                        request += (char) c;
+                    }
+                    s.getOutputStream().write("0 10 0 0\nabc".getBytes(StandardCharsets.US_ASCII));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            answer.start();
+            ProcessBuilder pb = new ProcessBuilder(bin.resolve("config-get").toString()).directory(dir.toFile());
+            pb.environment().put("JUJU_AGENT_SOCKET_ADDRESS", "127.0.0.1:" + cut.getLocalPort());
+            pb.environment().put("JUJU_CONTEXT_ID", "hello-0-cut");
+            Process p = pb.start();
+            p.getOutputStream().close();
+            byte[] out = p.getInputStream().readAllBytes();
+            String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(20, TimeUnit.SECONDS));
+            answer.join(5000);
+            assertEquals(1, p.exitValue(), err);
+            assertEquals(0, out.length, "no partial output passes for the whole");
+            assertEquals("ERROR config-get: the jcharm controller closed the connection after 3 of 10 bytes of output\n", err);
+        }
     }
 
     @Test
