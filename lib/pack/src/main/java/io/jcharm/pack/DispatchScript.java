@@ -116,14 +116,38 @@ public record DispatchScript(List<String> jvmOptions, String archiveOption, List
             fi
 
             # Juju unpacks charms without their file times, and the startup archive only accepts jars
-            # whose modification time is the one they had at pack time: put it back.
-            if ! TZ=UTC0 touch -c -m -t @TOUCH_TIME@ lib/*.jar 2>/dev/null; then
-              echo "jcharm dispatch: cannot reset the jar times in $PWD/lib: the startup archive will not be used and this hook runs slower" >&2
-            fi
+            # whose modification time is the one they had at pack time: put it back before a JVM
+            # starts (a new one for the hook, or a warm runtime), not before a hook a live runtime runs.
+            jar_times() {
+              set +f # the one glob of this script
+              if ! TZ=UTC0 touch -c -m -t @TOUCH_TIME@ lib/*.jar 2>/dev/null; then
+                echo "jcharm dispatch: cannot reset the jar times in $PWD/lib: the startup archive will not be used and this hook runs slower" >&2
+              fi
+              set -f
+            }
 
             set -f
             warm=.jcharm-warm
             warm_build=@BUILD@
+
+            # Writes the hook's environment to $1 as env -0 would (NAME=VALUE, each ended by a NUL: the
+            # runtime's io.jcharm.core.warm.HookEnvironment) from bash's exported variables, without an
+            # env process. An environment holding what bash keeps out of its variables (a name that is
+            # not an identifier, an exported function) or gives its own value to (RANDOM, LINENO...)
+            # does not come from Juju: env -0 writes that one, so the runtime sees what a JVM would.
+            warm_env() {
+              mapfile -d '' w_names 2>/dev/null < "/proc/$$/environ" || { env -0 > "$1"; return; }
+              for w_e in "${w_names[@]}"; do
+                w_n=${w_e%%=*}
+                case $w_n in
+                  "$w_e"|[!A-Za-z_]*|*[!A-Za-z0-9_]*|BASH*|EPOCH*|HISTCMD|LINENO|RANDOM|SRANDOM|SECONDS|FUNCNAME|GROUPS|DIRSTACK|COMP_WORDBREAKS)
+                    env -0 > "$1"; return ;;
+                esac
+              done
+              # compgen's output goes through the file: a command substitution would fork
+              compgen -e > "$1" && mapfile -t w_names < "$1" || return 1
+              for w_n in "${w_names[@]}"; do printf '%s=%s\\0' "$w_n" "${!w_n}"; done > "$1"
+            }
 
             # Runs the hook in the warm runtime (protocol: io.jcharm.core.warm.WarmRuntime). Returns 0
             # with its exit code in warm_rc, 1 when nothing ran and a runtime should be started, 2
@@ -133,14 +157,20 @@ public record DispatchScript(List<String> jvmOptions, String archiveOption, List
               read -r w_port w_token w_pid w_build < "$warm/runtime" || return 1
               { exec 3<>"/dev/tcp/127.0.0.1/$w_port"; } 2>/dev/null || return 1
               w_dir="$warm/h.$$" w_errcat= w_incat= w_outcat= warm_rc=
-              rm -rf "$w_dir"
+              # a hook dir left by a dispatch of the same pid that was killed (rarely there: no rm process)
+              [ ! -e "$w_dir" ] || rm -rf "$w_dir"
+              # fifos only for the streams that need them: none for stdout and stderr in one file, none
+              # for a stdin from /dev/null (as Juju runs hooks), which the runtime reads as empty
+              # (a list split on spaces, set -f: the hook dir's path is relative and has none)
+              w_merged=0 w_fifos=
+              if [ /proc/$$/fd/1 -ef /proc/$$/fd/2 ]; then w_merged=1; else w_fifos="$w_dir/err"; fi
+              [ /proc/$$/fd/0 -ef /dev/null ] || w_fifos="$w_fifos $w_dir/in"
               # claim: the runtime renames it before it runs the hook, dispatch deletes it when it gives
               # up waiting; only one of the two can succeed, so the hook never runs in both.
-              if ! mkdir -m 0700 "$w_dir" || ! env -0 > "$w_dir/env" || ! mkfifo "$w_dir/in" || ! : > "$w_dir/claim"; then
+              if ! mkdir -m 0700 "$w_dir" || ! warm_env "$w_dir/env" || { [ -n "$w_fifos" ] && ! mkfifo $w_fifos; } \\
+                  || ! : > "$w_dir/claim"; then
                 exec 3<&-; rm -rf "$w_dir"; return 1
               fi
-              w_merged=0
-              if [ /proc/$$/fd/1 -ef /proc/$$/fd/2 ]; then w_merged=1; else mkfifo "$w_dir/err" || { exec 3<&-; rm -rf "$w_dir"; return 1; }; fi
               printf 'jcharm-warm1 %s %s %s %s\\n' "$w_token" "$warm_build" "$w_merged" "$PWD/$w_dir" >&3
               IFS= read -r -t 5 w_ack <&3 || w_ack=
               if [ -z "$w_ack" ] && ! rm "$w_dir/claim" 2>/dev/null; then
@@ -162,10 +192,12 @@ public record DispatchScript(List<String> jvmOptions, String archiveOption, List
               trap 'warm_abort 129' HUP
               if [ "$w_ack" = ok ]; then
                 [ "$w_merged" = 1 ] || { cat "$w_dir/err" >&2 & w_errcat=$!; }
-                # a background command's stdin would be /dev/null: hand it the hook's through fd 4
-                exec 4<&0
-                cat <&4 > "$w_dir/in" & w_incat=$!
-                exec 4<&-
+                if [ -p "$w_dir/in" ]; then
+                  # a background command's stdin would be /dev/null: hand it the hook's through fd 4
+                  exec 4<&0
+                  cat <&4 > "$w_dir/in" & w_incat=$!
+                  exec 4<&-
+                fi
                 cat <&3 & w_outcat=$!
                 wait "$w_outcat"
               fi
@@ -175,7 +207,7 @@ public record DispatchScript(List<String> jvmOptions, String archiveOption, List
               else
                 [ -z "$w_errcat" ] || kill "$w_errcat" 2>/dev/null
               fi
-              kill "$w_incat" 2>/dev/null
+              [ -z "$w_incat" ] || kill "$w_incat" 2>/dev/null
               # only our cats: a bare wait would also wait for a runtime this dispatch started
               wait $w_outcat $w_errcat $w_incat 2>/dev/null
               exec 3<&-
@@ -218,6 +250,7 @@ public record DispatchScript(List<String> jvmOptions, String archiveOption, List
               fi
               mkdir -m 0700 "$warm" 2>/dev/null
               [ -d "$warm" ] && [ -O "$warm" ] || return 1
+              jar_times
               env -i LANG="${LANG:-C.UTF-8}" @WARM_JAVA@ "${JCHARM_WARM_IDLE:-@IDLE@}" \\
                 </dev/null >"$warm/runtime.log" 2>&1 &
               w_sp=$!
@@ -271,6 +304,7 @@ public record DispatchScript(List<String> jvmOptions, String archiveOption, List
               esac
             fi
 
+            jar_times
             @JAVA@
             rc=$?
             case "$rc" in

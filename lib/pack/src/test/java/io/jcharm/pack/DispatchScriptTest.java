@@ -94,6 +94,21 @@ class DispatchScriptTest {
                 "jar times are put back to pack time for the startup archive");
     }
 
+    /**
+     * The warm runtime's JVM starts with the jars' pack-time modification times, which its startup
+     * archive requires (dispatch resets them before a JVM starts, not before every hook).
+     */
+    @Test
+    void jarTimesArePutBackBeforeTheWarmRuntimeStarts() throws IOException {
+        // the runtime's stand-in records the jar's time and exits: dispatch then runs the hook cold
+        Path dir = charmDir("#!/bin/sh\ncase \"$*\" in *io.jcharm.core.warm.WarmRuntime*) stat -c %Y lib/charm.jar > warm.mtime ;; esac\n"
+                + "exit 0\n");
+        Files.setLastModifiedTime(dir.resolve("lib/charm.jar"), FileTime.from(Instant.parse("2030-05-05T05:05:05Z")));
+        ProcessResult r = dispatch(dir, tools(), Map.of(DispatchScript.WARM_ENV, "1"));
+        assertEquals(0, r.exitCode(), r.describe());
+        assertEquals(JAR_TIME.getEpochSecond() + "\n", Files.readString(dir.resolve("warm.mtime")));
+    }
+
     /** The warm runtime dispatch starts gets the packed idle time; JCHARM_WARM_IDLE on the unit wins. */
     @Test
     void theWarmRuntimeGetsThePackedIdleTimeUnlessTheUnitSetsOne() throws IOException {

@@ -231,6 +231,104 @@ class WarmDispatchTest {
         assertEquals("hook config-changed on stderr", lines.get(1));
     }
 
+    /** One dispatch run with stdin from a file (/dev/null as Juju gives hooks, or data) and output to files. */
+    private record Direct(int exit, String out, String err) {
+    }
+
+    private Direct direct(Path unit, List<String> launcher, Map<String, String> extra, Path stdin, boolean merged)
+            throws IOException, InterruptedException {
+        Path out = Files.createTempFile(tmp, "out", ".log");
+        Path err = Files.createTempFile(tmp, "err", ".log");
+        List<String> cmd = new ArrayList<>(launcher);
+        cmd.add(unit.resolve("dispatch").toString());
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(unit.toFile()).redirectInput(stdin.toFile())
+                .redirectOutput(out.toFile()).redirectErrorStream(merged);
+        if (!merged) {
+            pb.redirectError(err.toFile());
+        }
+        pb.environment().clear();
+        pb.environment().putAll(env(unit, "config-changed", extra));
+        Process p = pb.start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "dispatch did not finish");
+        return new Direct(p.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    /** A stdin from /dev/null (no fifo, no cat) reads as empty in the runtime; one from a file, exactly. */
+    @Test
+    void stdinFromDevNullOrAFileReachesTheHookExactly() throws Exception {
+        Path unit = unit("stdin");
+        long runtime = warmUp(unit, Map.of());
+        Direct none = direct(unit, List.of(), Map.of("FIXTURE_STDIN", "1"), Path.of("/dev/null"), false);
+        assertEquals(0, none.exit(), none.err());
+        assertEquals("pid=" + runtime + " remembered=null once=null\nstdin=", none.out());
+        assertEquals("hook config-changed on stderr\n", none.err());
+        Path input = Files.writeString(tmp.resolve("stdin.txt"), "  first\n\nlast, no newline");
+        Direct data = direct(unit, List.of(), Map.of("FIXTURE_STDIN", "1"), input, false);
+        assertEquals(0, data.exit(), data.err());
+        assertEquals("pid=" + runtime + " remembered=null once=null\nstdin=  first\n\nlast, no newline", data.out());
+    }
+
+    /**
+     * A warm hook starts only the processes its streams need: none for the environment, the jar
+     * times or a hook dir that is not there; no fifo and no cat for a stdin from /dev/null, one
+     * mkfifo for all fifos; shims on the PATH log every start.
+     */
+    @Test
+    void aWarmHookStartsOnlyTheProcessesItsStreamsNeed() throws Exception {
+        Path unit = unit("processes");
+        long runtime = warmUp(unit, Map.of());
+        Path shims = Files.createDirectories(tmp.resolve("shims"));
+        Path log = tmp.resolve("shims.log");
+        for (String tool : List.of("cat", "env", "mkdir", "mkfifo", "rm", "touch")) {
+            Path real = java.util.stream.Stream.of("/usr/bin/", "/bin/").map(d -> Path.of(d + tool))
+                    .filter(Files::isExecutable).findFirst().orElseThrow();
+            Path shim = Files.writeString(shims.resolve(tool), "#!/bin/sh\necho " + tool + " >> '" + log + "'\nexec " + real + " \"$@\"\n");
+            assertTrue(shim.toFile().setExecutable(true));
+        }
+        // the hook reads its stdin: the stdin cat has started (and logged) before the hook ends, when dispatch kills it
+        Map<String, String> path = Map.of("PATH", shims + ":" + env(unit, "config-changed", Map.of()).get("PATH"), "FIXTURE_STDIN", "1");
+        Path input = Files.writeString(tmp.resolve("some-stdin.txt"), "data\n");
+        record Case(String name, Path stdin, boolean merged, List<String> started) {
+        }
+        for (Case c : List.of(new Case("stdin /dev/null, stdout and stderr apart", Path.of("/dev/null"), false,
+                        List.of("cat", "cat", "mkdir", "mkfifo", "rm")),
+                new Case("stdin /dev/null, stdout and stderr in one file", Path.of("/dev/null"), true, List.of("cat", "mkdir", "rm")),
+                new Case("stdin from a file", input, false, List.of("cat", "cat", "cat", "mkdir", "mkfifo", "rm")))) {
+            Files.deleteIfExists(log);
+            Direct r = direct(unit, List.of(), path, c.stdin(), c.merged());
+            assertEquals(0, r.exit(), c.name() + ": " + r.out() + r.err());
+            assertTrue(r.out().startsWith("pid=" + runtime + " "), c.name() + ": ran in the runtime: " + r.out());
+            assertTrue(r.out().contains("stdin=" + Files.readString(c.stdin())), c.name() + ": " + r.out());
+            assertTrue((r.out() + r.err()).contains("hook config-changed on stderr\n"), c.name());
+            assertEquals(c.started(), Files.readAllLines(log).stream().sorted().toList(), c.name());
+        }
+    }
+
+    /** The environment dispatch writes with bash builtins reaches the hook exactly. */
+    @Test
+    void theHookGetsItsEnvironmentExactly() throws Exception {
+        Path unit = unit("environment");
+        long runtime = warmUp(unit, Map.of());
+        Map<String, String> vars = new java.util.TreeMap<>(Map.of("FIXTURE_V_MULTI", "line one\nline two\n\n",
+                "FIXTURE_V_EQ", "a=b==c", "FIXTURE_V_SPACES", "  both ends\t ", "FIXTURE_V_EMPTY", "",
+                "FIXTURE_V_ODD", "\u00e9\u2603 \\ $x '\" %s -n *"));
+        Map<String, String> extra = new LinkedHashMap<>(vars);
+        extra.put("FIXTURE_ENV", "1");
+        ProcessResult r = hook(unit, extra);
+        assertEquals(0, r.exitCode(), r.describe());
+        assertEquals(Long.toString(runtime), said(r).group(1));
+        assertTrue(r.stdout().contains("\nenv=" + vars + "\n"), r.stdout());
+        // where /bin/sh is bash, a name bash cannot hold as a variable reaches dispatch: env -0 writes that environment
+        Map<String, String> dotted = new LinkedHashMap<>(extra);
+        dotted.put("FIXTURE_V.DOTTED", "kept");
+        Direct bash = direct(unit, List.of("/bin/bash"), dotted, Path.of("/dev/null"), false);
+        assertEquals(0, bash.exit(), bash.err());
+        Map<String, String> withDotted = new java.util.TreeMap<>(vars);
+        withDotted.put("FIXTURE_V.DOTTED", "kept");
+        assertTrue(bash.out().startsWith("pid=" + runtime + " "), bash.out());
+        assertTrue(bash.out().contains("\nenv=" + withDotted + "\n"), bash.out());
+    }
+
     @Test
     void aKilledDispatchStopsItsHookInTheRuntime() throws Exception {
         Path unit = unit("killed");

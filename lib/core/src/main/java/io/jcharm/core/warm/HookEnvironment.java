@@ -8,8 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Reads one hook's environment as dispatch wrote it with {@code env -0}: NAME=VALUE entries,
- * each ended by a NUL, so that values may hold newlines.
+ * Reads one hook's environment as dispatch wrote it (bash's exported variables, or {@code env -0}):
+ * NAME=VALUE entries, each ended by a NUL, so that values may hold newlines.
  *
  * <pre>{@code
  * Map<String, String> env = HookEnvironment.read(Path.of(".jcharm-warm/h.42/env"));
@@ -26,7 +26,7 @@ final class HookEnvironment {
         while (start < all.length()) {
             int end = all.indexOf('\0', start);
             if (end < 0) {
-                throw new IllegalArgumentException(file + " does not end with a NUL: dispatch writes it with env -0");
+                throw new IllegalArgumentException(file + " does not end with a NUL: dispatch ends every NAME=VALUE entry with one");
             }
             String entry = all.substring(start, end);
             int eq = entry.indexOf('=');

@@ -34,7 +34,7 @@ final class HookStreams {
         System.setIn(IN);
     }
 
-    /** Directs the process streams to one hook's; stdin is opened only if the hook reads it. */
+    /** Directs the process streams to one hook's; stdin is opened only if the hook reads it, null reads as empty. */
     static void bind(OutputStream out, OutputStream err, Path stdin) {
         OUT.target = out;
         ERR.target = err;

@@ -35,7 +35,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the dispatch that started it waits for this file to name its pid. dispatch (bash, /dev/tcp)
  * connects and sends one line {@code jcharm-warm1 <token> <build> <merged> <hook dir>}; the hook
  * dir holds {@code env} (the hook's environment, NUL-separated), the fifos {@code err} (unless
- * {@code merged} is 1: stdout and stderr are one file) and {@code in}, and an empty {@code claim}.
+ * {@code merged} is 1: stdout and stderr are one file) and {@code in} (unless the hook's stdin is
+ * /dev/null, as Juju gives hooks: then the hook reads an empty stdin), and an empty {@code claim}.
  * The runtime answers one line, {@code ok}, {@code busy} or {@code mismatch}; before {@code ok}
  * it renames {@code claim} to {@code claimed}, and dispatch, when it stops waiting for an answer
  * (5 s), deletes {@code claim}: whichever comes first owns the hook, so a hook dispatch gave up
@@ -259,7 +260,8 @@ public final class WarmRuntime {
             }
             stderr.flush();
         }, "jcharm-hook");
-        HookStreams.bind(hookOut, hookErr, hookDir.resolve("in"));
+        Path in = hookDir.resolve("in");
+        HookStreams.bind(hookOut, hookErr, Files.exists(in) ? in : null); // no fifo: stdin is /dev/null
         hook.start();
         Thread watcher = new Thread(() -> watch(s, hook), "jcharm-watch");
         watcher.setDaemon(true);
