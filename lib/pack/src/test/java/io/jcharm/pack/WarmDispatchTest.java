@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jcharm.core.warm.WarmRuntimes;
-import io.jcharm.process.Command;
 import io.jcharm.process.ProcessResult;
-import io.jcharm.process.ProcessRunner;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -20,21 +17,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packed fixture charm's dispatch run repeatedly as real processes through the unit's warm
@@ -42,102 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * next, output and exit codes are exact, a killed dispatch stops its hook, a broken, outdated or
  * unstartable runtime is never in the way.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WarmDispatchTest {
-    private static final Pattern PID = Pattern.compile("pid=(\\d+) remembered=(\\S+) once=(\\S+)");
-    private Path tmp;
-    private PackResult packed;
-    private TrainingTools tools;
-    private final List<Path> units = new ArrayList<>();
-
-    @BeforeAll
-    void pack(@TempDir Path dir) throws IOException {
-        tmp = dir;
-        Path cache = Files.createDirectories(dir.resolve("cache"));
-        CharmPackerTest.share(CharmPackerTest.KEPT, cache);
-        FixtureCharm fixture = new FixtureCharm(tmp);
-        packed = new CharmPacker(new ProcessRunner(), line -> { }).pack(PackRequest.of(fixture.project, fixture.charmJar,
-                fixture.libraries, tmp.resolve("out")).withWorkDir(tmp.resolve("work")).withCacheDir(cache)).get(0);
-        CharmPackerTest.share(cache, CharmPackerTest.KEPT);
-        tools = TrainingTools.create(tmp.resolve("tools"), CharmcraftReader.load(fixture.project),
-                Map.of("hostname", "db-0.example"));
-    }
-
-    /** No runtime outlives its test: CI must not collect orphan JVMs. */
-    @AfterEach
-    void stopRuntimes() {
-        units.forEach(WarmRuntimes::stop);
-        units.clear();
-    }
-
-    private Path unit(String name) {
-        Path unit = tmp.resolve("unit " + name).resolve("charm");
-        try {
-            CharmUnpacker.unpack(packed.charm(), Files.createDirectories(unit));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        units.add(unit);
-        return unit;
-    }
-
-    private Map<String, String> env(Path unit, String hook, Map<String, String> extra) {
-        Map<String, String> env = new LinkedHashMap<>(tools.hookEnv(unit, "fixture", hook));
-        env.put(DispatchScript.WARM_ENV, "1");
-        env.putAll(extra);
-        return env;
-    }
-
-    private ProcessResult hook(Path unit, Map<String, String> extra, byte[] stdin) {
-        Command c = Command.of(List.of(unit.resolve("dispatch").toString())).in(unit)
-                .env(env(unit, "config-changed", extra)).timeout(Duration.ofMinutes(1));
-        return new ProcessRunner().run(stdin == null ? c : c.stdin(stdin));
-    }
-
-    private ProcessResult hook(Path unit, Map<String, String> extra) {
-        return hook(unit, extra, null);
-    }
-
-    /** The first hook starts the runtime (and runs in it); returns the runtime's pid once it listens. */
-    private long warmUp(Path unit, Map<String, String> extra) {
-        ProcessResult first = hook(unit, extra);
-        assertEquals(0, first.exitCode(), first.describe());
-        awaitTrue(() -> Files.exists(runtimeFile(unit)), "the warm runtime of " + unit + " to start");
-        return runtimePid(unit).orElseThrow();
-    }
-
-    private static Path runtimeFile(Path unit) {
-        return unit.resolve(".jcharm-warm/runtime");
-    }
-
-    private static Optional<Long> runtimePid(Path unit) {
-        try {
-            return Optional.of(Long.parseLong(Files.readString(runtimeFile(unit)).split(" ")[2]));
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static void awaitTrue(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "waited 90 s for " + what);
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
-
-    /** The fixture's first stdout line: pid, what a static field held, and FIXTURE_ONCE. */
-    private static Matcher said(ProcessResult r) {
-        Matcher m = PID.matcher(r.stdout());
-        assertTrue(m.find(), "the fixture printed its line: " + r.describe());
-        return m;
-    }
-
+class WarmDispatchTest extends WarmUnits {
     /** A unit's first hook starts one JVM, not two: the runtime it starts runs it, and then the next. */
     @Test
     void theFirstHookRunsInTheRuntimeItStarts() {
@@ -229,28 +122,6 @@ class WarmDispatchTest {
         List<String> lines = Files.readAllLines(out);
         assertEquals("pid=" + runtime + " remembered=null once=null", lines.get(0));
         assertEquals("hook config-changed on stderr", lines.get(1));
-    }
-
-    /** One dispatch run with stdin from a file (/dev/null as Juju gives hooks, or data) and output to files. */
-    private record Direct(int exit, String out, String err) {
-    }
-
-    private Direct direct(Path unit, List<String> launcher, Map<String, String> extra, Path stdin, boolean merged)
-            throws IOException, InterruptedException {
-        Path out = Files.createTempFile(tmp, "out", ".log");
-        Path err = Files.createTempFile(tmp, "err", ".log");
-        List<String> cmd = new ArrayList<>(launcher);
-        cmd.add(unit.resolve("dispatch").toString());
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(unit.toFile()).redirectInput(stdin.toFile())
-                .redirectOutput(out.toFile()).redirectErrorStream(merged);
-        if (!merged) {
-            pb.redirectError(err.toFile());
-        }
-        pb.environment().clear();
-        pb.environment().putAll(env(unit, "config-changed", extra));
-        Process p = pb.start();
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "dispatch did not finish");
-        return new Direct(p.exitValue(), Files.readString(out), Files.readString(err));
     }
 
     /** A stdin from /dev/null (no fifo, no cat) reads as empty in the runtime; one from a file, exactly. */
@@ -497,13 +368,5 @@ class WarmDispatchTest {
         assertTrue(log.contains("more than half the heap is still in use after a hook: exiting"), log);
         ProcessResult next = hook(unit, Map.of());
         assertNotEquals(Long.toString(runtime), said(next).group(1), "the next hook runs in a new JVM");
-    }
-
-    private static String readQuietly(Path p) {
-        try {
-            return Files.readString(p);
-        } catch (IOException e) {
-            return "";
-        }
     }
 }
