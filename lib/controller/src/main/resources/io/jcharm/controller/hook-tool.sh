@@ -66,10 +66,11 @@ fi
 # than bash's variable (bench/hook-latency/README.md). So: a NUL-free stdout (the server's 4th
 # field is 0) of at most 64 KiB is read by bash; anything else by head -c, which reads no more
 # than it is asked for, so stderr stays in the socket for cat. Most tools print nothing on one of
-# the two (status-set, juju-log: on both): no process for those.
+# the two (status-set, juju-log: on both): no process for those. Only on bash 5, where it was
+# measured (5.2 reads a socket in chunks of what is left to read); older ones keep head.
 if [ "$outlen" = 0 ]; then
   :
-elif [ "${nul:-1}" = 0 ] && [ "$outlen" -le 65536 ]; then
+elif [ "${nul:-1}" = 0 ] && [ "$outlen" -le 65536 ] && [ "${BASH_VERSINFO[0]}" -ge 5 ]; then
   out=
   IFS= read -r -N "$outlen" out <&3
   if [ "${#out}" != "$outlen" ]; then
