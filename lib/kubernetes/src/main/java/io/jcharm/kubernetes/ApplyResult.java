@@ -37,6 +37,34 @@ public record ApplyResult(Map<ObjectRef, Outcome> applied, List<ObjectRef> prune
         return applied.values().stream().filter(outcome::equals).count();
     }
 
+    /**
+     * Whether the apply may have changed the cluster: something was created, updated or pruned,
+     * or server-side applied (the server alone knows whether that changed anything).
+     */
+    public boolean changed() {
+        return !pruned.isEmpty() || applied.values().stream().anyMatch(o -> o != Outcome.UNCHANGED);
+    }
+
+    /**
+     * The objects created, updated and pruned, by name, for the log:
+     * {@code created ConfigMap kubeflow/a; updated Service kubeflow/b; pruned Secret kubeflow/c};
+     * empty when there were none. Server-side applied objects are not listed (every desired one is).
+     */
+    public String changes() {
+        List<String> parts = new java.util.ArrayList<>();
+        for (Outcome o : List.of(Outcome.CREATED, Outcome.UPDATED)) {
+            List<String> refs = applied.entrySet().stream().filter(e -> e.getValue() == o)
+                    .map(e -> e.getKey().toString()).toList();
+            if (!refs.isEmpty()) {
+                parts.add(o.name().toLowerCase(java.util.Locale.ROOT) + " " + String.join(", ", refs));
+            }
+        }
+        if (!pruned.isEmpty()) {
+            parts.add("pruned " + String.join(", ", pruned.stream().map(ObjectRef::toString).toList()));
+        }
+        return String.join("; ", parts);
+    }
+
     /** One line for the log: {@code 3 applied, 1 created, 0 updated, 8 unchanged, 1 pruned}. */
     public String summary() {
         StringBuilder sb = new StringBuilder();

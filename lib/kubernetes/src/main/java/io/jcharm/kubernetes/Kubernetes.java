@@ -216,12 +216,12 @@ public final class Kubernetes implements AutoCloseable {
         if (session == null) {
             ApplyMode mode = applyMode();
             session = ClientFactory.connect(env, modelName, options);
+            // One line per hook (each juju-log is a process); a mode other than server-side is
+            // explicitly chosen, never a silent fallback, and the line says where it came from.
             log.debug("kubernetes: " + session.source() + ", namespace " + session.namespace() + ", apply mode "
-                    + mode.value());
-            if (mode != ApplyMode.SERVER_SIDE) {
-                // Explicitly chosen, never a silent fallback: say it where operators look.
-                log.info("kubernetes: apply mode " + mode.value() + " (" + ApplyMode.ENV + "); server-side apply is off");
-            }
+                    + mode.value() + (mode == ApplyMode.SERVER_SIDE ? ""
+                            : " (" + (options.mode().isPresent() ? "KubeOptions" : ApplyMode.ENV)
+                                    + "; server-side apply is off)"));
         }
         return session;
     }

@@ -144,7 +144,9 @@ public final class ManagedResources {
             if (KindOrder.tier(ref) == KindOrder.Tier.CUSTOM_RESOURCE_DEFINITIONS) {
                 crds.waitEstablished(List.of(ref.name()));
             }
-            log.info("kubernetes[" + labels.set() + "]: " + ref + " " + outcome.name().toLowerCase(java.util.Locale.ROOT));
+            if (outcome != ApplyResult.Outcome.UNCHANGED) {
+                log.info("kubernetes[" + labels.set() + "]: " + ref + " " + outcome.name().toLowerCase(java.util.Locale.ROOT));
+            }
             return outcome;
         } catch (RefusedException e) {
             throw e.toStatus();
@@ -275,7 +277,12 @@ public final class ManagedResources {
             writeInventory(wanted);
         }
         ApplyResult result = new ApplyResult(applied, pruned);
-        log.info("kubernetes[" + labels.set() + "]: " + result.summary() + list(pruned));
+        if (result.changed()) {
+            // Every change reaches debug-log; an apply that changed nothing logs nothing, since
+            // each juju-log line is a process and most hooks change nothing.
+            String changes = result.changes();
+            log.info("kubernetes[" + labels.set() + "]: " + result.summary() + (changes.isEmpty() ? "" : " (" + changes + ")"));
+        }
         return result;
     }
 
