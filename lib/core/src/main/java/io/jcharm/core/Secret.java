@@ -6,7 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A Juju secret this unit owns or can read; its content is never logged.
+ * A Juju secret this unit owns or can read; its content is never logged. A read repeated within
+ * the hook is answered from the first (until the hook writes a secret; {@link #refresh} always
+ * asks): see {@link SecretCalls}.
  *
  * <pre>{@code
  * Secret certs = model.secrets().byLabel("webhook-certs").orElseThrow();
@@ -16,11 +18,13 @@ import java.util.Optional;
  */
 public final class Secret {
     private final Model model;
+    private final SecretCalls calls;
     private final Optional<String> id;
     private final Optional<String> label;
 
-    Secret(Model model, Optional<String> id, Optional<String> label) {
+    Secret(Model model, SecretCalls calls, Optional<String> id, Optional<String> label) {
         this.model = model;
+        this.calls = calls;
         this.id = id;
         this.label = label;
     }
@@ -44,53 +48,53 @@ public final class Secret {
 
     /** The content of the revision this unit tracks. */
     public Map<String, String> content() {
-        return remember(model.tools().secretGet(id, label, false, false));
+        return remember(calls.get(id, label, false, false));
     }
 
     /** Starts tracking the latest revision and returns its content. */
     public Map<String, String> refresh() {
-        return remember(model.tools().secretGet(id, label, true, false));
+        return remember(calls.get(id, label, true, false));
     }
 
     /** The latest revision's content, without tracking it. */
     public Map<String, String> peek() {
-        return remember(model.tools().secretGet(id, label, false, true));
+        return remember(calls.get(id, label, false, true));
     }
 
     /** Owner only: publishes a new revision. */
     public void setContent(Map<String, String> content) {
         model.redact(content.values());
-        model.tools().secretSet(id(), Optional.of(content), SecretOptions.none());
+        calls.set(id(), Optional.of(content), SecretOptions.none());
     }
 
     /** Owner only: label, expiry, rotation policy and revision. */
     public SecretInfo info() {
-        return model.tools().secretInfoGet(id, id.isPresent() ? Optional.empty() : label);
+        return calls.info(id, label);
     }
 
     /** Owner only: lets the remote application of {@code relation} read it. */
     public void grant(Relation relation) {
-        model.tools().secretGrant(id(), relation.ref(), Optional.empty());
+        calls.grant(id(), relation.ref(), Optional.empty());
     }
 
     /** Owner only: lets one remote unit of {@code relation} read it. */
     public void grant(Relation relation, String unit) {
-        model.tools().secretGrant(id(), relation.ref(), Optional.of(unit));
+        calls.grant(id(), relation.ref(), Optional.of(unit));
     }
 
     /** Owner only: takes a grant back. */
     public void revoke(Relation relation) {
-        model.tools().secretRevoke(id(), relation.ref(), Optional.empty());
+        calls.revoke(id(), relation.ref(), Optional.empty());
     }
 
     /** Owner only: removes one revision. */
     public void removeRevision(int revision) {
-        model.tools().secretRemove(id(), Optional.of(revision));
+        calls.remove(id(), Optional.of(revision));
     }
 
     /** Owner only: removes the secret. */
     public void removeAll() {
-        model.tools().secretRemove(id(), Optional.empty());
+        calls.remove(id(), Optional.empty());
     }
 
     private Map<String, String> remember(Map<String, String> content) {

@@ -15,9 +15,11 @@ import java.util.Optional;
  */
 public final class Secrets {
     private final Model model;
+    private final SecretCalls calls;
 
     Secrets(Model model) {
         this.model = model;
+        this.calls = new SecretCalls(model.tools());
     }
 
     /**
@@ -31,14 +33,14 @@ public final class Secrets {
 
     /** A secret by id (for example from a config option of type secret). */
     public Secret byId(String id) {
-        return new Secret(model, Optional.of(id), Optional.empty());
+        return new Secret(model, calls, Optional.of(id), Optional.empty());
     }
 
     /** A secret by its owner or consumer label; empty when there is none. */
     public Optional<Secret> byLabel(String label) {
         try {
-            model.tools().secretGet(Optional.empty(), Optional.of(label), false, true);
-            return Optional.of(new Secret(model, Optional.empty(), Optional.of(label)));
+            calls.get(Optional.empty(), Optional.of(label), false, true);
+            return Optional.of(new Secret(model, calls, Optional.empty(), Optional.of(label)));
         } catch (SecretNotFoundException e) {
             return Optional.empty();
         }
@@ -57,7 +59,7 @@ public final class Secrets {
     /** Creates a secret with full options. */
     public Secret add(Map<String, String> content, SecretOptions options) {
         model.redact(content.values());
-        String id = model.tools().secretAdd(content, options);
-        return new Secret(model, Optional.of(id), options.label());
+        String id = calls.add(content, options);
+        return new Secret(model, calls, Optional.of(id), options.label());
     }
 }
