@@ -34,28 +34,31 @@ public final class Context {
     private final CharmMetadata metadata;
     private final String unitName;
     private final Map<String, ToolFault> toolFaults;
+    private final ToolCalls calls;
 
-    private Context(Supplier<? extends Charm> charm, Path charmDir, String unitName, Map<String, ToolFault> toolFaults) {
+    private Context(Supplier<? extends Charm> charm, Path charmDir, String unitName, Map<String, ToolFault> toolFaults,
+                    ToolCalls calls) {
         this.charm = charm;
         this.charmDir = charmDir.toAbsolutePath();
         this.metadata = CharmMetadata.load(this.charmDir);
         this.unitName = unitName == null ? metadata.name() + "/0" : unitName;
         this.toolFaults = Map.copyOf(toolFaults);
+        this.calls = calls;
     }
 
     /** A context for the charm whose charmcraft.yaml is in the working directory (the module's, under Maven). */
     public static Context of(Supplier<? extends Charm> charm) {
-        return new Context(charm, Path.of(""), null, Map.of());
+        return new Context(charm, Path.of(""), null, Map.of(), new ToolCalls());
     }
 
     /** A context for the charm whose metadata lives in {@code charmDir}. */
     public static Context of(Supplier<? extends Charm> charm, Path charmDir) {
-        return new Context(charm, charmDir, null, Map.of());
+        return new Context(charm, charmDir, null, Map.of(), new ToolCalls());
     }
 
     /** The same charm as another unit, e.g. {@code "hello/1"}. */
     public Context asUnit(String unit) {
-        return new Context(charm, charmDir, unit, toolFaults);
+        return new Context(charm, charmDir, unit, toolFaults, calls);
     }
 
     /**
@@ -65,7 +68,12 @@ public final class Context {
     public Context withToolFault(String tool, ToolFault fault) {
         Map<String, ToolFault> faults = new LinkedHashMap<>(toolFaults);
         faults.put(tool, fault);
-        return new Context(charm, charmDir, unitName, faults);
+        return new Context(charm, charmDir, unitName, faults, calls);
+    }
+
+    /** The same charm, its hooks' hook-tool calls recorded in {@code calls}. */
+    public Context recordingCalls(ToolCalls calls) {
+        return new Context(charm, charmDir, unitName, toolFaults, java.util.Objects.requireNonNull(calls, "calls"));
     }
 
     public CharmMetadata metadata() {
@@ -98,7 +106,7 @@ public final class Context {
             if (!state.containers().isEmpty()) {
                 env.put(PebbleSockets.CONTAINERS_DIR_ENV, workloads.containersDir().toString());
             }
-            code = new Dispatcher(charm.get(), JujuContext.fromEnvironment(env), metadata, controller.tools(toolFaults), stderr).run();
+            code = new Dispatcher(charm.get(), JujuContext.fromEnvironment(env), metadata, controller.tools(toolFaults, calls), stderr).run();
             containers = workloads.outputs(state.containers());
         }
         if (code != 0) {

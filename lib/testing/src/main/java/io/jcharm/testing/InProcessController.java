@@ -63,12 +63,13 @@ final class InProcessController implements Host {
 
     /** The hook tools the charm gets: real argv, answered in process. */
     HookTools tools() {
-        return tools(Map.of());
+        return tools(Map.of(), new ToolCalls());
     }
 
-    /** As {@link #tools()}, with the named tools failing or timing out instead. */
-    HookTools tools(Map<String, ToolFault> faults) {
+    /** As {@link #tools()}, with the named tools failing or timing out instead, every call recorded in {@code calls}. */
+    HookTools tools(Map<String, ToolFault> faults, ToolCalls calls) {
         return new ExecHookTools((argv, stdin) -> {
+            calls.record(argv);
             ToolFault fault = faults.get(argv.get(0));
             if (fault != null) {
                 return fault.answer(argv);
