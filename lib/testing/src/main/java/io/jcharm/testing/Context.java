@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -34,10 +35,11 @@ public final class Context {
     private final CharmMetadata metadata;
     private final String unitName;
     private final Map<String, ToolFault> toolFaults;
-    private final ToolCalls calls;
+    /** Where the hooks' tool calls are recorded, if a test asked for it. */
+    private final Optional<ToolCalls> calls;
 
     private Context(Supplier<? extends Charm> charm, Path charmDir, String unitName, Map<String, ToolFault> toolFaults,
-                    ToolCalls calls) {
+                    Optional<ToolCalls> calls) {
         this.charm = charm;
         this.charmDir = charmDir.toAbsolutePath();
         this.metadata = CharmMetadata.load(this.charmDir);
@@ -48,12 +50,12 @@ public final class Context {
 
     /** A context for the charm whose charmcraft.yaml is in the working directory (the module's, under Maven). */
     public static Context of(Supplier<? extends Charm> charm) {
-        return new Context(charm, Path.of(""), null, Map.of(), new ToolCalls());
+        return new Context(charm, Path.of(""), null, Map.of(), Optional.empty());
     }
 
     /** A context for the charm whose metadata lives in {@code charmDir}. */
     public static Context of(Supplier<? extends Charm> charm, Path charmDir) {
-        return new Context(charm, charmDir, null, Map.of(), new ToolCalls());
+        return new Context(charm, charmDir, null, Map.of(), Optional.empty());
     }
 
     /** The same charm as another unit, e.g. {@code "hello/1"}. */
@@ -73,7 +75,7 @@ public final class Context {
 
     /** The same charm, its hooks' hook-tool calls recorded in {@code calls}. */
     public Context recordingCalls(ToolCalls calls) {
-        return new Context(charm, charmDir, unitName, toolFaults, java.util.Objects.requireNonNull(calls, "calls"));
+        return new Context(charm, charmDir, unitName, toolFaults, Optional.of(calls));
     }
 
     public CharmMetadata metadata() {

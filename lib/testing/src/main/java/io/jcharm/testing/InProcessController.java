@@ -63,13 +63,16 @@ final class InProcessController implements Host {
 
     /** The hook tools the charm gets: real argv, answered in process. */
     HookTools tools() {
-        return tools(Map.of(), new ToolCalls());
+        return tools(Map.of(), Optional.empty());
     }
 
-    /** As {@link #tools()}, with the named tools failing or timing out instead, every call recorded in {@code calls}. */
-    HookTools tools(Map<String, ToolFault> faults, ToolCalls calls) {
+    /**
+     * As {@link #tools()}, with the named tools failing or timing out instead, and every call
+     * recorded in {@code calls} when given.
+     */
+    HookTools tools(Map<String, ToolFault> faults, Optional<ToolCalls> calls) {
         return new ExecHookTools((argv, stdin) -> {
-            calls.record(argv);
+            calls.ifPresent(c -> c.record(argv));
             ToolFault fault = faults.get(argv.get(0));
             if (fault != null) {
                 return fault.answer(argv);
