@@ -89,6 +89,27 @@ class LauncherTest {
         Run third = launch(root, "--help");
         assertEquals(0, third.code(), third.err());
         assertTrue(third.err().contains("jcharm: building the jcharm CLI"), "a source changed since: " + third.err());
+
+        // One find over pom.xml and lib/: build output under a target directory is not a source,
+        // a file under lib/ is, however deep.
+        setModified(root.resolve("pom.xml"), -60);
+        Path output = Files.createDirectories(root.resolve("lib/core/target/classes")).resolve("Built.class");
+        Files.writeString(output, "");
+        setModified(output, 60);
+        Run fourth = launch(root, "--help");
+        assertEquals(0, fourth.code(), fourth.err());
+        assertFalse(fourth.err().contains("building"), "only build output changed: " + fourth.err());
+        Path source = Files.createDirectories(root.resolve("lib/core/src/main/java/io/x")).resolve("Changed.java");
+        Files.writeString(source, "");
+        setModified(source, 60);
+        Run fifth = launch(root, "--help");
+        assertEquals(0, fifth.code(), fifth.err());
+        assertTrue(fifth.err().contains("jcharm: building the jcharm CLI"), "a source under lib/ changed: " + fifth.err());
+    }
+
+    /** Sets {@code file}'s modification time to now plus {@code seconds}. */
+    private static void setModified(Path file, long seconds) throws IOException {
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(java.time.Instant.now().plusSeconds(seconds)));
     }
 
     @Test

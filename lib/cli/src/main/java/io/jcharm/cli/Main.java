@@ -12,6 +12,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // picocli's default factory otherwise probes for Groovy's Closure class, a lookup that
+        // misses and so opens every jar on the class path (over 150, most of a status's start-up).
+        System.setProperty("picocli.disable.closures", "true");
         System.exit(JcharmCommand.commandLine(CliContext.system(), args).execute(args));
     }
 }
