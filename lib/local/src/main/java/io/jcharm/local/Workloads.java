@@ -117,17 +117,31 @@ final class Workloads implements AutoCloseable {
     /** Each container of a unit as last saved (its plan and started services). */
     static Map<String, ContainerView> saved(StateDir dirs, String unit) {
         Map<String, ContainerView> out = new TreeMap<>();
+        savedFiles(dirs, unit).forEach((c, root) -> out.put(c, new ContainerView(Plan.parse(root.path("plan").asString("")), active(root))));
+        return out;
+    }
+
+    /**
+     * Services started in each container of a unit, as last saved. The plans are not parsed:
+     * {@code jcharm status} needs only the names, and reading the plans' YAML was a tenth of its CPU.
+     */
+    static Map<String, List<String>> activeServices(StateDir dirs, String unit) {
+        Map<String, List<String>> out = new TreeMap<>();
+        savedFiles(dirs, unit).forEach((c, root) -> out.put(c, List.copyOf(active(root))));
+        return out;
+    }
+
+    /** The saved state file of each container of a unit, by container name. */
+    private static Map<String, JsonNode> savedFiles(StateDir dirs, String unit) {
+        Map<String, JsonNode> out = new TreeMap<>();
         Path dir = dirs.pebbleDir(unit);
         if (!Files.isDirectory(dir)) {
             return out;
         }
         try (var files = Files.list(dir)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".json")).toList()) {
-                JsonNode root = JSON.readTree(Files.readString(f));
-                java.util.Set<String> active = new java.util.TreeSet<>();
-                root.path("active").forEach(n -> active.add(n.asString("")));
                 String name = f.getFileName().toString();
-                out.put(name.substring(0, name.length() - 5), new ContainerView(Plan.parse(root.path("plan").asString("")), active));
+                out.put(name.substring(0, name.length() - 5), JSON.readTree(Files.readString(f)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the saved containers of " + unit + " in " + dir + ": " + e.getMessage(), e);
@@ -135,11 +149,10 @@ final class Workloads implements AutoCloseable {
         return out;
     }
 
-    /** Services started in each container of a unit, from what was saved or is running. */
-    static Map<String, List<String>> activeServices(StateDir dirs, String unit) {
-        Map<String, List<String>> out = new TreeMap<>();
-        saved(dirs, unit).forEach((c, v) -> out.put(c, List.copyOf(new java.util.TreeSet<>(v.active()))));
-        return out;
+    private static java.util.SortedSet<String> active(JsonNode saved) {
+        java.util.SortedSet<String> active = new java.util.TreeSet<>();
+        saved.path("active").forEach(n -> active.add(n.asString("")));
+        return active;
     }
 
     private void save(String unit, String container, PebbleEmulator e) {
