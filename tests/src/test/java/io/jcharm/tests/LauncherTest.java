@@ -93,18 +93,18 @@ class LauncherTest {
         // One find over pom.xml and lib/: build output under a target directory is not a source,
         // a file under lib/ is, however deep.
         setModified(root.resolve("pom.xml"), -60);
-        Path output = Files.createDirectories(root.resolve("lib/core/target/classes")).resolve("Built.class");
-        Files.writeString(output, "");
-        setModified(output, 60);
-        Run fourth = launch(root, "--help");
-        assertEquals(0, fourth.code(), fourth.err());
-        assertFalse(fourth.err().contains("building"), "only build output changed: " + fourth.err());
-        Path source = Files.createDirectories(root.resolve("lib/core/src/main/java/io/x")).resolve("Changed.java");
-        Files.writeString(source, "");
-        setModified(source, 60);
-        Run fifth = launch(root, "--help");
-        assertEquals(0, fifth.code(), fifth.err());
-        assertTrue(fifth.err().contains("jcharm: building the jcharm CLI"), "a source under lib/ changed: " + fifth.err());
+        assertBuildsAfterChanging(root, root.resolve("lib/core/target/classes/Built.class"), false, "only build output changed");
+        assertBuildsAfterChanging(root, root.resolve("lib/core/src/main/java/io/x/Changed.java"), true, "a source under lib/ changed");
+    }
+
+    /** Writes {@code file} (newer than the last build), runs the launcher: it rebuilds the CLI or not. */
+    private void assertBuildsAfterChanging(Path root, Path file, boolean builds, String why) throws Exception {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "");
+        setModified(file, 60);
+        Run r = launch(root, "--help");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(builds, r.err().contains("jcharm: building the jcharm CLI"), why + ": " + r.err());
     }
 
     /** Sets {@code file}'s modification time to now plus {@code seconds}. */
