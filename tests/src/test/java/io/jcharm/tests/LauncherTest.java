@@ -113,6 +113,47 @@ class LauncherTest {
     }
 
     @Test
+    void onJava17And18AJarCopiedInKeepingItsOldTimeStillRemakesTheArchive() throws Exception {
+        // A real copy of the CLI's target (not a link): one of its jars is replaced below.
+        Path root = repoWithMaven("exit 1");
+        Path target = Rehearsals.repo().resolve("lib/cli/target");
+        Path copy = Files.createDirectories(root.resolve("lib/cli/target/lib"));
+        try (var jars = Files.list(target)) {
+            for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).toList()) {
+                Files.copy(jar, copy.getParent().resolve(jar.getFileName()), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
+        try (var jars = Files.list(target.resolve("lib"))) {
+            for (Path jar : jars.toList()) {
+                Files.copy(jar, copy.resolve(jar.getFileName()), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
+        Files.writeString(root.resolve("pom.xml"), "<project/>\n");
+        setModified(root.resolve("pom.xml"), -3600); // older than the jars: nothing to build
+        Run first = launch(root, "status", "--model-dir", tmp.resolve("no-model").toString());
+        assertEquals(1, first.code(), first.err());
+        Path archive;
+        try (var files = Files.list(root.resolve("build"))) {
+            archive = files.filter(f -> f.getFileName().toString().endsWith("-status.jsa")).findFirst().orElseThrow();
+        }
+        int major = Integer.parseInt(archive.getFileName().toString().replaceAll("^jcharm-cli-java([0-9]+)-.*", "$1"));
+        org.junit.jupiter.api.Assumptions.assumeTrue(major < 19, "Java " + major + " checks and remakes its archive itself");
+        java.nio.file.attribute.FileTime made = Files.getLastModifiedTime(archive);
+
+        // As Maven's dependency copy does: a library jar rewritten, its old modification time kept.
+        Path jar;
+        try (var jars = Files.list(copy)) {
+            jar = jars.filter(p -> p.getFileName().toString().startsWith("jcharm-bundle-")).findFirst().orElseThrow();
+        }
+        java.nio.file.attribute.FileTime old = Files.getLastModifiedTime(jar);
+        Files.write(jar, Files.readAllBytes(jar));
+        Files.setLastModifiedTime(jar, old);
+        Thread.sleep(1100); // a new archive gets a later time than the old one, on any file system
+        launch(root, "status", "--model-dir", tmp.resolve("no-model").toString());
+        assertTrue(Files.getLastModifiedTime(archive).compareTo(made) > 0, "the archive was remade after " + jar + " changed");
+    }
+
+    @Test
     void aFailedBuildShowsMavensLastLinesAndExits3() throws Exception {
         Path root = repoWithMaven("echo '[ERROR] Failed to execute goal on project jcharm-cli'; exit 1");
         Run r = launch(root, "--help");
