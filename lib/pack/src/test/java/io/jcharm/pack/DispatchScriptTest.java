@@ -165,6 +165,23 @@ class DispatchScriptTest {
     }
 
     private String lastWarmArgument(Path dir, Map<String, String> extra) throws IOException {
+        List<String> args = warmArguments(dir, extra);
+        return args.get(args.size() - 1);
+    }
+
+    /** The warm runtime's JVM: the packed options, then the runtime's own, then the unit's JCHARM_JAVA_OPTS. */
+    @Test
+    void theWarmRuntimeCompilesAtTheUsualThresholdsUnlessTheUnitSaysOtherwise() throws IOException {
+        Path dir = charmDir("#!/bin/sh\ncase \"$*\" in *io.jcharm.core.warm.WarmRuntime*) printf '%s\\n' \"$@\" > warm.tmp;"
+                + " mv warm.tmp warm.args ;; esac\nexit 0\n");
+        List<String> args = warmArguments(dir, Map.of());
+        int packed = args.indexOf("-Xmx64m");
+        int usual = args.indexOf("-XX:CompileThresholdScaling=1");
+        int unit = args.indexOf("-Dextra=1"); // JCHARM_JAVA_OPTS
+        assertTrue(packed >= 0 && packed < usual && usual < unit, args.toString());
+    }
+
+    private List<String> warmArguments(Path dir, Map<String, String> extra) throws IOException {
         Files.deleteIfExists(dir.resolve("warm.args"));
         // the stand-in exited at once, but may linger as a zombie where nothing reaps orphans, which
         // dispatch would take for a runtime still starting
@@ -183,8 +200,7 @@ class DispatchScriptTest {
                 throw new AssertionError(e);
             }
         }
-        List<String> args = Files.readAllLines(dir.resolve("warm.args"));
-        return args.get(args.size() - 1);
+        return Files.readAllLines(dir.resolve("warm.args"));
     }
 
     @Test
