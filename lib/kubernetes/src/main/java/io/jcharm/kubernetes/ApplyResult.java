@@ -1,7 +1,10 @@
 package io.jcharm.kubernetes;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -24,7 +27,12 @@ public record ApplyResult(Map<ObjectRef, Outcome> applied, List<ObjectRef> prune
         /** Create-or-replace: it differed and was replaced. */
         UPDATED,
         /** Create-or-replace: it already matched; nothing was written. */
-        UNCHANGED
+        UNCHANGED;
+
+        /** The word the log uses: {@code created}. */
+        public String word() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
     public ApplyResult {
@@ -51,18 +59,22 @@ public record ApplyResult(Map<ObjectRef, Outcome> applied, List<ObjectRef> prune
      * empty when there were none. Server-side applied objects are not listed (every desired one is).
      */
     public String changes() {
-        List<String> parts = new java.util.ArrayList<>();
+        List<String> parts = new ArrayList<>();
         for (Outcome o : List.of(Outcome.CREATED, Outcome.UPDATED)) {
-            List<String> refs = applied.entrySet().stream().filter(e -> e.getValue() == o)
-                    .map(e -> e.getKey().toString()).toList();
+            List<ObjectRef> refs = applied.entrySet().stream().filter(e -> e.getValue() == o).map(Map.Entry::getKey).toList();
             if (!refs.isEmpty()) {
-                parts.add(o.name().toLowerCase(java.util.Locale.ROOT) + " " + String.join(", ", refs));
+                parts.add(o.word() + " " + names(refs));
             }
         }
         if (!pruned.isEmpty()) {
-            parts.add("pruned " + String.join(", ", pruned.stream().map(ObjectRef::toString).toList()));
+            parts.add("pruned " + names(pruned));
         }
         return String.join("; ", parts);
+    }
+
+    /** Objects for the log: {@code ConfigMap kubeflow/a, Service kubeflow/b}. */
+    static String names(Collection<ObjectRef> refs) {
+        return String.join(", ", refs.stream().map(ObjectRef::toString).toList());
     }
 
     /** One line for the log: {@code 3 applied, 1 created, 0 updated, 8 unchanged, 1 pruned}. */
@@ -71,7 +83,7 @@ public record ApplyResult(Map<ObjectRef, Outcome> applied, List<ObjectRef> prune
         for (Outcome o : Outcome.values()) {
             long n = count(o);
             if (n > 0) {
-                sb.append(sb.isEmpty() ? "" : ", ").append(n).append(' ').append(o.name().toLowerCase(java.util.Locale.ROOT));
+                sb.append(sb.isEmpty() ? "" : ", ").append(n).append(' ').append(o.word());
             }
         }
         if (sb.isEmpty()) {

@@ -145,7 +145,7 @@ public final class ManagedResources {
                 crds.waitEstablished(List.of(ref.name()));
             }
             if (outcome != ApplyResult.Outcome.UNCHANGED) {
-                log.info("kubernetes[" + labels.set() + "]: " + ref + " " + outcome.name().toLowerCase(java.util.Locale.ROOT));
+                log.info("kubernetes[" + labels.set() + "]: " + ref + " " + outcome.word());
             }
             return outcome;
         } catch (RefusedException e) {
@@ -356,6 +356,6 @@ public final class ManagedResources {
     }
 
     private static String list(List<ObjectRef> refs) {
-        return refs.isEmpty() ? "" : " (" + String.join(", ", refs.stream().map(ObjectRef::toString).toList()) + ")";
+        return refs.isEmpty() ? "" : " (" + ApplyResult.names(refs) + ")";
     }
 }
