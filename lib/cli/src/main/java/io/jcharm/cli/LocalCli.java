@@ -75,8 +75,9 @@ final class LocalCli {
     /**
      * The defaults, the command's timeout, from $JCHARM_PARALLELISM how many units run hooks at
      * once, and $JCHARM_WARM (0: no warm runtimes), $JCHARM_WARM_WAIT (seconds a unit's first
-     * hook waits for the runtime it starts) and $JCHARM_JAVA_OPTS (JVM options added to the
-     * charms' own, for example a profiler) passed to every hook.
+     * hook waits for the runtime it starts), $JCHARM_JAVA_OPTS (JVM options added to the
+     * charms' own, for example a profiler) and $JCHARM_HOOK_TOOLS (exec: the SDK runs hook tools as
+     * processes, as under Juju, instead of asking the model's socket) passed to every hook.
      */
     static ModelOptions options(CliContext ctx, Duration timeout) {
         ModelOptions o = ModelOptions.defaults().withSettleTimeout(timeout);
@@ -91,7 +92,7 @@ final class LocalCli {
         // dispatch reads them from the hook's environment.
         Map<String, String> hookEnv = new LinkedHashMap<>();
         for (String name : List.of(io.jcharm.pack.DispatchScript.WARM_ENV, io.jcharm.pack.DispatchScript.WARM_WAIT_ENV,
-                io.jcharm.pack.DispatchScript.OPTS_ENV)) {
+                io.jcharm.pack.DispatchScript.OPTS_ENV, io.jcharm.core.tools.ExecHookTools.TRANSPORT_ENV)) {
             String value = ctx.env().get(name);
             if (value != null) {
                 hookEnv.put(name, value);

@@ -94,12 +94,12 @@ class LocalVerbsTest {
         return status.path("applications").path(app).path("units").path(unit).path("workload-status").path("current").asString("");
     }
 
-    /** What dispatch reads about the warm runtime and the JVM reaches every hook; nothing else does. */
+    /** What dispatch reads about the warm runtime, the JVM and the hook tools reaches every hook; nothing else does. */
     @Test
-    void theWarmRuntimeAndJvmSettingsReachEveryHook() {
+    void theWarmRuntimeJvmAndHookToolSettingsReachEveryHook() {
         CliContext ctx = new CliContext(Map.of("JCHARM_WARM", "1", "JCHARM_WARM_WAIT", "0", "JCHARM_JAVA_OPTS", "-Dx=1",
-                "HOME", "/nowhere"), root, new ProcessRunner(), Duration.ofMillis(10));
-        assertEquals(Map.of("JCHARM_WARM", "1", "JCHARM_WARM_WAIT", "0", "JCHARM_JAVA_OPTS", "-Dx=1"),
+                "JCHARM_HOOK_TOOLS", "exec", "HOME", "/nowhere"), root, new ProcessRunner(), Duration.ofMillis(10));
+        assertEquals(Map.of("JCHARM_WARM", "1", "JCHARM_WARM_WAIT", "0", "JCHARM_JAVA_OPTS", "-Dx=1", "JCHARM_HOOK_TOOLS", "exec"),
                 LocalCli.options(ctx, Duration.ofMinutes(1)).hookEnvironment());
     }
 

@@ -294,6 +294,9 @@ final class ModelRuntime implements ModelEvents, AutoCloseable {
         env.put("JUJU_CHARM_DIR", charmDir.toString());
         env.put("JUJU_AGENT_SOCKET_ADDRESS", toolServer.address());
         env.put("JUJU_AGENT_SOCKET_NETWORK", "tcp");
+        // jcharm's SDK then asks the tools over that socket, not as a process each (the client
+        // script stays on PATH for anything else); JCHARM_HOOK_TOOLS=exec given to the command keeps processes.
+        env.put(io.jcharm.core.tools.ExecHookTools.TRANSPORT_ENV, io.jcharm.core.tools.ExecHookTools.SOCKET_TRANSPORT);
         env.put("JUJU_AVAILABILITY_ZONE", "local");
         if (h.relationId() != null) {
             env.put("JUJU_RELATION", h.name().replaceAll("-relation-[a-z]+$", ""));

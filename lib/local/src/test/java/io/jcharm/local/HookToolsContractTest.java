@@ -78,9 +78,14 @@ class HookToolsContractTest {
     /** The SDK's hook tools, inside a hook of {@code unit}. */
     private ExecHookTools tools(HookContext ctx) {
         String id = server.register(ctx.unit, new ToolRouter(controller, ctx, dirs)::handle);
+        return new ExecHookTools(environment(id));
+    }
+
+    /** As under Juju: each tool a process, the client script found on PATH. */
+    Map<String, String> environment(String contextId) {
         Path bin = ToolsDir.install(dirs.tools());
-        return new ExecHookTools(Map.of("PATH", bin + ":" + System.getenv("PATH"), "JUJU_CONTEXT_ID", id,
-                "JUJU_AGENT_SOCKET_ADDRESS", server.address(), "TMPDIR", tmp.toString()));
+        return Map.of("PATH", bin + ":" + System.getenv("PATH"), "JUJU_CONTEXT_ID", contextId,
+                "JUJU_AGENT_SOCKET_ADDRESS", server.address(), "TMPDIR", tmp.toString());
     }
 
     private HookContext relationHook(String unit, String hook, String remoteApp, String remoteUnit) {

@@ -83,6 +83,29 @@ class LocalModelTest {
         assertTrue(b.stream().allMatch(h -> h.equals("listen-relation-changed")), b.toString());
     }
 
+    /**
+     * The model's hooks ask their tools over its socket, not as a process each: with no hook tool
+     * on their PATH they still run; told {@code JCHARM_HOOK_TOOLS=exec} they start processes as under
+     * Juju, and without the tools on PATH they fail saying so.
+     */
+    @Test
+    void hooksAskTheirToolsOverTheModelsSocketUnlessToldToRunThemAsProcesses() {
+        Path dir = copy("socket");
+        Map<String, String> noTools = Map.of("PATH", "/usr/bin:/bin");
+        try (LocalModel model = LocalModel.open(dir, Rehearsal.options().withHookEnvironment(noTools))) {
+            model.config("hello-a", Map.of("greeting", "Ciao"), List.of());
+            Rehearsal.assertSettled(model.settle(Progress.NONE), dir);
+            assertEquals("Ciao", model.status().relation("hello-a", "hello-b").orElseThrow().unitData().get("hello-a/0").get("greeting"));
+        }
+        Map<String, String> processes = Map.of("PATH", "/usr/bin:/bin", "JCHARM_HOOK_TOOLS", "exec");
+        try (LocalModel model = LocalModel.open(dir, Rehearsal.options().withHookEnvironment(processes))) {
+            model.config("hello-a", Map.of("greeting", "Salut"), List.of());
+            assertEquals(List.of("hello-a/0"), model.settle(Progress.NONE).inError());
+            ModelStatus.UnitStatus u = model.status().unit("hello-a/0").orElseThrow();
+            assertTrue(String.join("\n", u.lastLog()).contains("was not found on PATH (/usr/bin:/bin)"), u.lastLog().toString());
+        }
+    }
+
     @Test
     void actionsRunWithCheckedParametersAndRefreshKeepsStateConfigAndRelations() {
         Path dir = copy("refresh");

@@ -27,6 +27,13 @@ import tools.jackson.databind.JsonNode;
  */
 public final class ExecHookTools implements HookTools {
 
+    /**
+     * The hook environment's variable that, set to {@link #SOCKET_TRANSPORT} (only jcharm's local
+     * model does), makes the tools asked over the controller's socket instead of run as processes.
+     */
+    public static final String TRANSPORT_ENV = "JCHARM_HOOK_TOOLS";
+    public static final String SOCKET_TRANSPORT = "socket";
+
     /** Linux's longest single argv string is 128 KiB including its NUL terminator. */
     static final int MAX_LOG_BYTES = 131071;
 
@@ -39,10 +46,14 @@ public final class ExecHookTools implements HookTools {
         this(env, DEFAULT_TIMEOUT);
     }
 
-    /** As {@link #ExecHookTools(Map)}, killing any tool still running after {@code timeout}. */
+    /**
+     * As {@link #ExecHookTools(Map)}, giving up on any tool still running after {@code timeout}.
+     * Under jcharm's local model ({@code JCHARM_HOOK_TOOLS=socket} in {@code env}) the tools are
+     * asked over its socket instead of started as processes: see {@link ControllerSocket}.
+     */
     public ExecHookTools(Map<String, String> env, Duration timeout) {
-        ToolRunner processes = new ToolRunner(env, timeout);
-        this.runner = processes::run;
+        Optional<HookToolTransport> direct = ControllerSocket.from(env, timeout);
+        this.runner = direct.isPresent() ? through(direct.get()) : new ToolRunner(env, timeout)::run;
     }
 
     /**
@@ -50,7 +61,11 @@ public final class ExecHookTools implements HookTools {
      * stdin, output parsing and failure mapping; lib/testing answers them in process this way.
      */
     public ExecHookTools(HookToolTransport transport) {
-        this.runner = (argv, stdin) -> {
+        this.runner = through(transport);
+    }
+
+    private static BiFunction<List<String>, byte[], String> through(HookToolTransport transport) {
+        return (argv, stdin) -> {
             HookToolTransport.Reply reply = transport.call(argv, stdin);
             if (reply.exitCode() != 0) {
                 throw HookToolException.of(argv, reply.exitCode(), reply.stderr());
