@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.BiFunction;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -37,8 +36,8 @@ public final class ExecHookTools implements HookTools {
     /** Linux's longest single argv string is 128 KiB including its NUL terminator. */
     static final int MAX_LOG_BYTES = 131071;
 
-    /** Runs one tool (argv, stdin or null) and returns its stdout, or throws its mapped failure. */
-    private final BiFunction<List<String>, byte[], String> runner;
+    /** How each tool is run: a child process, the local model's socket, or lib/testing's emulation. */
+    private final HookToolTransport transport;
     private final ToolOutput output = new ToolOutput();
 
     /** Runs tools found on {@code env}'s PATH, with {@code env} as their whole environment. */
@@ -52,8 +51,7 @@ public final class ExecHookTools implements HookTools {
      * asked over its socket instead of started as processes: see {@link ControllerSocket}.
      */
     public ExecHookTools(Map<String, String> env, Duration timeout) {
-        Optional<HookToolTransport> direct = ControllerSocket.from(env, timeout);
-        this.runner = direct.isPresent() ? through(direct.get()) : new ToolRunner(env, timeout)::run;
+        this(ControllerSocket.from(env, timeout).orElseGet(() -> new ToolRunner(env, timeout)));
     }
 
     /**
@@ -61,17 +59,7 @@ public final class ExecHookTools implements HookTools {
      * stdin, output parsing and failure mapping; lib/testing answers them in process this way.
      */
     public ExecHookTools(HookToolTransport transport) {
-        this.runner = through(transport);
-    }
-
-    private static BiFunction<List<String>, byte[], String> through(HookToolTransport transport) {
-        return (argv, stdin) -> {
-            HookToolTransport.Reply reply = transport.call(argv, stdin);
-            if (reply.exitCode() != 0) {
-                throw HookToolException.of(argv, reply.exitCode(), reply.stderr());
-            }
-            return reply.stdout();
-        };
+        this.transport = transport;
     }
 
     // --- relations -------------------------------------------------------------------------
@@ -118,7 +106,7 @@ public final class ExecHookTools implements HookTools {
         }
         List<String> argv = new Argv("relation-set", "-r", relation.toString()).addIf(app, "--app")
                 .add("--file", "-").list();
-        runner.apply(argv, json(changes)); // JSON is YAML, which --file reads
+        run(argv, json(changes)); // JSON is YAML, which --file reads
     }
 
     @Override
@@ -308,7 +296,7 @@ public final class ExecHookTools implements HookTools {
     @Override
     public void stateSet(Map<String, String> values) {
         if (!values.isEmpty()) {
-            runner.apply(List.of("state-set", "--file", "-"), json(values));
+            run(List.of("state-set", "--file", "-"), json(values));
         }
     }
 
@@ -426,7 +414,16 @@ public final class ExecHookTools implements HookTools {
     // --- plumbing ------------------------------------------------------------------------
 
     private String run(List<String> argv) {
-        return runner.apply(argv, null);
+        return run(argv, null);
+    }
+
+    /** Runs one tool (stdin or null) and returns its stdout, or throws its mapped failure. */
+    private String run(List<String> argv, byte[] stdin) {
+        HookToolTransport.Reply reply = transport.call(argv, stdin);
+        if (reply.exitCode() != 0) {
+            throw HookToolException.of(argv, reply.exitCode(), reply.stderr());
+        }
+        return reply.stdout();
     }
 
     /** Sorted keys, so the same data always gives the same bytes. */

@@ -3,8 +3,9 @@ package io.jcharm.core.tools;
 import java.util.List;
 
 /**
- * How {@link ExecHookTools} reaches the hook tools: by default child processes; lib/testing
- * plugs in the controller emulation, answered in process with the same argv and stdin.
+ * How {@link ExecHookTools} reaches the hook tools: by default child processes (under jcharm's
+ * local model its socket); lib/testing plugs in the controller emulation, answered in process
+ * with the same argv and stdin.
  *
  * <pre>{@code
  * HookTools tools = new ExecHookTools((argv, stdin) -> new HookToolTransport.Reply(0, "true\n", ""));

@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs one hook tool as a child process through jcharm's one process runner (argv array, never
- * a shell) and maps its failure to the typed exceptions; package-private plumbing behind
- * {@link ExecHookTools}.
+ * The hook tools as child processes, Juju's way: each found on the environment's PATH and run
+ * through jcharm's one process runner (argv array, never a shell); a tool that cannot be started
+ * or times out becomes a typed exception. Package-private plumbing behind {@link ExecHookTools}.
  */
-final class ToolRunner {
+final class ToolRunner implements HookToolTransport {
 
     private static final ProcessRunner RUNNER = new ProcessRunner();
 
@@ -34,10 +34,10 @@ final class ToolRunner {
      * Runs {@code argv} (argv[0] is the tool name, looked up on the environment's PATH) with
      * the whole environment, feeding {@code stdin} when non-null.
      *
-     * @return what the tool printed on stdout
-     * @throws HookToolException (or a subclass) when the tool is missing, times out or fails
+     * @throws HookToolException when the tool is missing or times out
      */
-    String run(List<String> argv, byte[] stdin) {
+    @Override
+    public Reply call(List<String> argv, byte[] stdin) {
         String tool = argv.get(0);
         Command command = Command.of(argv).env(env).timeout(timeout);
         if (stdin != null) {
@@ -56,9 +56,6 @@ final class ToolRunner {
             throw new HookToolException(argv, -1, e.stderr(), "could not run hook tool " + tool + ": " + e.getMessage()
                     + "; check that it is executable and that this runs inside a Juju hook");
         }
-        if (r.exitCode() != 0) {
-            throw HookToolException.of(argv, r.exitCode(), r.stderr());
-        }
-        return r.stdout();
+        return new Reply(r.exitCode(), r.stdout(), r.stderr());
     }
 }
