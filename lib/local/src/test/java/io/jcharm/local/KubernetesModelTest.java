@@ -76,9 +76,12 @@ class KubernetesModelTest {
         assertEquals(List.of("stop", "upgrade-charm", "config-changed", "start", "app-pebble-ready"), after.subList(at, at + 5),
                 "a sidecar refresh: the old charm stops, the new one upgrades and starts, pebble-ready again");
 
+        assertTrue(java.nio.file.Files.exists(dir.resolve("kubeconfigs/web.yaml")));
         try (LocalModel model = LocalModel.open(dir, Rehearsal.options())) {
             model.removeApplication("web", false);
             Rehearsal.assertSettled(model.settle(Progress.NONE), dir);
+            assertFalse(java.nio.file.Files.exists(dir.resolve("kubeconfigs/web.yaml")),
+                    "the kubeconfig, with the token of the application's service account, goes with the application");
             List<JsonNode> objects = model.kubernetesObjects();
             assertTrue(objects.stream().noneMatch(o -> o.path("metadata").path("name").asString("").startsWith("web")),
                     objects + "\n" + String.join("\n", LocalModel.readLog(dir, 60, java.util.Optional.empty())));
