@@ -101,8 +101,8 @@ class LocalModelTest {
         try (LocalModel model = LocalModel.open(dir, Rehearsal.options().withHookEnvironment(processes))) {
             model.config("hello-a", Map.of("greeting", "Salut"), List.of());
             assertEquals(List.of("hello-a/0"), model.settle(Progress.NONE).inError());
-            ModelStatus.UnitStatus u = model.status().unit("hello-a/0").orElseThrow();
-            assertTrue(String.join("\n", u.lastLog()).contains("was not found on PATH (/usr/bin:/bin)"), u.lastLog().toString());
+            String log = String.join("\n", LocalModel.readLog(dir, 200, java.util.Optional.empty()));
+            assertTrue(log.contains("hook tool config-get was not found on PATH (/usr/bin:/bin)"), log);
         }
     }
 

@@ -78,6 +78,20 @@ class ExecHookToolsTest {
         assertEquals("{\"database\":\"mlflow \\\"x\\\"\",\"user\":\"\"}", call.stdin());
     }
 
+    /** More than a pipe holds, each way: stdin whole, stdout and stderr whole, none blocking the other. */
+    @Test
+    void largeStdinStdoutAndStderrPassWhole() {
+        String big = "x".repeat(300_000);
+        tools.relationSet(DB, Map.of("blob", big), false);
+        assertEquals("{\"blob\":\"" + big + "\"}", fake.only("relation-set").stdin());
+        String err = "E".repeat(200_000);
+        fake.answer("relation-get", "{\"blob\":\"" + big + "\"}\n").fail("relation-get", 1, err);
+        HookToolException e = assertThrows(HookToolException.class, () -> tools.relationGet(DB, "mysql/0", false));
+        assertEquals(err, e.stderr());
+        fake.fail("relation-get", 0, err);
+        assertEquals(Map.of("blob", big), tools.relationGet(DB, "mysql/0", false));
+    }
+
     @Test
     void relationSetOfUnitDataHasNoAppFlagAndNothingToSetMakesNoCall() {
         tools.relationSet(DB, Map.of(), false);
