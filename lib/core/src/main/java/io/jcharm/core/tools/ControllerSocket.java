@@ -25,7 +25,7 @@ import java.util.Optional;
  *
  * <p>Same bytes as the script: argv, the working directory (the JVM's, which a child process
  * would inherit), stdin only for {@code --file -}, and the answer's exit code, stdout and stderr.
- * The process path costs about 12 ms of CPU per call on our 2-core machines (a spawn helper, bash,
+ * The process path costs about 10-12 ms of CPU per call on our 2-core machines (a spawn helper, bash,
  * the client script); a rehearsal of the full bundle makes 3,500 calls (bench/local-model).
  *
  * <pre>{@code
