@@ -371,11 +371,7 @@ final class ModelRuntime implements ModelEvents, AutoCloseable {
     public void appRemoved(String app, boolean kubernetes) {
         if (kubernetes) {
             kube().deleteApp(app);
-            try {
-                java.nio.file.Files.deleteIfExists(dirs.kubeconfig(app)); // it holds the service account's token
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException("cannot delete " + dirs.kubeconfig(app) + ": " + e.getMessage(), e);
-            }
+            StateDir.deleteTree(dirs.kubeconfig(app)); // it holds the service account's token
         }
         standins.remove(app).ifPresent(line -> controller.log.append(app, "INFO", "jcharm.local.workload", app + ": " + line));
         StateDir.deleteTree(dirs.resources(app));

@@ -109,7 +109,7 @@ record StateDir(Path root) {
         return root.resolve("resources").resolve(app);
     }
 
-    /** Deletes a directory tree; used for units and charm revisions that are gone. */
+    /** Deletes a file or a directory tree; used for units, charm revisions and applications that are gone. */
     static void deleteTree(Path dir) {
         if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return;

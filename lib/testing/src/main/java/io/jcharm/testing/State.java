@@ -120,6 +120,11 @@ public record State(boolean leader, Map<String, Object> config, List<RelationSta
         return withContainers(cs);
     }
 
+    /** The state to feed the next event: every container {@link ContainerState#carriedOver carried over}. */
+    public State withContainersCarriedOver() {
+        return withContainers(containers.stream().map(ContainerState::carriedOver).toList());
+    }
+
     public State withContainers(List<ContainerState> cs) {
         return new State(leader, config, relations, secrets, stored, resources, cs, modelName, modelUuid, unitStatus,
                 appStatus, workloadVersion, openedPorts, plannedUnits, environment, logs, actionResults, actionFailure,

@@ -3,7 +3,6 @@ package io.jcharm.charms.kfp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jcharm.testing.ContainerState;
 import io.jcharm.testing.Events;
 import io.jcharm.testing.State;
 import io.jcharm.testing.ToolCalls;
@@ -23,8 +22,7 @@ class KfpHookCallsTest extends KfpTestBase {
                 "the first hook names what it created: " + first.logs());
         ToolCalls calls = new ToolCalls();
 
-        State again = f.ctx.recordingCalls(calls).run(
-                Events.configChanged(), first.withContainers(first.containers().stream().map(ContainerState::carriedOver).toList()));
+        State again = f.ctx.recordingCalls(calls).run(Events.configChanged(), first.withContainersCarriedOver());
 
         List<String> kube = again.logs().stream().filter(l -> l.contains("kubernetes")).toList();
         assertEquals(1, kube.size(), "one line for the connection, none for unchanged sets: " + kube);

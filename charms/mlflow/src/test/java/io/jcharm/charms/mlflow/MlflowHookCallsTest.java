@@ -3,7 +3,6 @@ package io.jcharm.charms.mlflow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jcharm.testing.ContainerState;
 import io.jcharm.testing.Events;
 import io.jcharm.testing.RelationState;
 import io.jcharm.testing.SecretState;
@@ -28,8 +27,7 @@ class MlflowHookCallsTest extends MlflowTestBase {
                 f.leader.withRelation(storage).withRelation(jupyter).withRelation(kfp));
         ToolCalls calls = new ToolCalls();
 
-        State out = f.ctx.recordingCalls(calls).run(
-                Events.updateStatus(), first.withContainers(first.containers().stream().map(ContainerState::carriedOver).toList()));
+        State out = f.ctx.recordingCalls(calls).run(Events.updateStatus(), first.withContainersCarriedOver());
 
         assertEquals(List.of(), calls.repeats("secret-get"), "no secret-get twice with the same arguments");
         assertEquals(List.of(), calls.repeats("secret-info-get"), "the secret's id asked once, not once per consumer");

@@ -41,7 +41,6 @@ final class ControllerSocket implements HookToolTransport {
     private final String addressText;
     private final byte[] context;
     private final byte[] cwd;
-    private final int timeoutMs;
     private final Duration timeout;
 
     private ControllerSocket(String host, int port, String addressText, String context, Duration timeout) {
@@ -50,7 +49,6 @@ final class ControllerSocket implements HookToolTransport {
         this.context = context.getBytes(StandardCharsets.UTF_8);
         this.cwd = System.getProperty("user.dir").getBytes(StandardCharsets.UTF_8);
         this.timeout = timeout;
-        this.timeoutMs = (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis()));
     }
 
     /**
@@ -83,6 +81,7 @@ final class ControllerSocket implements HookToolTransport {
     @Override
     public Reply call(List<String> argv, byte[] stdin) {
         String tool = argv.get(0);
+        int timeoutMs = (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis()));
         try (Socket s = new Socket()) {
             s.connect(address, timeoutMs);
             s.setSoTimeout(timeoutMs);

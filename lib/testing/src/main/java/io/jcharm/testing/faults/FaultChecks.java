@@ -154,7 +154,7 @@ public final class FaultChecks {
     public static State assertIdempotent(Context ctx, TestEvent event, State in, Supplier<?> world) {
         State first = ctx.run(event, in);
         Object afterFirst = world.get();
-        State again = first.withContainers(first.containers().stream().map(ContainerState::carriedOver).toList());
+        State again = first.withContainersCarriedOver();
         State second = ctx.run(event, again);
         Object afterSecond = world.get();
         if (!afterFirst.equals(afterSecond)) {
